@@ -1,0 +1,12 @@
+"""The SQLAlchemy 2 store: typed models, Alembic migrations and session handling.
+
+Importing this package registers every table on `Base.metadata`.
+"""
+
+from __future__ import annotations
+
+from models import records  # noqa: F401  (registers tables)
+from models.base import Base
+from models.session import Store, default_url, open_store
+
+__all__ = ["Base", "Store", "default_url", "open_store"]

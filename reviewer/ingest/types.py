@@ -1,0 +1,82 @@
+"""Plain values passed between identification, extraction and the store writer.
+
+Frozen dataclasses so they cross process boundaries (`--jobs`) and never carry ORM rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Record statuses, as in the command-line contract.
+OK = "ok"
+EMPTY = "empty"
+ENCRYPTED = "encrypted"
+CORRUPT = "corrupt"
+UNSUPPORTED = "unsupported"
+TOO_LARGE = "too_large"
+EXCLUDED = "excluded"
+ERROR = "error"
+STATUSES = (OK, EMPTY, ENCRYPTED, CORRUPT, UNSUPPORTED, TOO_LARGE, EXCLUDED, ERROR)
+
+# Pages of a paged record are joined with a form feed, as pdftotext does; offsets of detected
+# spans are into this joined text.
+PAGE_SEPARATOR = "\f"
+
+# A PDF word box: (start, end, x0, y0, x1, y1), offsets within the page's text, PDF points.
+WordBox = tuple[int, int, float, float, float, float]
+
+
+@dataclass(frozen=True)
+class PageText:
+    """Text of one page; `words` only for formats with a page geometry (PDF)."""
+
+    text: str
+    words: tuple[WordBox, ...] | None = None
+    width: float | None = None
+    height: float | None = None
+
+
+@dataclass(frozen=True)
+class Member:
+    """A container member or email attachment that becomes a child record.
+
+    `data` is None when the member could not be read safely; `status`/`message` then say why.
+    """
+
+    name: str
+    data: bytes | None
+    status: str = OK
+    message: str = ""
+    mtime: float | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What text extraction found in one file's bytes."""
+
+    status: str = OK
+    message: str = ""
+    pages: tuple[PageText, ...] = ()
+    page_count: int | None = None
+    paged: bool = False
+    needs_ocr: bool = False
+    members: tuple[Member, ...] = field(default_factory=tuple)
+
+    @property
+    def text(self) -> str:
+        """The record's whole text, pages joined by `PAGE_SEPARATOR`."""
+        return PAGE_SEPARATOR.join(p.text for p in self.pages)
+
+
+@dataclass(frozen=True)
+class Identification:
+    """PRONOM identification of a file (pygfried/Siegfried)."""
+
+    puid: str | None = None
+    format_name: str | None = None
+    format_version: str | None = None
+    mime: str | None = None
+    method: str | None = None  # Signature | Extension | Container
+    basis: str | None = None
+    extension_mismatch: bool = False
+    warning: str = ""
