@@ -1,0 +1,79 @@
+"""PRONOM format identification with Siegfried (pygfried), in-process.
+
+Siegfried reads the file itself (read-only). Members of containers and attachments are
+identified from a private temporary copy, never next to the evidence.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from reviewer.ingest.types import Identification
+
+_local = threading.local()
+
+
+def _scanner() -> Any:
+    scanner = getattr(_local, "scanner", None)
+    if scanner is None:
+        import pygfried
+
+        scanner = pygfried.Scanner()
+        _local.scanner = scanner
+    return scanner
+
+
+def _method(basis: str, puid: str | None) -> str | None:
+    """DROID's METHOD column from Siegfried's free-text basis."""
+    if not puid or puid == "UNKNOWN":
+        return None
+    if "container" in basis:
+        return "Container"
+    if "byte match" in basis:
+        return "Signature"
+    if "extension match" in basis:
+        return "Extension"
+    return "Signature" if basis else None
+
+
+def identify_path(path: Path) -> Identification:
+    """Identify one file on disk; never raises for bad content (an unidentified result instead)."""
+    try:
+        result = _scanner().identify(str(path), detailed=True)
+    except Exception as exc:  # pygfried raises GoError/EmptySourceError on unreadable input
+        return Identification(warning=f"identification failed: {type(exc).__name__}")
+    files = result.get("files") or []
+    if not files or not files[0].get("matches"):
+        return Identification()
+    match: dict[str, Any] = files[0]["matches"][0]
+    puid = match.get("id") or None
+    warning = str(match.get("warning") or "")
+    basis = str(match.get("basis") or "")
+    if puid == "UNKNOWN":
+        return Identification(puid=None, warning="no format match", basis=basis or None)
+    return Identification(
+        puid=puid,
+        format_name=match.get("format") or None,
+        format_version=match.get("version") or None,
+        mime=match.get("mime") or None,
+        method=_method(basis, puid),
+        basis=basis or None,
+        extension_mismatch="extension mismatch" in warning,
+        warning=warning,
+    )
+
+
+def identify_bytes(data: bytes, name: str) -> Identification:
+    """Identify bytes that are not a file of their own (a zip member, an attachment)."""
+    suffix = Path(name).suffix[:16]
+    fd, tmp = tempfile.mkstemp(prefix="reviewer-", suffix=suffix)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        return identify_path(Path(tmp))
+    finally:
+        Path(tmp).unlink(missing_ok=True)
