@@ -74,6 +74,8 @@ class Record(Base):
     # Relative to the ingest root with "/" separators; a child's path is PARENT_PATH/MEMBER_NAME.
     path: Mapped[str] = mapped_column(Text)
     name: Mapped[str] = mapped_column(Text)
+    # Set only when the on-disk name is not valid UTF-8: the exact relative path bytes, hex.
+    raw_path_hex: Mapped[str | None] = mapped_column(Text)
     member_name: Mapped[str | None] = mapped_column(Text)
     size: Mapped[int] = mapped_column(BigInteger, default=0)
     mtime: Mapped[datetime | None] = mapped_column(UTCDateTime)

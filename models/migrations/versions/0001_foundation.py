@@ -55,6 +55,7 @@ def upgrade() -> None:
         sa.Column("parent_id", sa.Integer(), nullable=True),
         sa.Column("path", sa.Text(), nullable=False),
         sa.Column("name", sa.Text(), nullable=False),
+        sa.Column("raw_path_hex", sa.Text(), nullable=True),
         sa.Column("member_name", sa.Text(), nullable=True),
         sa.Column("size", sa.BigInteger(), nullable=False),
         sa.Column("mtime", models.base.UTCDateTime(timezone=True), nullable=True),
