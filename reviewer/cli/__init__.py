@@ -26,7 +26,7 @@ COMMAND_MODULES = (
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reviewer",
-        description="Records Reviewer: appraise and sensitivity-review records for transfer to TNA.",
+        description="Appraise and sensitivity-review records for transfer to TNA.",
     )
     parser.add_argument(
         "--db",
@@ -54,8 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(db_url=args.db)
     try:
         code: int = args.func(args, ctx)
-    except UsageError as exc:
-        print(f"reviewer: {exc}", file=sys.stderr)
+    except UsageError:
         code = 2
     finally:
         ctx.close()

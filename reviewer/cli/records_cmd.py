@@ -1,0 +1,57 @@
+"""`reviewer records --collection NAME --format json|csv|table`."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from reviewer.cli.context import Context, UsageError, print_json
+from reviewer.records_view import FIELDS, NoSuchCollection, RecordView, list_records
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("records", help="list a collection's records")
+    parser.add_argument("--collection", required=True, metavar="NAME")
+    parser.add_argument("--format", choices=("json", "csv", "table"), default="table")
+    parser.set_defaults(func=run)
+
+
+def _table(rows: list[RecordView]) -> None:
+    table = Table(show_lines=False)
+    for column in ("id", "path", "size", "puid", "status", "pages", "duplicate_of", "message"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(
+            str(r.id),
+            r.path,
+            f"{r.size:,}",
+            r.puid or "",
+            r.status,
+            "" if r.pages is None else str(r.pages),
+            "" if r.duplicate_of is None else str(r.duplicate_of),
+            r.message,
+        )
+    Console(file=sys.stdout, width=200).print(table)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    try:
+        with ctx.store.session() as session:
+            rows = list_records(session, args.collection)
+    except NoSuchCollection as exc:
+        raise UsageError(str(exc)) from exc
+    if args.format == "json":
+        print_json([r.as_dict() for r in rows])
+    elif args.format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for r in rows:
+            writer.writerow(r.as_dict())
+    else:
+        _table(rows)
+    return 0

@@ -1,0 +1,188 @@
+"""Ingest: files on disk -> records in the store, with progress, cancel and `--jobs` workers."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from sqlalchemy import select
+
+from models import Store
+from models.records import Record
+from reviewer.ingest.walker import FoundFile, roots_and_files
+from reviewer.ingest.worker import FileResult, IngestLimits, read_file_safely
+from reviewer.ingest.writer import get_or_create_collection, get_or_create_root, write_result
+from reviewer.progress import Cancelled, NullProgress, Progress
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest run did; `problems` lists (path, status, message) for files not `ok`."""
+
+    collection: str
+    files_seen: int = 0
+    added: int = 0
+    unchanged: int = 0
+    changed: int = 0
+    records_written: int = 0
+    bytes_read: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+    cancelled: bool = False
+    statuses: Counter[str] = field(default_factory=Counter)
+    problems: list[tuple[str, str, str]] = field(default_factory=list)
+    changed_paths: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "collection": self.collection,
+            "files_seen": self.files_seen,
+            "added": self.added,
+            "unchanged": self.unchanged,
+            "changed": self.changed,
+            "records_written": self.records_written,
+            "bytes": self.bytes_read,
+            "pages": self.pages,
+            "seconds": round(self.seconds, 3),
+            "cancelled": self.cancelled,
+            "statuses": dict(self.statuses),
+            "problems": [{"path": p, "status": s, "message": m} for p, s, m in self.problems],
+            "changed_paths": self.changed_paths,
+        }
+
+
+@dataclass(frozen=True)
+class _Job:
+    root_id: int
+    found: FoundFile
+    known_sha256: str | None
+
+
+def _tally(summary: IngestSummary, result: FileResult) -> None:
+    summary.statuses[result.extraction.status] += 1
+    summary.pages += len(result.extraction.pages) if result.extraction.paged else 0
+    if result.extraction.status != "ok":
+        summary.problems.append(
+            (result.rel_path, result.extraction.status, result.extraction.message)
+        )
+    for child in result.children:
+        _tally(summary, child)
+
+
+def _results(
+    jobs: Sequence[_Job], workers: int, limits: IngestLimits
+) -> Iterator[tuple[_Job, FileResult]]:
+    """Results in job order; a bounded window of work in flight when using a pool."""
+    if workers <= 1:
+        for job in jobs:
+            yield job, read_file_safely(job.found, job.known_sha256, limits)
+        return
+    window = workers * 4
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: list[tuple[_Job, Future[FileResult]]] = []
+        it = iter(jobs)
+        try:
+            for job in it:
+                pending.append(
+                    (job, pool.submit(read_file_safely, job.found, job.known_sha256, limits))
+                )
+                if len(pending) >= window:
+                    first, fut = pending.pop(0)
+                    yield first, fut.result()
+            while pending:
+                first, fut = pending.pop(0)
+                yield first, fut.result()
+        finally:
+            for _job, fut in pending:
+                fut.cancel()
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[Path],
+    collection: str,
+    kind: str | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    limits: IngestLimits | None = None,
+) -> IngestSummary:
+    """Add files and folders to `collection` (created if new); re-running adds nothing new.
+
+    Raises `Cancelled` only through `progress`; everything committed so far is kept.
+    """
+    progress = progress or NullProgress()
+    limits = limits or IngestLimits()
+    started = time.perf_counter()
+    summary = IngestSummary(collection=collection)
+    progress.set_progress(0, None, "finding files")
+    found = list(roots_and_files([Path(p) for p in paths]))
+    with store.session() as session:
+        coll = get_or_create_collection(session, collection, kind)
+        coll_id = coll.id
+        root_ids = {root: get_or_create_root(session, coll, str(root)).id for root, _ in found}
+        rows = session.execute(
+            select(Record.path, Record.sha256, Record.root_id).where(
+                Record.collection_id == coll_id, Record.parent_id.is_(None)
+            )
+        ).all()
+        owner = {path: root_id for path, _sha, root_id in rows}
+        known = {path: sha for path, sha, _root in rows}
+    queued: list[_Job] = []
+    seen: set[tuple[int, str]] = set()
+    for root, item in found:
+        root_id = root_ids[root]
+        if (root_id, item.rel_path) in seen:  # the same file named twice on the command line
+            continue
+        seen.add((root_id, item.rel_path))
+        if owner.setdefault(item.rel_path, root_id) != root_id:
+            # Another root already holds this relative path: keep both, told apart by folder.
+            item = replace(item, rel_path=f"{root.name}/{item.rel_path}")
+            if owner.setdefault(item.rel_path, root_id) != root_id:
+                continue
+        queued.append(_Job(root_id, item, known.get(item.rel_path)))
+    summary.files_seen = len(queued)
+    total = len(queued)
+    progress.set_progress(0, total, "reading files")
+    try:
+        for done, (job, result) in enumerate(_results(queued, jobs, limits), start=1):
+            _store_result(store, coll_id, job, result, summary, known)
+            progress.set_progress(done, total, "reading files")
+            if progress.is_cancelled():
+                summary.cancelled = True
+                raise Cancelled()
+    finally:
+        summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _store_result(
+    store: Store,
+    coll_id: int,
+    job: _Job,
+    result: FileResult,
+    summary: IngestSummary,
+    known: dict[str, str | None],
+) -> None:
+    summary.bytes_read += result.size
+    if result.unchanged:
+        summary.unchanged += 1
+        return
+    with store.session() as session:
+        existing = None
+        if job.found.rel_path in known:
+            existing = session.scalar(
+                select(Record).where(
+                    Record.collection_id == coll_id, Record.path == result.rel_path
+                )
+            )
+        summary.records_written += write_result(session, coll_id, job.root_id, existing, result)
+    if existing is None:
+        summary.added += 1
+    else:
+        summary.changed += 1
+        summary.changed_paths.append(result.rel_path)
+    _tally(summary, result)
