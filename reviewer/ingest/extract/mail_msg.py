@@ -28,6 +28,27 @@ def _safe(obj: Any, attr: str) -> Any:
         return None
 
 
+def _stream(msg: Any, prop: str) -> str | None:
+    """A string property read directly (display To/Cc when there is no recipient table)."""
+    try:
+        value = msg.getStringStream(f"__substg1.0_{prop}")
+    except Exception:
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _date(msg: Any) -> str | None:
+    date = _safe(msg, "date")
+    if date is not None:
+        return str(date.strftime("%a, %d %b %Y %H:%M:%S %z")).strip()
+    header = _safe(msg, "header")
+    try:
+        value = header.get("Date") if header is not None else None
+    except Exception:
+        return None
+    return str(value) if value else None
+
+
 def _body(msg: Any) -> str:
     body = _safe(msg, "body")
     if isinstance(body, str) and body.strip():
@@ -70,13 +91,12 @@ def extract_msg_bytes(data: bytes) -> Extraction:
     except Exception:
         return Extraction(status=CORRUPT, message=f"damaged or unreadable {WHAT}")
     try:
-        date = _safe(msg, "date")
         head = header_block(
             (
                 ("From", _safe(msg, "sender")),
-                ("To", _safe(msg, "to")),
-                ("Cc", _safe(msg, "cc")),
-                ("Date", date.strftime("%a, %d %b %Y %H:%M:%S %z").strip() if date else None),
+                ("To", _safe(msg, "to") or _stream(msg, "0E04")),
+                ("Cc", _safe(msg, "cc") or _stream(msg, "0E03")),
+                ("Date", _date(msg)),
                 ("Subject", _safe(msg, "subject")),
             )
         )

@@ -1,0 +1,111 @@
+"""PDF text, word boxes, passwords, damage, scans and attachments."""
+
+from __future__ import annotations
+
+import pymupdf
+import pytest
+
+from reviewer.ingest.extract import extract
+from reviewer.ingest.types import PAGE_SEPARATOR, Identification
+from tests.extract import builders
+
+
+def test_text_pages_and_geometry(text_pdf: bytes, no_ident: Identification) -> None:
+    result = extract(text_pdf, "statement.pdf", no_ident)
+    assert result.status == "ok"
+    assert result.paged
+    assert result.page_count == 2
+    assert len(result.pages) == 2
+    first = result.pages[0]
+    assert first.text.startswith(f"Statement of {builders.NAME}\nPhone {builders.PHONE}")
+    assert "Second block here." in first.text
+    assert (first.width, first.height) == (595.0, 842.0)
+    assert result.text == first.text + PAGE_SEPARATOR + "Page two text."
+
+
+def test_word_offsets_match_words(text_pdf: bytes, no_ident: Identification) -> None:
+    result = extract(text_pdf, "statement.pdf", no_ident)
+    with pymupdf.open(stream=text_pdf, filetype="pdf") as doc:
+        for page, extracted in zip(doc, result.pages, strict=True):
+            words = page.get_text("words", sort=False)
+            assert extracted.words is not None
+            assert len(words) == len(extracted.words)
+            for word, box in zip(words, extracted.words, strict=True):
+                start, end, x0, y0, x1, y1 = box
+                assert extracted.text[start:end] == word[4]
+                assert (x0, y0, x1, y1) == pytest.approx(word[:4])
+
+
+def test_user_password_is_encrypted(no_ident: Identification) -> None:
+    data = builders.pdf(
+        ["Secret text"], encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="u-pass", owner_pw="o-pass"
+    )
+    result = extract(data, "locked.pdf", no_ident)
+    assert result.status == "encrypted"
+    assert "password" in result.message
+    assert result.text == ""
+
+
+def test_owner_password_only_is_read(no_ident: Identification) -> None:
+    data = builders.pdf(
+        ["Readable despite restrictions"],
+        encryption=pymupdf.PDF_ENCRYPT_AES_256,
+        owner_pw="o-pass",
+        permissions=0,
+    )
+    result = extract(data, "restricted.pdf", no_ident)
+    assert result.status == "ok"
+    assert "Readable despite restrictions" in result.text
+
+
+def test_truncated_pdf_is_corrupt_or_repaired(text_pdf: bytes, no_ident: Identification) -> None:
+    result = extract(text_pdf[: len(text_pdf) // 3], "cut.pdf", no_ident)
+    # MuPDF may repair a truncated file; if it cannot, the record is corrupt - never a crash.
+    assert result.status in ("corrupt", "ok", "empty")
+    if result.status == "corrupt":
+        assert result.message == "damaged or unreadable PDF"
+
+
+def test_garbage_after_header_is_corrupt(no_ident: Identification) -> None:
+    result = extract(b"%PDF-1.7\n" + bytes(range(256)) * 20, "junk.pdf", no_ident)
+    assert result.status in ("corrupt", "empty")
+    assert result.message
+
+
+def test_random_bytes_named_pdf(no_ident: Identification) -> None:
+    result = extract(bytes(range(7, 250)) * 10, "fake.pdf", no_ident)
+    assert result.status == "corrupt"
+    assert result.message == "damaged or unreadable PDF"
+
+
+def test_image_only_pdf_needs_ocr(no_ident: Identification) -> None:
+    result = extract(builders.image_only_pdf(), "scan.pdf", no_ident)
+    assert result.status == "empty"
+    assert result.needs_ocr
+    assert result.message == "no text layer: scanned pages need OCR"
+    assert result.page_count == 1
+
+
+def test_mixed_scan_flags_ocr_but_stays_ok(no_ident: Identification) -> None:
+    scan = pymupdf.open(stream=builders.image_only_pdf(), filetype="pdf")
+    doc = pymupdf.open(stream=builders.pdf(["Typed page"]), filetype="pdf")
+    doc.insert_pdf(scan)
+    data = doc.tobytes()
+    result = extract(data, "mixed.pdf", no_ident)
+    assert result.status == "ok"
+    assert result.needs_ocr
+    assert "page 2" in result.message
+
+
+def test_pdf_named_doc_is_read_as_pdf(text_pdf: bytes, no_ident: Identification) -> None:
+    word_ident = Identification(puid="fmt/40", mime="application/msword", method="Extension")
+    result = extract(text_pdf, "statement.doc", word_ident)
+    assert result.status == "ok"
+    assert builders.NAME in result.text
+
+
+def test_embedded_files_become_members(no_ident: Identification) -> None:
+    data = builders.pdf(["Cover"], embed={"exhibit.txt": b"exhibit text", "photo.png": builders.png()})
+    result = extract(data, "portfolio.pdf", no_ident)
+    assert {m.name: m.data for m in result.members}["exhibit.txt"] == b"exhibit text"
+    assert len(result.members) == 2
