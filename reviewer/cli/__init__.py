@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "reviewer.cli.ingest_cmd",
     "reviewer.cli.records_cmd",
     "reviewer.cli.text_cmd",
+    "reviewer.cli.survey_cmd",
 )
 
 
