@@ -53,6 +53,28 @@ def png() -> bytes:
     return bytes(pix.tobytes("png"))
 
 
+def tiff(pages: int) -> bytes:
+    """A little-endian TIFF of `pages` 1x1 grey images (multi-page scans are TIFFs)."""
+    tags = (256, 257, 258, 259, 262, 273, 277, 278, 279)
+    ifd_size = 2 + 12 * len(tags) + 4
+    out = bytearray(b"II*\x00" + struct.pack("<I", 8))
+    for index in range(pages):
+        start = len(out)
+        pixel_at = start + ifd_size
+        next_ifd = pixel_at + 2 if index < pages - 1 else 0
+        values = {256: 1, 257: 1, 258: 8, 259: 1, 262: 1, 273: pixel_at, 277: 1, 278: 1, 279: 1}
+        out += struct.pack("<H", len(tags))
+        for tag in tags:
+            kind = 4 if tag == 273 else 3  # LONG offsets, SHORT otherwise
+            out += struct.pack("<HHI", tag, kind, 1)
+            out += struct.pack(
+                "<I" if kind == 4 else "<HH", values[tag], *(() if kind == 4 else (0,))
+            )
+        out += struct.pack("<I", next_ifd)
+        out += b"\x80\x00"
+    return bytes(out)
+
+
 def docx(*, header: str = "", footer: str = "") -> bytes:
     import docx as python_docx
 

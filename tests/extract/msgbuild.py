@@ -66,13 +66,18 @@ def _add_message(writer: OleWriter, prefix: list[str], spec: MsgSpec, top: bool)
     index = 0
     for filename, data in spec.attachments:
         att = [*prefix, f"__attach_version1.0_#{index:08X}"]
-        writer.addEntry([*att, "__properties_version1.0"], b"\0" * 8 + _prop(0x3705, PT_LONG, ATTACH_BY_VALUE))
+        writer.addEntry(
+            [*att, "__properties_version1.0"], b"\0" * 8 + _prop(0x3705, PT_LONG, ATTACH_BY_VALUE)
+        )
         writer.addEntry([*att, "__substg1.0_3707001F"], _unicode(filename))
         writer.addEntry([*att, "__substg1.0_37010102"], data)
         index += 1
     for inner in spec.embedded:
         att = [*prefix, f"__attach_version1.0_#{index:08X}"]
-        writer.addEntry([*att, "__properties_version1.0"], b"\0" * 8 + _prop(0x3705, PT_LONG, ATTACH_EMBEDDED_MSG))
+        writer.addEntry(
+            [*att, "__properties_version1.0"],
+            b"\0" * 8 + _prop(0x3705, PT_LONG, ATTACH_EMBEDDED_MSG),
+        )
         writer.addEntry([*att, "__substg1.0_3001001F"], _unicode(inner.subject or "message"))
         _add_message(writer, [*att, "__substg1.0_3701000D"], inner, top=False)
         index += 1

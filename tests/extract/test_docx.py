@@ -48,7 +48,9 @@ def test_garbled_docx_part_is_corrupt(no_ident: Identification) -> None:
 
 
 def test_password_protected_office_is_encrypted(no_ident: Identification) -> None:
-    data = build_ole({"EncryptionInfo": b"\x04\x00\x04\x00" + bytes(60), "EncryptedPackage": bytes(5000)})
+    data = build_ole(
+        {"EncryptionInfo": b"\x04\x00\x04\x00" + bytes(60), "EncryptedPackage": bytes(5000)}
+    )
     result = extract(data, "locked.docx", no_ident)
     assert result.status == "encrypted"
     assert result.message == "password-protected Office document: cannot read without the password"

@@ -105,7 +105,9 @@ def test_pdf_named_doc_is_read_as_pdf(text_pdf: bytes, no_ident: Identification)
 
 
 def test_embedded_files_become_members(no_ident: Identification) -> None:
-    data = builders.pdf(["Cover"], embed={"exhibit.txt": b"exhibit text", "photo.png": builders.png()})
+    data = builders.pdf(
+        ["Cover"], embed={"exhibit.txt": b"exhibit text", "photo.png": builders.png()}
+    )
     result = extract(data, "portfolio.pdf", no_ident)
     assert {m.name: m.data for m in result.members}["exhibit.txt"] == b"exhibit text"
     assert len(result.members) == 2
