@@ -1,0 +1,94 @@
+"""`pii_addresses`: UK street addresses as one span (premises, street, locality, town, postcode)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from reviewer.detect.identifiers import add_candidates, ensure_extensions
+from reviewer.detect.span import Candidate
+
+STREET_TYPES = ["Road", "Rd", "Street", "St", "Avenue", "Ave", "Lane", "Ln", "Close", "Cl", "Drive", "Dr", "Way", "Crescent", "Cres", "Place", "Pl", "Gardens", "Gdns", "Terrace", "Terr", "Grove", "Gr", "Hill", "Walk", "Square", "Sq", "Row", "Mews", "Park", "Green", "Parade", "Rise", "View", "Court", "Ct", "Gate", "Vale", "Boulevard", "Chase", "Croft", "Fold", "Wynd", "Approach", "Brow", "Meadow", "Meadows", "End", "Side", "Bank", "Yard", "Wharf", "Quay", "Broadway", "Causeway", "Embankment", "Hollow", "Circus", "Grange", "Heights", "Way", "Path", "Mount", "Orchard", "Fields", "Willows", "Glade", "Dene", "Lea", "Leys", "Villas", "Cottages", "Buildings", "Estate"]
+BUILDING_TYPES = "House Court Lodge Cottage Farm Mansions Hall Barn Tower Point Villa Flats Block"
+
+_WORD = r"[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*(?![A-Za-z\d'’])"
+_STREET = "|".join(sorted(set(STREET_TYPES), key=len, reverse=True))
+_BUILDING = "|".join(BUILDING_TYPES.split())
+_POSTCODE = r"[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?[ ]?\d[ABD-HJLNP-UW-Z]{2}"
+_JOIN = r"(?:upon|on|under|in|le|by|the|de|en|cum|next|sub|super|-)"
+_TOWN = rf"{_WORD}(?:[ ](?:{_JOIN}[ ])?{_WORD}){{0,3}}"
+_SEP = r"(?:,[ \t]*\n?[ \t]*|[ \t]*\n[ \t]*)"
+
+ADDRESS_RE = re.compile(
+    rf"""
+    (?<![\w])
+    (?P<premises>(?:(?:Flat|Apartment|Apt|Unit|Room|Suite)\.?[ ]\d+[A-Za-z]?,?[ ]+)?
+       (?:{_WORD}(?:[ ]{_WORD}){{0,2}}[ ](?:{_BUILDING}),?[ ]+)?)
+    (?P<number>\d{{1,4}}[A-Za-z]?(?:[-–]\d{{1,4}}[A-Za-z]?)?,?[ ]+)?
+    (?P<street>(?:{_WORD}[ ]){{1,3}}(?:{_STREET})\b\.?)
+    (?P<rest>(?:{_SEP}(?!{_POSTCODE}(?![\w]))(?:{_TOWN})){{0,3}})
+    (?P<postcode>(?:{_SEP}|[ ]+)(?:{_TOWN}(?:{_SEP}|[ ]+))?{_POSTCODE}(?![\w]))?
+    """,
+    re.VERBOSE,
+)
+_PART_RE = re.compile(rf"{_SEP}(?P<town>{_TOWN})")
+# Words that start a sentence or clause rather than name a town after an address.
+_NOT_TOWN = re.compile(
+    r"^(?:The|He|She|They|It|I|We|On|At|In|When|Then|After|Before|This|That|His|Her|Their|"
+    r"Police|Officers?|Mr|Mrs|Ms|Miss|Dr|DC|PC|And|But|Where|Which|Who|Telephone|Tel|Mobile|"
+    r"Email|Date|DOB|NI|NHS|Occupation|Age|Phone)\b"
+)
+
+
+def _trim_rest(rest: str) -> str:
+    """Keep town parts up to the first one that reads like the start of a sentence."""
+    end = 0
+    for m in _PART_RE.finditer(rest):
+        if m.start() != end or _NOT_TOWN.match(m.group("town")):
+            break
+        end = m.end()
+    return rest[:end]
+
+
+class AddressRuler:
+    """Whole addresses: a street with a house number or premises, or ending in a postcode."""
+
+    def __init__(self, nlp: Language, name: str = "pii_addresses", *, score: float) -> None:
+        ensure_extensions()
+        self.name = name
+        self.score = score
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Candidate]:
+        text = doc.text
+        found: list[Candidate] = []
+        for m in ADDRESS_RE.finditer(text):
+            premises, number, postcode = m.group("premises"), m.group("number"), m.group("postcode")
+            rest = _trim_rest(m.group("rest") or "")
+            if not (premises or number or postcode):
+                continue
+            start = m.start()
+            end = m.start("rest") + len(rest)
+            if postcode and len(rest) == len(m.group("rest") or ""):
+                end = m.end("postcode")
+            elif text[end - 1] == "." and not (end < len(text) and text[end] in ",\n"):
+                end -= 1  # a sentence's full stop, not an abbreviation inside the address
+            evidence = "number" if number else "premises" if premises else "postcode"
+            score = self.score + (0.1 if postcode else 0.0)
+            found.append(
+                Candidate(start, end, "ADDRESS", min(score, 0.97), f"address: street + {evidence}")
+            )
+        return found
+
+    def set_annotations(self, doc: Doc, found: list[Candidate]) -> None:
+        add_candidates(doc, found)
+
+
+@Language.factory("pii_addresses", default_config={"score": 0.85})
+def make_address_ruler(nlp: Language, name: str, score: float) -> AddressRuler:
+    return AddressRuler(nlp, name, score=score)

@@ -1,0 +1,56 @@
+"""False-positive guards: text that looks like a name or place to NER but is not personal data."""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.detect.names import not_names
+
+# "s.18 Offences Against the Person Act 1861", "section 4A of the Public Order Act 1986", "PACE 1984".
+STATUTE_RE = re.compile(
+    r"(?:(?:\bs(?:ection)?s?\.?[ ]?\d+[A-Z]?(?:\(\w+\))*(?:[ ]?(?:and|&|,)[ ]?\d+[A-Z]?)*[ ]+"
+    r"(?:of[ ]+)?(?:the[ ]+)?)?"
+    r"(?:[A-Z][A-Za-z'’()-]*[ ]+(?:(?:of|the|and|for|to|in|on|against|with)[ ]+)*){1,8}"
+    r"(?:Act|Order|Regulations|Rules|Code)(?:[ ]+(?:\d{4}|of[ ]+\d{4}))?)"
+)
+COURT_RE = re.compile(
+    r"(?:[A-Z][A-Za-z'’-]+[ ]+){0,3}(?:Crown|Magistrates['’]?|County|Youth|Family|Coroner['’]?s|"
+    r"Supreme|High|Appeal|Employment|Combined)[ ]+Courts?(?:[ ]+of[ ]+[A-Z][a-z]+)?"
+    r"|Court[ ]+of[ ]+Appeal|Old[ ]+Bailey|Royal[ ]+Courts[ ]+of[ ]+Justice"
+)
+# Case, custody and exhibit references: "43XY1234519", "T20197123", "URN 13AB4567890", "JS/1".
+REFERENCE_RE = re.compile(
+    r"(?<![\w])(?:\d{2}[A-Z]{2}\d{5,9}|[A-Z]{1,3}\d{6,}|[A-Z]{1,4}/\d{1,4}|\d{2}/\d{4,6}/\d{2})(?![\w])"
+)
+# A police officer's collar (shoulder) number beside a rank: "PC 1234", "DC 4567 SMITH".
+COLLAR_RE = re.compile(r"(?<![\w])(?:PC|DC|PS|DS|WPC|Sgt|Insp)[ ]?\d{2,6}(?![\w])")
+HARD_NOT_PERSON = frozenset(
+    ["act", "court", "tribunal", "section", "regulations", "police", "constabulary", "council", "hospital", "service", "ltd", "limited", "plc", "university", "ministry", "department", "street", "road", "avenue", "lane", "crown", "magistrates", "offences", "offence", "order", "code", "bank", "trust", "agency", "exhibit"]
+)
+
+
+def blocked_ranges(text: str) -> list[tuple[int, int, str]]:
+    """Character ranges of statutes, courts, references and collar numbers, with what each is."""
+    out: list[tuple[int, int, str]] = []
+    for regex, what in (
+        (STATUTE_RE, "statute"),
+        (COURT_RE, "court"),
+        (REFERENCE_RE, "reference"),
+        (COLLAR_RE, "collar number"),
+    ):
+        out.extend((m.start(), m.end(), what) for m in regex.finditer(text))
+    return out
+
+
+def not_a_person(name: str) -> str | None:
+    """Why `name` cannot be a person's name, or None if it may be."""
+    if any(c.isdigit() for c in name):
+        return "contains digits"
+    words = [w.lower().strip(".,'’()") for w in name.split()]
+    if any(w in HARD_NOT_PERSON for w in words):
+        return "organisation or statute word"
+    if all(w in not_names() for w in words):
+        return "not a name"
+    if len(words) == 1 and name.isupper() and len(name) <= 4:
+        return "acronym"
+    return None

@@ -1,0 +1,72 @@
+"""The fixed set of personal-data labels, with the colours the viewer's legend uses."""
+
+from __future__ import annotations
+
+LABELS: tuple[str, ...] = (
+    "PERSON",
+    "ORG",
+    "LOCATION",
+    "ADDRESS",
+    "POSTCODE",
+    "DATE",
+    "DATE_OF_BIRTH",
+    "PHONE",
+    "EMAIL",
+    "NINO",
+    "NHS_NUMBER",
+    "VEHICLE_REG",
+    "PASSPORT",
+    "DRIVING_LICENCE",
+    "PNC_ID",
+    "CRO_NUMBER",
+    "PAYMENT_CARD",
+    "BANK_ACCOUNT",
+    "SORT_CODE",
+    "IP_ADDRESS",
+    "SPECIAL_CATEGORY",
+)
+
+# Colour-blind-friendly families: people warm, places green, identifiers blue/purple.
+LABEL_COLOURS: dict[str, str] = {
+    "PERSON": "#e6550d",
+    "ORG": "#fd8d3c",
+    "LOCATION": "#31a354",
+    "ADDRESS": "#006d2c",
+    "POSTCODE": "#74c476",
+    "DATE": "#969696",
+    "DATE_OF_BIRTH": "#d62728",
+    "PHONE": "#3182bd",
+    "EMAIL": "#6baed6",
+    "NINO": "#756bb1",
+    "NHS_NUMBER": "#9e9ac8",
+    "VEHICLE_REG": "#8c6d31",
+    "PASSPORT": "#54278f",
+    "DRIVING_LICENCE": "#bcbddc",
+    "PNC_ID": "#393b79",
+    "CRO_NUMBER": "#5254a3",
+    "PAYMENT_CARD": "#843c39",
+    "BANK_ACCOUNT": "#ad494a",
+    "SORT_CODE": "#d6616b",
+    "IP_ADDRESS": "#17becf",
+    "SPECIAL_CATEGORY": "#e7298a",
+}
+
+# Identifiers checked by a validator; they are trusted over statistical NER where spans overlap.
+IDENTIFIER_LABELS = frozenset(
+    {
+        "POSTCODE",
+        "PHONE",
+        "EMAIL",
+        "NINO",
+        "NHS_NUMBER",
+        "VEHICLE_REG",
+        "PASSPORT",
+        "DRIVING_LICENCE",
+        "PNC_ID",
+        "CRO_NUMBER",
+        "PAYMENT_CARD",
+        "BANK_ACCOUNT",
+        "SORT_CODE",
+        "IP_ADDRESS",
+    }
+)

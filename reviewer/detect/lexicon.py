@@ -1,0 +1,94 @@
+"""`pii_special_category`: special-category and criminal-offence terms from an editable lexicon."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from reviewer.detect.identifiers import add_candidates, ensure_extensions
+from reviewer.detect.resources import read_jsonl
+from reviewer.detect.span import Candidate
+
+
+def _term_regex(term: str) -> str:
+    prefix = term.endswith("*")
+    body = re.escape(term.rstrip("*")).replace(r"\ ", r"\s+")
+    return body + (r"[\w'’-]*" if prefix else "")
+
+
+def compile_lexicon(
+    rows: list[dict[str, object]],
+) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """Case-insensitive and case-sensitive (ALL-CAPS terms) patterns, and term -> category."""
+    loose: list[str] = []
+    strict: list[str] = []
+    category: dict[str, str] = {}
+    for row in rows:
+        terms = row.get("terms")
+        if not isinstance(terms, list):
+            raise ValueError(
+                f"special_category.jsonl: category {row.get('category')!r} lacks terms"
+            )
+        for term in terms:
+            term = str(term).strip()
+            if not term:
+                continue
+            key = term.rstrip("*")
+            is_caps = key.isupper() and len(key) <= 6
+            (strict if is_caps else loose).append(term)
+            category[key if is_caps else key.lower()] = str(row["category"])
+
+    def build(terms: list[str], flags: int) -> re.Pattern[str]:
+        parts = sorted((_term_regex(t) for t in terms), key=len, reverse=True)
+        return re.compile(rf"(?<![\w])(?:{'|'.join(parts) or '(?!)'})(?![\w])", flags)
+
+    return build(loose, re.IGNORECASE), build(strict, 0), category
+
+
+class SpecialCategoryRuler:
+    """Whole-word lexicon matches labelled SPECIAL_CATEGORY, the reason naming the category."""
+
+    def __init__(self, nlp: Language, name: str = "pii_special_category", *, score: float) -> None:
+        ensure_extensions()
+        self.name = name
+        self.score = score
+        rows = read_jsonl("special_category.jsonl")
+        self.loose, self.strict, self.category = compile_lexicon(rows)
+        self.prefixes = sorted(
+            ((k, v) for k, v in self.category.items()), key=lambda kv: len(kv[0]), reverse=True
+        )
+
+    def _category(self, found: str) -> str:
+        for key in (found, found.lower(), re.sub(r"\s+", " ", found.lower())):
+            if key in self.category:
+                return self.category[key]
+        low = found.lower()
+        for key, cat in self.prefixes:
+            if low.startswith(key.lower()):
+                return cat
+        return "special category"
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Candidate]:
+        text = doc.text
+        found: list[Candidate] = []
+        for regex in (self.loose, self.strict):
+            for m in regex.finditer(text):
+                cat = self._category(m.group(0))
+                found.append(
+                    Candidate(m.start(), m.end(), "SPECIAL_CATEGORY", self.score, f"lexicon: {cat}")
+                )
+        return found
+
+    def set_annotations(self, doc: Doc, found: list[Candidate]) -> None:
+        add_candidates(doc, found)
+
+
+@Language.factory("pii_special_category", default_config={"score": 0.7})
+def make_special_category_ruler(nlp: Language, name: str, score: float) -> SpecialCategoryRuler:
+    return SpecialCategoryRuler(nlp, name, score=score)

@@ -1,0 +1,188 @@
+"""`pii_resolver`: merge NER entities with rule candidates, apply guards, settle overlaps.
+
+Runs last. Writes the final spans to `doc._.pii` (exact character offsets) and, token-aligned,
+to `doc.spans["pii"]` for displaCy and other spaCy tooling.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from reviewer.detect.guards import blocked_ranges, not_a_person
+from reviewer.detect.identifiers import CANDIDATES_ATTR, ensure_extensions
+from reviewer.detect.names import clean_name, first_names, not_names
+from reviewer.detect.span import Candidate
+
+NER_LABELS = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "FAC": "LOCATION",
+    "DATE": "DATE",
+}
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DATE_LIKE = re.compile(
+    rf"(?i)\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}"
+)
+DOB_RE = re.compile(
+    r"(?i)(?:\bd\.?\s?o\.?\s?b\.?|date\s+of\s+birth|\bborn(?:\s+on)?|\bbirth\s?date|\bb\.)\s*[:\-–]?\s*\(?\s*$"
+)
+TITLES = frozenset(
+    ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "dc", "ds", "di", "dci", "pc", "ps", "wpc", "sgt", "insp", "supt", "det", "detective", "constable", "sergeant", "inspector", "officer", "cllr", "judge", "hhj", "dear"]
+)
+# Labels that may sit inside another span instead of competing with it.
+NESTABLE = {("ADDRESS", "POSTCODE")}
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+class PiiResolver:
+    """Turns candidates into the final, non-overlapping span list."""
+
+    def __init__(
+        self, nlp: Language, name: str = "pii_resolver", *, min_score: float, ner_score: float
+    ) -> None:
+        ensure_extensions()
+        self.name = name
+        self.min_score = min_score
+        self.ner_score = ner_score
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def _from_ner(self, doc: Doc, blocked: list[tuple[int, int, str]]) -> list[Candidate]:
+        text = doc.text
+        out: list[Candidate] = []
+        for ent in doc.ents:
+            label = NER_LABELS.get(ent.label_)
+            if label is None:
+                continue
+            start, end = ent.start_char, ent.end_char
+            if label == "PERSON":
+                cleaned = clean_name(text, start, end, TITLES)
+                if cleaned is None or not_a_person(text[cleaned[0] : cleaned[1]]):
+                    continue
+                start, end = cleaned
+                if any(s < end and start < e for s, e, _w in blocked):
+                    continue
+            elif label == "DATE":
+                if not DATE_LIKE.search(ent.text):
+                    continue
+            elif label in ("LOCATION", "ORG"):
+                words = [w.lower().strip(".,:()") for w in ent.text.split()]
+                if all(w in not_names() for w in words):
+                    continue
+                if any(s <= start and end <= e and w != "court" for s, e, w in blocked):
+                    continue
+            score = self.ner_score - (0.1 if label in ("ORG", "LOCATION") else 0.0)
+            out.append(Candidate(start, end, label, score, f"spaCy NER {ent.label_}"))
+        for s, e, what in blocked:
+            if what == "court":
+                out.append(Candidate(s, e, "ORG", self.ner_score, "court name"))
+        return out
+
+    def match(self, doc: Doc) -> list[Candidate]:
+        text = doc.text
+        blocked = blocked_ranges(text)
+        rules: list[Candidate] = list(getattr(doc._, CANDIDATES_ATTR) or [])
+        rules = [
+            c
+            for c in rules
+            if not (c.label == "PERSON" and any(s < c.end and c.start < e for s, e, _w in blocked))
+        ]
+        cands = self._from_ner(doc, blocked) + rules
+        cands = [self._date_of_birth(text, c) for c in cands]
+        kept = self._resolve([c for c in cands if c.score >= self.min_score])
+        kept += self._repeats(text, kept)
+        return sorted(kept, key=lambda c: (c.start, -c.end))
+
+    @staticmethod
+    def _date_of_birth(text: str, c: Candidate) -> Candidate:
+        if c.label != "DATE":
+            return c
+        before = text[max(0, c.start - 32) : c.start]
+        if DOB_RE.search(before):
+            return Candidate(
+                c.start,
+                c.end,
+                "DATE_OF_BIRTH",
+                max(c.score, 0.92),
+                c.reason + "; context 'date of birth'",
+            )
+        return c
+
+    @staticmethod
+    def _resolve(cands: list[Candidate]) -> list[Candidate]:
+        # Same label overlapping: keep the longest, with the best score.
+        ordered = sorted(cands, key=lambda c: (-(c.end - c.start), -c.score))
+        merged: list[Candidate] = []
+        for c in ordered:
+            twin = next((k for k in merged if k.label == c.label and _overlaps(k, c)), None)
+            if twin is None:
+                merged.append(c)
+            elif c.score > twin.score:
+                merged[merged.index(twin)] = Candidate(
+                    twin.start, twin.end, twin.label, c.score, f"{c.reason}; {twin.reason}"
+                )
+        special = [c for c in merged if c.label == "SPECIAL_CATEGORY"]
+        kept: list[Candidate] = []
+        for c in sorted(
+            (c for c in merged if c.label != "SPECIAL_CATEGORY"),
+            key=lambda c: (-c.score, -(c.end - c.start)),
+        ):
+            clash = [k for k in kept if _overlaps(k, c)]
+            if all((k.label, c.label) in NESTABLE or (c.label, k.label) in NESTABLE for k in clash):
+                kept.append(c)
+        idents = [k for k in kept if k.label not in ("PERSON", "ORG", "LOCATION", "DATE")]
+        kept += [s for s in special if not any(_overlaps(s, k) for k in idents)]
+        return kept
+
+    @staticmethod
+    def _repeats(text: str, kept: list[Candidate]) -> list[Candidate]:
+        """Later mentions of a found person's full name, surname or given name."""
+        forms: set[str] = set()
+        for c in kept:
+            if c.label != "PERSON":
+                continue
+            name = text[c.start : c.end]
+            forms.add(name)
+            for word in re.split(r"[\s,]+", name):
+                w = word.strip(".")
+                if len(w) >= 3 and w[0].isupper() and w.lower() not in not_names():
+                    forms.add(w)
+                    if w.isupper() or w.lower() in first_names():
+                        forms.add(w.capitalize())
+        if not forms:
+            return []
+        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        found: list[Candidate] = []
+        taken = sorted((k.start, k.end) for k in kept if k.label != "SPECIAL_CATEGORY")
+        for m in re.finditer(rf"(?<![\w])(?:{alternation})(?![\w'’-]|['’][a-rt-z])", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            found.append(
+                Candidate(m.start(), m.end(), "PERSON", 0.7, "repeat of a name found in this text")
+            )
+            taken.append((m.start(), m.end()))
+        return found
+
+    def set_annotations(self, doc: Doc, found: list[Candidate]) -> None:
+        doc._.pii = found
+        spans = []
+        for c in found:
+            span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["pii"] = spans
+
+
+@Language.factory("pii_resolver", default_config={"min_score": 0.3, "ner_score": 0.75})
+def make_resolver(nlp: Language, name: str, min_score: float, ner_score: float) -> PiiResolver:
+    return PiiResolver(nlp, name, min_score=min_score, ner_score=ner_score)
