@@ -8,6 +8,7 @@ from __future__ import annotations
 from models import records  # noqa: F401  (registers tables)
 from models import audit, decisions  # noqa: F401
 from models import qa  # noqa: F401
+from models import entities  # noqa: F401
 from models.base import Base
 from models.session import Store, default_url, open_store
 
