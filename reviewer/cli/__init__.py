@@ -21,6 +21,9 @@ COMMAND_MODULES = (
     "reviewer.cli.records_cmd",
     "reviewer.cli.text_cmd",
     "reviewer.cli.survey_cmd",
+    "reviewer.cli.decisions_cmd",
+    "reviewer.cli.holds_cmd",
+    "reviewer.cli.audit_cmd",
 )
 
 

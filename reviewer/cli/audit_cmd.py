@@ -1,0 +1,57 @@
+"""`reviewer audit verify` (exit 0 intact, 1 naming the first altered or removed event) and
+`reviewer audit log [--collection NAME] [--record ID]`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from reviewer.audit import history, record_history, verify
+from reviewer.cli.context import Context, UsageError, eprint, print_json
+from reviewer.decisions import DecisionError, collection_id_of
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("audit", help="check or show the decision history")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    ver = actions.add_parser("verify", help="check the hash chain of the decision history")
+    ver.set_defaults(func=run_verify)
+    log = actions.add_parser("log", help="print history events as JSON")
+    log.add_argument("--collection", metavar="NAME")
+    log.add_argument("--record", type=int, metavar="ID")
+    log.set_defaults(func=run_log)
+
+
+def run_verify(args: argparse.Namespace, ctx: Context) -> int:
+    with ctx.store.session() as session:
+        result = verify(session)
+    print_json(
+        {
+            "ok": result.ok,
+            "events": result.events,
+            "first_bad_event_id": result.first_bad_event_id,
+            "reason": result.reason,
+            "head_hash": result.head_hash if result.ok else None,
+        }
+    )
+    if result.ok:
+        eprint(f"history intact: {result.reason}")
+        return 0
+    eprint(f"history broken at event {result.first_bad_event_id}: {result.reason}")
+    return 1
+
+
+def run_log(args: argparse.Namespace, ctx: Context) -> int:
+    with ctx.store.session() as session:
+        if args.record is not None:
+            events = record_history(session, args.record)
+        else:
+            cid = None
+            if args.collection:
+                try:
+                    cid = collection_id_of(session, args.collection)
+                except DecisionError as exc:
+                    raise UsageError(exc.problems[0]) from exc
+            events = history(session, cid)
+    print_json([e.__dict__ for e in events])
+    return 0
