@@ -1,0 +1,1 @@
+"""The decision panels (appraisal, sensitivity) and the undoable saves behind them."""

@@ -1,0 +1,218 @@
+"""Sensitivity review: closure status, FOI exemptions with periods, dates, closed title/description.
+
+TNA's rules are checked as the reviewer types by `reviewer.decisions.validate_sensitivity`
+(passed in as `validate`); the window saves only a decision the rules accept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.decisions.exemptions_table_model import (
+    COL_CODE,
+    COL_PERIOD,
+    COL_TITLE,
+    ExemptionsTableModel,
+)
+
+STATUSES = (
+    ("open", "Open (O)"),
+    ("redacted", "Open with redactions (W)"),
+    ("closed", "Closed (C)"),
+)
+TYPING_DELAY_MS = 600
+
+
+def parse_date(text: str) -> date | str | None:
+    """A date, None when empty, or the text back when it is not YYYY-MM-DD."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return text
+
+
+class SensitivityPanel(QWidget):
+    """`changed(fields)` carries `save_sensitivity`'s keyword arguments once the rules pass."""
+
+    changed = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.validate: Callable[..., list[str]] | None = None
+        self.status_buttons: dict[str, QRadioButton] = {}
+        self.status_group = QButtonGroup(self)
+        row = QHBoxLayout()
+        for value, text in STATUSES:
+            b = QRadioButton(text)
+            b.setObjectName(f"closure_{value}")
+            self.status_buttons[value] = b
+            self.status_group.addButton(b)
+            row.addWidget(b)
+        self.model = ExemptionsTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("exemptionsTable")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        hdr = self.table.horizontalHeader()
+        hdr.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        hdr.resizeSection(COL_CODE, 96)
+        hdr.resizeSection(COL_PERIOD, 52)
+        self.start = QLineEdit()
+        self.start.setPlaceholderText("YYYY-MM-DD (date of the record)")
+        self.schedule = QLineEdit()
+        self.schedule.setPlaceholderText("YYYY-MM-DD (Advisory Council schedule)")
+        self.title_closed = QCheckBox("Title closed")
+        self.title_alt = QLineEdit()
+        self.title_alt.setPlaceholderText("Alternate title, e.g. Letter to [name withheld]")
+        self.desc_closed = QCheckBox("Description closed")
+        self.desc_alt = QLineEdit()
+        self.desc_alt.setPlaceholderText("Alternate description")
+        form = QFormLayout()
+        form.addRow("Closure start", self.start)
+        form.addRow("FOI schedule date", self.schedule)
+        form.addRow(self.title_closed, self.title_alt)
+        form.addRow(self.desc_closed, self.desc_alt)
+        self.problems = QLabel("")
+        self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)
+        self.stamp = QLabel("")
+        self.stamp.setObjectName("panelHint")
+        self.stamp.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(_title("Closure status"))
+        layout.addLayout(row)
+        layout.addWidget(_title("FOI exemptions (tick; years editable)"))
+        layout.addWidget(self.table, 3)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.stamp)
+        self._status: str | None = None
+        self._loading = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_DELAY_MS)
+        self._timer.timeout.connect(self._check_and_emit)
+        self.status_group.buttonClicked.connect(self._on_status)
+        self.model.edited.connect(self._check_and_emit)
+        for cb in (self.title_closed, self.desc_closed):
+            cb.toggled.connect(self._check_and_emit_if_user)
+        for le in (self.start, self.schedule, self.title_alt, self.desc_alt):
+            le.textEdited.connect(lambda _t: self._timer.start())
+
+    def set_exemptions(self, rows: Sequence[Any]) -> None:
+        self.model.set_exemptions(rows)
+
+    def load(self, view: Any, stamp: str) -> None:
+        """Show a `DecisionView`'s sensitivity part without saving."""
+        self._timer.stop()
+        self._loading = True
+        if view.closure_status is None:
+            status = None
+        elif view.closure_status == "Open":
+            status = "open"
+        else:
+            status = "redacted" if view.redacted else "closed"
+        self._set_status(status)
+        self.model.set_ticked(view.exemptions)
+        self.start.setText(view.closure_start_date.isoformat() if view.closure_start_date else "")
+        self.schedule.setText(view.foi_schedule_date.isoformat() if view.foi_schedule_date else "")
+        self.title_closed.setChecked(view.title_closed)
+        self.title_alt.setText(view.title_alternate)
+        self.desc_closed.setChecked(view.description_closed)
+        self.desc_alt.setText(view.description_alternate)
+        self.problems.setText("")
+        self.stamp.setText(stamp)
+        self._loading = False
+
+    def flush(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self._check_and_emit()
+
+    def set_status(self, status: str) -> None:
+        self._set_status(status)
+        self._check_and_emit()
+
+    def fields(self) -> dict[str, Any] | list[str]:
+        """`save_sensitivity` keywords, or the date problems that stop building them."""
+        bad = []
+        start, schedule = parse_date(self.start.text()), parse_date(self.schedule.text())
+        if isinstance(start, str):
+            bad.append("closure start date must be YYYY-MM-DD")
+        if isinstance(schedule, str):
+            bad.append("FOI schedule date must be YYYY-MM-DD")
+        if bad:
+            return bad
+        status = self._status
+        return {
+            "closure_status": None
+            if status is None
+            else ("Open" if status == "open" else "Closed"),
+            "redacted": status == "redacted",
+            "exemptions": self.model.ticked(),
+            "closure_start_date": start,
+            "foi_schedule_date": schedule,
+            "title_closed": self.title_closed.isChecked(),
+            "title_alternate": self.title_alt.text(),
+            "description_closed": self.desc_closed.isChecked(),
+            "description_alternate": self.desc_alt.text(),
+        }
+
+    def show_problems(self, problems: Sequence[str]) -> None:
+        if problems:
+            self.problems.setText("Not saved yet:\n• " + "\n• ".join(problems))
+        else:
+            self.problems.setText("")
+
+    def _set_status(self, status: str | None) -> None:
+        self._status = status
+        for value, b in self.status_buttons.items():
+            b.setChecked(value == status)
+
+    def _on_status(self, button: QRadioButton) -> None:
+        self._status = next(v for v, b in self.status_buttons.items() if b is button)
+        self._check_and_emit()
+
+    def _check_and_emit_if_user(self) -> None:
+        if not self._loading:
+            self._check_and_emit()
+
+    def _check_and_emit(self) -> None:
+        if self._loading or self._status is None:
+            return
+        fields = self.fields()
+        if isinstance(fields, list):
+            self.show_problems(fields)
+            return
+        problems = self.validate(**fields) if self.validate else []
+        self.show_problems(problems)
+        if not problems:
+            self.changed.emit(fields)
+
+
+def _title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("panelTitle")
+    return label

@@ -1,0 +1,1 @@
+"""Small dialogs: reviewer identity, shortcuts, task progress."""

@@ -1,0 +1,1 @@
+"""Personal-data highlights: the legend with per-label toggles and the grouped list of spans."""

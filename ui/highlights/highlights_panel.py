@@ -1,0 +1,139 @@
+"""The personal-data side panel: legend/toggles + spans by label, and the actions on a span."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.highlights.spans_tree_model import (
+    DISMISSED_ROLE,
+    ENTITY_ID_ROLE,
+    KEY_ROLE,
+    SpansTreeModel,
+)
+from ui.viewer.marks import Mark
+
+SCOPES = (
+    ("once", "this highlight"),
+    ("record", "this text in the record"),
+    ("collection", "this text everywhere"),
+)
+
+
+class HighlightsPanel(QWidget):
+    """Signals carry entity ids; the main window turns them into saved, undoable changes."""
+
+    span_chosen = Signal(str)  # Mark.key
+    dismiss_requested = Signal(int, str)  # entity id, scope
+    restore_requested = Signal(int)
+    redact_requested = Signal(int)
+    labels_hidden = Signal(object)  # set[str]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("highlightsPanel")
+        self.model = SpansTreeModel(self)
+        self.tree = QTreeView()
+        self.tree.setObjectName("spansTree")
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.summary = QLabel("No personal data found")
+        self.summary.setObjectName("panelHint")
+        self.summary.setWordWrap(True)
+        self.scope = QComboBox()
+        for value, text in SCOPES:
+            self.scope.addItem(f"Dismiss {text}", value)
+        self.dismiss_btn = QPushButton("Dismiss")
+        self.dismiss_btn.setToolTip("Not personal data (Del)")
+        self.restore_btn = QPushButton("Restore")
+        self.redact_btn = QPushButton("Redact")
+        self.redact_btn.setToolTip("Turn this highlight into a redaction box (B)")
+        buttons = QHBoxLayout()
+        for b in (self.dismiss_btn, self.restore_btn, self.redact_btn):
+            buttons.addWidget(b)
+        title = QLabel("Personal data")
+        title.setObjectName("panelTitle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.scope)
+        layout.addLayout(buttons)
+        self.tree.selectionModel().currentChanged.connect(self._on_current)
+        self.model.toggled.connect(lambda *_: self.labels_hidden.emit(self.model.hidden_labels()))
+        self.dismiss_btn.clicked.connect(self.dismiss_current)
+        self.restore_btn.clicked.connect(self.restore_current)
+        self.redact_btn.clicked.connect(self.redact_current)
+        self._keys: list[str] = []
+        self._update_buttons()
+
+    def set_spans(self, marks: list[Mark]) -> None:
+        self.model.set_spans(marks)
+        self.tree.expandAll()
+        live = [m for m in marks if not m.dismissed]
+        self._keys = [m.key for m in sorted(live, key=lambda m: (m.start or 0, m.key))]
+        if marks:
+            labels = len({m.label for m in live})
+            self.summary.setText(
+                f"{len(live)} highlight(s) in {labels} categor{'y' if labels == 1 else 'ies'}"
+                + (f", {len(marks) - len(live)} dismissed" if len(marks) > len(live) else "")
+            )
+        else:
+            self.summary.setText("No personal data found in this record")
+        self._update_buttons()
+
+    def live_keys(self) -> list[str]:
+        """Keys of live spans in reading order, for next/previous highlight."""
+        return list(self._keys)
+
+    def select_key(self, key: str) -> None:
+        index = self.model.index_of_key(key)
+        if index.isValid():
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.tree.scrollTo(index)
+
+    def current_entity(self) -> tuple[int, bool] | None:
+        index = self.tree.currentIndex()
+        entity_id = index.data(ENTITY_ID_ROLE) if index.isValid() else None
+        if entity_id is None:
+            return None
+        return int(entity_id), bool(index.data(DISMISSED_ROLE))
+
+    def dismiss_current(self) -> None:
+        cur = self.current_entity()
+        if cur is not None and not cur[1]:
+            self.dismiss_requested.emit(cur[0], str(self.scope.currentData()))
+
+    def restore_current(self) -> None:
+        cur = self.current_entity()
+        if cur is not None and cur[1]:
+            self.restore_requested.emit(cur[0])
+
+    def redact_current(self) -> None:
+        cur = self.current_entity()
+        if cur is not None:
+            self.redact_requested.emit(cur[0])
+
+    def _on_current(self, index: QModelIndex, _prev: QModelIndex) -> None:
+        key = index.data(KEY_ROLE)
+        if key:
+            self.span_chosen.emit(str(key))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        cur = self.current_entity()
+        self.dismiss_btn.setEnabled(cur is not None and not cur[1])
+        self.restore_btn.setEnabled(cur is not None and cur[1])
+        self.redact_btn.setEnabled(cur is not None and not cur[1])

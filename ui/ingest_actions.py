@@ -1,0 +1,110 @@
+"""Ingest and detection started from the GUI: folder/file pickers, background work, progress.
+
+The work itself is `reviewer.ingest.pipeline.ingest_paths` and
+`reviewer.detect.entities.scan_collection`, run through `ui.tasks`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from ui import apis
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def _collection_name(win: MainWindow) -> str | None:
+    current = win.collection.collection_name if win.collection else "new collection"
+    name, ok = QInputDialog.getText(win, "Ingest into collection", "Collection name:", text=current)
+    return name.strip() if ok and name.strip() else None
+
+
+def ingest_folder(win: MainWindow) -> None:
+    folder = QFileDialog.getExistingDirectory(win, "Ingest a folder (read-only)")
+    if folder:
+        start_ingest(win, [Path(folder)])
+
+
+def ingest_files(win: MainWindow) -> None:
+    files, _ = QFileDialog.getOpenFileNames(win, "Ingest files (read-only)")
+    if files:
+        start_ingest(win, [Path(f) for f in files])
+
+
+def start_ingest(
+    win: MainWindow,
+    paths: list[Path],
+    collection: str | None = None,
+    kind: str | None = None,
+    then_scan: bool = True,
+) -> None:
+    name = collection or _collection_name(win)
+    if not name:
+        return
+    from reviewer.ingest.pipeline import ingest_paths
+
+    store = win.store
+
+    def work(progress: Any) -> Any:
+        return ingest_paths(store, paths, name, kind=kind, jobs=1, progress=progress)
+
+    def done(summary: Any) -> None:
+        win.status(f"Ingest finished into '{name}'")
+        win.open_collection(name)
+        if then_scan:
+            scan(win, name)
+
+    win.tasks.run(
+        work,
+        name="ingest",
+        on_done=done,
+        on_progress=win.report_progress,
+        on_failed=lambda m: _problem(win, m),
+        on_cancelled=lambda: (
+            win.status("Ingest cancelled; files read so far are kept"),
+            win.open_collection(name),
+        ),
+    )
+
+
+def scan(win: MainWindow, name: str | None = None) -> None:
+    """Detect personal data in the collection in the background, then refresh the view."""
+    name = name or (win.collection.collection_name if win.collection else None)
+    scan_collection = apis.optional("reviewer.detect.entities", "scan_collection")
+    if not name or scan_collection is None:
+        win.status("Personal-data detection is not available in this build")
+        return
+    store = win.store
+
+    def work(progress: Any) -> Any:
+        return scan_collection(store, name, 1, progress)
+
+    win.tasks.run(
+        work,
+        name="personal-data scan",
+        on_progress=win.report_progress,
+        on_done=lambda _s: (win.status("Personal-data scan finished"), win.reload_queue()),
+        on_failed=lambda m: _problem(win, m),
+        on_cancelled=lambda: (win.status("Scan cancelled"), win.reload_queue()),
+    )
+
+
+def choose_collection(win: MainWindow) -> None:
+    from reviewer.queue import list_collections
+
+    with win.store.session() as session:
+        names = [n for n, _k in list_collections(session)]
+    if not names:
+        win.status("No collections yet: ingest a folder first (Ctrl+O)")
+        return
+    name, ok = QInputDialog.getItem(win, "Open collection", "Collection:", names, 0, False)
+    if ok:
+        win.open_collection(name)
+
+
+def _problem(win: MainWindow, message: str) -> None:
+    QMessageBox.warning(win, "Records Reviewer", message)

@@ -1,0 +1,399 @@
+"""The review workstation: queue on the left, the record in the centre, decisions on the right.
+
+Layout, showing records and navigation live here; saving goes through `ui.edits`, long work
+through `ui.tasks`, and every rule comes from `reviewer`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+)
+
+from models import Store
+from reviewer.queue import QueueSnapshot, load_queue
+from ui import apis, settings
+from ui.decisions.appraisal_panel import AppraisalPanel
+from ui.decisions.sensitivity_panel import SensitivityPanel
+from ui.edits import Edits
+from ui.highlights.highlights_panel import HighlightsPanel
+from ui.queue.queue_panel import QueuePanel
+from ui.record_edits import RecordEditsMixin
+from ui.record_state import RecordState, load_record_state
+from ui.shortcuts import SHORTCUTS
+from ui.tasks import Task, TaskManager
+from ui.viewer.marks import Mark
+from ui.viewer.viewer_panel import ViewerPanel
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(RecordEditsMixin, QMainWindow):
+    """Emits `collection_loaded` when the queue is filled and `record_shown(id)` per record."""
+
+    collection_loaded = Signal(str)
+    record_shown = Signal(int)
+
+    def __init__(
+        self, store: Store, identity: settings.Identity, tasks: TaskManager | None = None
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.identity = identity
+        self.tasks = tasks or TaskManager(self)
+        self.edits = Edits(store, self)
+        self.collection: QueueSnapshot | None = None
+        self.state: RecordState | None = None
+        self._current_span: str | None = None
+        self.setWindowTitle("Records Reviewer")
+        self.setObjectName("mainWindow")
+        self.queue = QueuePanel()
+        self.viewer = ViewerPanel()
+        self.highlights = HighlightsPanel()
+        self.appraisal = AppraisalPanel()
+        self.sensitivity = SensitivityPanel()
+        self.decision_tabs = QTabWidget()
+        self.decision_tabs.setObjectName("decisionTabs")
+        self.decision_tabs.addTab(self.appraisal, "Appraisal")
+        self.decision_tabs.addTab(self.sensitivity, "Sensitivity")
+        self.centre = QSplitter(Qt.Orientation.Horizontal)
+        self.centre.setObjectName("centreSplitter")
+        self.centre.addWidget(self.viewer)
+        self.centre.addWidget(self.highlights)
+        self.centre.setStretchFactor(0, 4)
+        self.centre.setStretchFactor(1, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        for w in (self.queue, self.centre, self.decision_tabs):
+            self.splitter.addWidget(w)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([330, 900, 380])
+        self.centre.setSizes([700, 220])
+        self.setCentralWidget(self.splitter)
+        self._status_bar()
+        self._menus()
+        self._bind_shortcuts()
+        self._connect()
+        self._load_reference_data()
+        self._restore_layout()
+
+    # construction
+    def _status_bar(self) -> None:
+        bar = self.statusBar()
+        self.who = QLabel(f"Reviewer: {self.identity.label()}")
+        self.who.setObjectName("identity")
+        self.where = QLabel("")
+        self.task_label = QLabel("")
+        self.task_bar = QProgressBar()
+        self.task_bar.setMaximumWidth(180)
+        self.task_bar.setTextVisible(False)
+        self.task_cancel = QPushButton("Cancel")
+        self.task_cancel.setObjectName("cancelTask")
+        for w in (self.task_label, self.task_bar, self.task_cancel):
+            w.hide()
+        bar.addWidget(self.who)
+        bar.addWidget(self.where, 1)
+        bar.addPermanentWidget(self.task_label)
+        bar.addPermanentWidget(self.task_bar)
+        bar.addPermanentWidget(self.task_cancel)
+        self.task_cancel.clicked.connect(self.tasks.cancel_all)
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        from ui import ingest_actions
+
+        file_menu.addAction("Ingest a folder…", lambda: ingest_actions.ingest_folder(self))
+        file_menu.addAction("Ingest files…", lambda: ingest_actions.ingest_files(self))
+        file_menu.addAction("Scan for personal data", lambda: ingest_actions.scan(self))
+        file_menu.addAction("Open collection…", lambda: ingest_actions.choose_collection(self))
+        file_menu.addSeparator()
+        file_menu.addAction("Change reviewer…", self.change_identity)
+        file_menu.addSeparator()
+        file_menu.addAction("Quit", self.close)
+        edit = self.menuBar().addMenu("&Edit")
+        undo = self.edits.stack.createUndoAction(self, "Undo")
+        redo = self.edits.stack.createRedoAction(self, "Redo")
+        edit.addAction(undo)
+        edit.addAction(redo)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction("Keyboard shortcuts", self.show_shortcuts)
+
+    def _bind_shortcuts(self) -> None:
+        handlers: dict[str, Any] = {
+            "next_record": lambda: self.step_record(1),
+            "prev_record": lambda: self.step_record(-1),
+            "next_span": lambda: self.step_span(1),
+            "prev_span": lambda: self.step_span(-1),
+            "next_page": lambda: self.viewer.step_page(1),
+            "prev_page": lambda: self.viewer.step_page(-1),
+            "find": self._focus_find,
+            "find_next": lambda: self.viewer.find_step(1),
+            "find_prev": lambda: self.viewer.find_step(-1),
+            "focus_queue": self.queue.text.setFocus,
+            "zoom_in": lambda: self.viewer.zoom(1.2),
+            "zoom_out": lambda: self.viewer.zoom(1 / 1.2),
+            "fit_width": self.viewer.fit_width,
+            "outcome_select": lambda: self.set_outcome("select"),
+            "outcome_retain": lambda: self.set_outcome("retain"),
+            "outcome_destroy": lambda: self.set_outcome("destroy"),
+            "outcome_defer": lambda: self.set_outcome("defer"),
+            "rationale": self._focus_rationale,
+            "closure_open": lambda: self.set_closure("open"),
+            "closure_redacted": lambda: self.set_closure("redacted"),
+            "closure_closed": lambda: self.set_closure("closed"),
+            "dismiss": self.highlights.dismiss_current,
+            "restore": self.highlights.restore_current,
+            "mark": self.mark_selection_menu,
+            "redact": self.redact_current,
+            "undo": self.undo,
+            "redo": self.redo,
+            "help": self.show_shortcuts,
+        }
+        from ui import ingest_actions
+
+        handlers["open_folder"] = lambda: ingest_actions.ingest_folder(self)
+        handlers["add_files"] = lambda: ingest_actions.ingest_files(self)
+        self.shortcuts: dict[str, QShortcut] = {}
+        for sc in SHORTCUTS:
+            for i, key in enumerate(sc.keys):
+                if sc.name == "criterion":
+                    handler = lambda n=i: self.toggle_criterion(n)
+                else:
+                    handler = handlers[sc.name]
+                qs = QShortcut(QKeySequence(key), self)
+                qs.setContext(Qt.ShortcutContext.WindowShortcut)
+                qs.activated.connect(handler)
+                self.shortcuts[f"{sc.name}:{key}"] = qs
+
+    def _connect(self) -> None:
+        self.queue.record_chosen.connect(self.show_record)
+        self.highlights.span_chosen.connect(self.go_to_span)
+        self.highlights.labels_hidden.connect(self.viewer.set_hidden_labels)
+        self.highlights.dismiss_requested.connect(self.dismiss_entity)
+        self.highlights.restore_requested.connect(self.restore_entity)
+        self.highlights.redact_requested.connect(self.redact_entity)
+        self.viewer.mark_clicked.connect(self.go_to_span)
+        self.viewer.area_drawn.connect(self.area_menu)
+        self.viewer.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.viewer.text.customContextMenuRequested.connect(lambda _p: self.mark_selection_menu())
+        self.viewer.detail.linkActivated.connect(self._open_link)
+        self.appraisal.changed.connect(self.save_appraisal)
+        self.sensitivity.changed.connect(self.save_sensitivity)
+        self.edits.saved.connect(self._after_save)
+        self.edits.refused.connect(self._refused)
+        self.tasks.busy_changed.connect(self._busy)
+
+    def _load_reference_data(self) -> None:
+        exemptions = apis.load_exemptions()
+        self.sensitivity.set_exemptions(exemptions)
+        self.sensitivity.validate = apis.validate_sensitivity()
+        if self.sensitivity.validate is None:
+            self.sensitivity.setEnabled(False)
+
+    # layout memory
+    def _restore_layout(self) -> None:
+        geometry = settings.load_bytes("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1500, 900)
+        for splitter in (self.splitter, self.centre):
+            state = settings.load_bytes(f"window/{splitter.objectName()}")
+            if state is not None:
+                splitter.restoreState(state)
+        tab = settings.load_text("window/decisionTab", "0")
+        self.decision_tabs.setCurrentIndex(int(tab) if tab.isdigit() else 0)
+
+    def save_layout(self) -> None:
+        settings.save_bytes("window/geometry", QByteArray(self.saveGeometry()))
+        for splitter in (self.splitter, self.centre):
+            settings.save_bytes(f"window/{splitter.objectName()}", QByteArray(splitter.saveState()))
+        settings.save_text("window/decisionTab", str(self.decision_tabs.currentIndex()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush_edits()
+        self.save_layout()
+        self.tasks.shutdown()
+        self.viewer.pdf.close_document()
+        super().closeEvent(event)
+
+    # collections
+    def open_collection(self, name: str, select_record: int | None = None) -> None:
+        """Load the queue in the background; the first (or given) record is shown when it lands."""
+        self.where.setText(f"Opening collection '{name}'…")
+        store = self.store
+
+        def work(_progress: Task) -> QueueSnapshot:
+            with store.session() as session:
+                return load_queue(session, name)
+
+        self.tasks.run(
+            work,
+            name="opening the collection",
+            on_done=lambda snap: self._collection_ready(snap, select_record),
+            on_failed=lambda msg: self.where.setText(f"Could not open '{name}': {msg}"),
+        )
+
+    def _collection_ready(self, snap: QueueSnapshot, select_record: int | None) -> None:
+        self.collection = snap
+        settings.save_text("collection/last", snap.collection_name)
+        self.appraisal.set_criteria(apis.load_criteria(snap.kind))
+        self.queue.set_rows(snap.rows)
+        self.where.setText(
+            f"Collection: {snap.collection_name} ({snap.kind}) · {len(snap.rows):,} records"
+        )
+        self.setWindowTitle(f"{snap.collection_name} — Records Reviewer")
+        if not (select_record is not None and self.queue.select_record(select_record)):
+            self.queue.select_row(0)
+        self.collection_loaded.emit(snap.collection_name)
+
+    def reload_queue(self) -> None:
+        if self.collection is not None:
+            self.open_collection(self.collection.collection_name, self.queue.current_record())
+
+    # records
+    def show_record(self, record_id: int) -> None:
+        self.flush_edits()
+        if record_id < 0:
+            self.state = None
+            self.viewer.show_record(None)
+            return
+        kind = self.collection.kind if self.collection else "case"
+        with self.store.session() as session:
+            self.state = load_record_state(session, record_id, kind)
+        state = self.state
+        if state is None:
+            return
+        self.viewer.show_record(state.content, state.data)
+        self._show_marks()
+        self._show_decision()
+        self.record_shown.emit(record_id)
+
+    def _show_marks(self) -> None:
+        state = self.state
+        if state is None:
+            return
+        self.highlights.set_spans(state.span_marks)
+        self.viewer.set_marks([*state.span_marks, *state.redaction_marks])
+        self.viewer.set_hidden_labels(self.highlights.model.hidden_labels())
+        self._current_span = None
+
+    def _show_decision(self) -> None:
+        state = self.state
+        if state is None or state.decision is None:
+            self.appraisal.setEnabled(False)
+            self.sensitivity.setEnabled(False)
+            return
+        d = state.decision
+        self.appraisal.setEnabled(True)
+        self.sensitivity.setEnabled(self.sensitivity.validate is not None)
+        a_stamp = _stamp(
+            d.appraised_by,
+            d.appraised_role,
+            d.appraised_at,
+            d.appraisal_inherited,
+            d.inherited_scope,
+        )
+        s_stamp = _stamp(
+            d.reviewed_by,
+            d.reviewed_role,
+            d.reviewed_at,
+            d.sensitivity_inherited,
+            d.inherited_scope,
+        )
+        self.appraisal.load(
+            d.appraisal, d.criteria, state.suggested, d.rationale, a_stamp, state.holds
+        )
+        self.sensitivity.load(d, s_stamp)
+
+    def step_record(self, delta: int) -> None:
+        self.queue.step(delta)
+
+    def _open_link(self, link: str) -> None:
+        if link.startswith("rec:"):
+            self.queue.select_record(int(link[4:]))
+
+    # highlights
+    def mark_by_key(self, key: str) -> Mark | None:
+        if self.state is None:
+            return None
+        return next(
+            (m for m in [*self.state.span_marks, *self.state.redaction_marks] if m.key == key), None
+        )
+
+    def go_to_span(self, key: str) -> None:
+        mark = self.mark_by_key(key)
+        if mark is None:
+            return
+        self._current_span = key
+        self.viewer.show_mark(mark)
+        self.highlights.select_key(key)
+
+    def step_span(self, delta: int) -> None:
+        keys = self.highlights.live_keys()
+        if not keys:
+            return
+        if self._current_span in keys:
+            i = (keys.index(self._current_span) + delta) % len(keys)
+        else:
+            i = 0 if delta > 0 else len(keys) - 1
+        self.go_to_span(keys[i])
+
+    # misc
+    def _focus_find(self) -> None:
+        self.viewer.find.setFocus()
+        self.viewer.find.selectAll()
+
+    def _focus_rationale(self) -> None:
+        self.decision_tabs.setCurrentWidget(self.appraisal)
+        self.appraisal.rationale.setFocus()
+
+    def show_shortcuts(self) -> None:
+        from ui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self)
+        self.shortcuts_dialog.show()
+
+    def change_identity(self) -> None:
+        from ui.dialogs.identity_dialog import IdentityDialog
+
+        dialog = IdentityDialog(self.identity, self)
+        if dialog.exec():
+            self.identity = dialog.identity()
+            settings.save_identity(self.identity)
+            self.who.setText(f"Reviewer: {self.identity.label()}")
+
+    def _busy(self, busy: bool) -> None:
+        for w in (self.task_label, self.task_bar, self.task_cancel):
+            w.setVisible(busy)
+        if busy:
+            self.task_bar.setRange(0, 0)
+
+    def report_progress(self, done: int, total: int | None, message: str) -> None:
+        self.task_label.setText(message)
+        if total:
+            self.task_bar.setRange(0, total)
+            self.task_bar.setValue(done)
+
+    def status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+
+def _stamp(by: str, role: str, at: Any, inherited: bool, scope: str) -> str:
+    if inherited:
+        return f"Inherited from {scope}" if scope else "Inherited"
+    if not by or at is None:
+        return "Not decided yet"
+    return f"Saved by {by} ({role}), {at.astimezone().strftime('%d %b %Y %H:%M')}"

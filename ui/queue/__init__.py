@@ -1,0 +1,1 @@
+"""The record queue: table model, filter proxy and the panel that shows them."""

@@ -1,0 +1,188 @@
+"""The queue on the left: filters over a table of the collection's records."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.ingest.types import STATUSES
+from reviewer.queue import QueueRow
+from ui.queue.queue_proxy import ANY, UNDECIDED, QueueFilter, QueueProxy
+from ui.queue.queue_table_model import (
+    COL_APPRAISAL,
+    COL_CLOSURE,
+    COL_FORMAT,
+    COL_PAGES,
+    COL_PATH,
+    COL_PERSONAL,
+    COL_REVIEWER,
+    COL_STATUS,
+    RECORD_ID_ROLE,
+    QueueTableModel,
+)
+
+APPRAISAL_CHOICES = (
+    ("Any decision", ANY),
+    ("Undecided", UNDECIDED),
+    ("Select", "select"),
+    ("Retain", "retain"),
+    ("Destroy", "destroy"),
+    ("Defer", "defer"),
+)
+
+
+class QueuePanel(QWidget):
+    record_chosen = Signal(int)  # record id, or -1 when nothing is selected
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("queuePanel")
+        self.model = QueueTableModel(parent=self)
+        self.proxy = QueueProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("queueTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_PATH, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideLeft)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_PATH, QHeaderView.ResizeMode.Stretch)
+        for col, width in (
+            (COL_FORMAT, 110),
+            (COL_PAGES, 48),
+            (COL_STATUS, 70),
+            (COL_PERSONAL, 40),
+            (COL_APPRAISAL, 70),
+            (COL_CLOSURE, 70),
+            (COL_REVIEWER, 80),
+        ):
+            header.resizeSection(col, width)
+        header.setStretchLastSection(False)
+        for col in (COL_FORMAT, COL_PAGES):
+            self.table.setColumnHidden(col, True)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("Filter by path (Ctrl+L)")
+        self.text.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.addItem("Any status", ANY)
+        for s in STATUSES:
+            self.status.addItem(s, s)
+        self.appraisal = QComboBox()
+        for text, value in APPRAISAL_CHOICES:
+            self.appraisal.addItem(text, value)
+        self.personal = QComboBox()
+        for text, value in (
+            ("Personal data: any", ANY),
+            ("With personal data", "yes"),
+            ("Without personal data", "no"),
+        ):
+            self.personal.addItem(text, value)
+        self.reviewer = QComboBox()
+        self.reviewer.addItem("Any reviewer", ANY)
+        self.count = QLabel("")
+        self.count.setObjectName("panelHint")
+        title = QLabel("Records")
+        title.setObjectName("panelTitle")
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.text, 0, 0, 1, 2)
+        grid.addWidget(self.status, 1, 0)
+        grid.addWidget(self.appraisal, 1, 1)
+        grid.addWidget(self.personal, 2, 0)
+        grid.addWidget(self.reviewer, 2, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(title)
+        layout.addLayout(grid)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        for combo in (self.status, self.appraisal, self.personal, self.reviewer):
+            combo.currentIndexChanged.connect(self._apply_filter)
+        self.text.textChanged.connect(self._apply_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+
+    def set_rows(self, rows: tuple[QueueRow, ...]) -> None:
+        self.model.set_rows(rows)
+        self.model.sort(
+            self.table.horizontalHeader().sortIndicatorSection(),
+            self.table.horizontalHeader().sortIndicatorOrder(),
+        )
+        current = self.reviewer.currentData()
+        self.reviewer.blockSignals(True)
+        self.reviewer.clear()
+        self.reviewer.addItem("Any reviewer", ANY)
+        for name in sorted({r.reviewer for r in rows if r.reviewer}):
+            self.reviewer.addItem(name, name)
+        index = self.reviewer.findData(current)
+        self.reviewer.setCurrentIndex(max(index, 0))
+        self.reviewer.blockSignals(False)
+        self._update_count()
+
+    def _apply_filter(self) -> None:
+        self.proxy.set_filter(
+            QueueFilter(
+                status=str(self.status.currentData()),
+                appraisal=str(self.appraisal.currentData()),
+                personal=str(self.personal.currentData()),
+                reviewer=str(self.reviewer.currentData()),
+                text=self.text.text().strip(),
+            )
+        )
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        decided = sum(1 for r in self.model.rows() if r.appraisal)
+        self.count.setText(f"{shown:,} of {total:,} records shown · {decided:,} appraised")
+
+    def _on_current(self, current: object, _previous: object) -> None:
+        rid = self.table.currentIndex().data(RECORD_ID_ROLE)
+        self.record_chosen.emit(int(rid) if rid is not None else -1)
+
+    def current_record(self) -> int | None:
+        rid = self.table.currentIndex().data(RECORD_ID_ROLE)
+        return int(rid) if rid is not None else None
+
+    def select_row(self, row: int) -> bool:
+        if not 0 <= row < self.proxy.rowCount():
+            return False
+        index = self.proxy.index(row, COL_PATH)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def select_record(self, record_id: int) -> bool:
+        row = self.model.row_of(record_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, COL_PATH))
+        return index.isValid() and self.select_row(index.row())
+
+    def step(self, delta: int) -> bool:
+        """Move the selection by `delta` rows; False at either end."""
+        row = self.table.currentIndex().row()
+        return self.select_row(0 if row < 0 else row + delta)
+
+    def refresh_counts(self) -> None:
+        self._update_count()

@@ -1,0 +1,229 @@
+"""The window's changes to the current record: decisions, dismissals, manual marks, redactions.
+
+Each is saved at once through `ui.edits.Edits` as an undoable step calling `reviewer` APIs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QMenu
+
+from ui import apis
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+Rect = tuple[float, float, float, float]
+
+
+class RecordEditsMixin:
+    """Mixed into `MainWindow`; `self` is the window."""
+
+    def _actor(self: MainWindow) -> Any:
+        from reviewer.decisions import Actor
+
+        return Actor(self.identity.name, self.identity.role)
+
+    def _record_id(self: MainWindow) -> int | None:
+        return self.state.content.record_id if self.state is not None else None
+
+    def flush_edits(self: MainWindow) -> None:
+        """Save text still waiting for its typing pause, before the record changes."""
+        self.appraisal.flush()
+        self.sensitivity.flush()
+
+    # decisions
+    def save_appraisal(self: MainWindow, outcome: Any, criteria: Any, rationale: str) -> None:
+        rid, state = self._record_id(), self.state
+        if rid is None or state is None or state.decision is None:
+            return
+        if outcome is None:
+            self.appraisal.show_problems(["choose an outcome (S, R, X or D) to save"])
+            return
+        dec = apis.decisions_module()
+        actor, before = self._actor(), state.decision
+
+        def do(s: Any) -> Any:
+            return dec.save_appraisal(s, rid, actor, outcome, tuple(criteria), rationale)
+
+        def undo(s: Any) -> Any:
+            if before.appraisal is None or before.appraisal_inherited:
+                return dec.clear_decision(s, rid, actor, "appraisal")
+            return dec.save_appraisal(s, rid, actor, before.appraisal, before.criteria, before.rationale)
+
+        self.edits.apply(f"appraise record {rid} as {outcome}", rid, do, undo)
+
+    def save_sensitivity(self: MainWindow, fields: dict[str, Any]) -> None:
+        rid, state = self._record_id(), self.state
+        if rid is None or state is None or state.decision is None:
+            return
+        dec = apis.decisions_module()
+        actor, before = self._actor(), state.decision
+        keep = ("closure_status", "redacted", "exemptions", "closure_start_date", "foi_schedule_date",
+                "title_closed", "title_alternate", "description_closed", "description_alternate")
+        old = {k: getattr(before, k) for k in keep}
+
+        def do(s: Any) -> Any:
+            return dec.save_sensitivity(s, rid, actor, **fields)
+
+        def undo(s: Any) -> Any:
+            if before.closure_status is None or before.sensitivity_inherited:
+                return dec.clear_decision(s, rid, actor, "sensitivity")
+            return dec.save_sensitivity(s, rid, actor, **old)
+
+        self.edits.apply(f"sensitivity of record {rid}", rid, do, undo)
+
+    def set_outcome(self: MainWindow, outcome: str) -> None:
+        self.decision_tabs.setCurrentWidget(self.appraisal)
+        self.appraisal.set_outcome(outcome)
+
+    def toggle_criterion(self: MainWindow, row: int) -> None:
+        self.decision_tabs.setCurrentWidget(self.appraisal)
+        self.appraisal.toggle_criterion(row)
+
+    def set_closure(self: MainWindow, status: str) -> None:
+        self.decision_tabs.setCurrentWidget(self.sensitivity)
+        self.sensitivity.set_status(status)
+
+    # personal data
+    def dismiss_entity(self: MainWindow, entity_id: int, scope: str) -> None:
+        rid, ents = self._record_id(), apis.entities_module()
+        if rid is None or ents is None:
+            return
+        who = self.identity.name
+        self.edits.apply(
+            "dismiss highlight", rid,
+            lambda s: ents.dismiss_entity(s, entity_id, scope, who) or True,
+            lambda s: ents.restore_entity(s, entity_id, who) or True,
+        )
+
+    def restore_entity(self: MainWindow, entity_id: int) -> None:
+        rid, ents = self._record_id(), apis.entities_module()
+        if rid is None or ents is None:
+            return
+        who = self.identity.name
+        self.edits.apply(
+            "restore highlight", rid,
+            lambda s: ents.restore_entity(s, entity_id, who) or True,
+            lambda s: ents.dismiss_entity(s, entity_id, "once", who) or True,
+        )
+
+    def add_manual(self: MainWindow, start: int, end: int, label: str) -> None:
+        rid, ents = self._record_id(), apis.entities_module()
+        if rid is None or ents is None or end <= start:
+            return
+        who = self.identity.name
+        made: dict[str, int] = {}
+
+        def do(s: Any) -> Any:
+            view = ents.add_manual_entity(s, rid, start, end, label, who)
+            made["id"] = view.id
+            return view
+
+        self.edits.apply(
+            f"mark {label}", rid, do, lambda s: ents.dismiss_entity(s, made["id"], "once", who) or True
+        )
+
+    def _redact(self: MainWindow, text: str, **where: Any) -> None:
+        rid, red = self._record_id(), apis.redactions_module()
+        if rid is None or red is None:
+            return
+        actor = self._actor()
+        made: dict[str, int] = {}
+
+        def do(s: Any) -> Any:
+            view = red.add_redaction(s, rid, actor, **where)
+            made["id"] = view.id
+            return view
+
+        self.edits.apply(text, rid, do, lambda s: red.remove_redaction(s, made["id"], actor) or True)
+
+    def redact_entity(self: MainWindow, entity_id: int) -> None:
+        self._redact("redact highlight", entity_id=entity_id)
+
+    def redact_current(self: MainWindow) -> None:
+        """B: redact the selected text if any, else the current highlight."""
+        selected = self.viewer.selection_range()
+        if selected is not None:
+            self._redact("redact selection", start=selected[0], end=selected[1])
+            return
+        current = self.highlights.current_entity()
+        if current is not None and not current[1]:
+            self.redact_entity(current[0])
+
+    def mark_selection_menu(self: MainWindow) -> None:
+        selected = self.viewer.selection_range()
+        if selected is None:
+            self.status("Select text in the record first, then press M to mark it.")
+            return
+        self._range_menu(selected, None)
+
+    def area_menu(self: MainWindow, page: int, rect: Rect) -> None:
+        """After a rectangle is drawn on a PDF page: mark the words in it, or redact the area."""
+        words = self.viewer.range_for_area(page, rect)
+        self._range_menu(words, (page, rect))
+
+    def _range_menu(self: MainWindow, words: tuple[int, int] | None, area: tuple[int, Rect] | None) -> None:
+        menu = QMenu(self)
+        if words is not None:
+            sub = menu.addMenu("Mark as personal data")
+            from ui.viewer.marks import label_colours
+
+            for label in label_colours() or ("PERSON",):
+                sub.addAction(label, lambda lb=label: self.add_manual(words[0], words[1], lb))
+            menu.addAction("Redact this text", lambda: self._redact("redact text", start=words[0], end=words[1]))
+        if area is not None:
+            page, rect = area
+            menu.addAction("Redact this area", lambda: self._redact("redact area", page=page + 1, rect=rect))
+        self._last_menu = menu
+        menu.popup(QCursor.pos())
+
+    # undo/redo and refresh
+    def undo(self: MainWindow) -> None:
+        self.flush_edits()
+        self.edits.stack.undo()
+
+    def redo(self: MainWindow) -> None:
+        self.edits.stack.redo()
+
+    def _after_save(self: MainWindow, record_id: int) -> None:
+        if self.state is None or self.state.content.record_id != record_id:
+            self.queue.select_record(record_id)
+        self._refresh_current()
+
+    def _refresh_current(self: MainWindow) -> None:
+        from ui.record_state import load_record_state
+
+        if self.state is None:
+            return
+        rid = self.state.content.record_id
+        kind = self.collection.kind if self.collection else "case"
+        with self.store.session() as session:
+            fresh = load_record_state(session, rid, kind)
+        if fresh is None:
+            return
+        current = self._current_span
+        self.state = fresh
+        self._show_marks()
+        self._show_decision()
+        d = fresh.decision
+        if d is not None:
+            closure = d.closure_status
+            if closure == "Closed" and d.redacted:
+                closure = "Open (redacted)"
+            by = d.reviewed_by if d.reviewed_at and (not d.appraised_at or d.reviewed_at >= d.appraised_at) else d.appraised_by
+            self.queue.model.update_row(rid, appraisal=d.appraisal, closure=closure, reviewer=by or "")
+        self.queue.model.update_row(rid, has_personal_data=any(not m.dismissed for m in fresh.span_marks))
+        self.queue.refresh_counts()
+        if current and self.mark_by_key(current):
+            self.go_to_span(current)
+        self.status("Saved")
+
+    def _refused(self: MainWindow, problems: list[str]) -> None:
+        if self.decision_tabs.currentWidget() is self.sensitivity:
+            self.sensitivity.show_problems(problems)
+        else:
+            self.appraisal.show_problems(problems)
+        self.status("Not saved: " + "; ".join(problems))

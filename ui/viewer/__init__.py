@@ -1,0 +1,1 @@
+"""The record viewer: PDF pages, formatted text, tables and images, with highlights drawn over."""
