@@ -25,7 +25,38 @@ REFERENCE_RE = re.compile(
 # A police officer's collar (shoulder) number beside a rank: "PC 1234", "DC 4567 SMITH".
 COLLAR_RE = re.compile(r"(?<![\w])(?:PC|DC|PS|DS|WPC|Sgt|Insp)[ ]?\d{2,6}(?![\w])")
 HARD_NOT_PERSON = frozenset(
-    ["act", "court", "tribunal", "section", "regulations", "police", "constabulary", "council", "hospital", "service", "ltd", "limited", "plc", "university", "ministry", "department", "street", "road", "avenue", "lane", "crown", "magistrates", "offences", "offence", "order", "code", "bank", "trust", "agency", "exhibit"]
+    [
+        "act",
+        "court",
+        "tribunal",
+        "section",
+        "regulations",
+        "police",
+        "constabulary",
+        "council",
+        "hospital",
+        "service",
+        "ltd",
+        "limited",
+        "plc",
+        "university",
+        "ministry",
+        "department",
+        "street",
+        "road",
+        "avenue",
+        "lane",
+        "crown",
+        "magistrates",
+        "offences",
+        "offence",
+        "order",
+        "code",
+        "bank",
+        "trust",
+        "agency",
+        "exhibit",
+    ]
 )
 
 

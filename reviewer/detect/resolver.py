@@ -32,7 +32,40 @@ DOB_RE = re.compile(
     r"(?i)(?:\bd\.?\s?o\.?\s?b\.?|date\s+of\s+birth|\bborn(?:\s+on)?|\bbirth\s?date|\bb\.)\s*[:\-–]?\s*\(?\s*$"
 )
 TITLES = frozenset(
-    ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "dc", "ds", "di", "dci", "pc", "ps", "wpc", "sgt", "insp", "supt", "det", "detective", "constable", "sergeant", "inspector", "officer", "cllr", "judge", "hhj", "dear"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "dc",
+        "ds",
+        "di",
+        "dci",
+        "pc",
+        "ps",
+        "wpc",
+        "sgt",
+        "insp",
+        "supt",
+        "det",
+        "detective",
+        "constable",
+        "sergeant",
+        "inspector",
+        "officer",
+        "cllr",
+        "judge",
+        "hhj",
+        "dear",
+    ]
 )
 # Labels that may sit inside another span instead of competing with it.
 NESTABLE = {("ADDRESS", "POSTCODE")}
