@@ -1,0 +1,190 @@
+"""What a transfer would contain, and every reason it cannot be made yet, read from the store.
+
+Records selected for permanent preservation are gathered with their effective decisions and
+redaction marks into plain values; each rule a record breaks becomes an `ExportProblem` naming the
+record, so the command line lists them all and the GUI jumps to each record.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.records import Record
+from reviewer.decisions.redactions import list_redactions
+from reviewer.decisions.store import all_decisions
+from reviewer.decisions.types import DecisionView
+from reviewer.export import tna_schema
+from reviewer.export.redact import Box
+from reviewer.ingest.access import record_text
+from reviewer.records_view import collection_by_name
+
+log = logging.getLogger(__name__)
+SELECT = "select"
+
+
+@dataclass(frozen=True)
+class ExportProblem:
+    """One reason the transfer cannot be made; `record_id` lets the GUI jump to the record."""
+
+    record_id: int | None
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}" if self.path else self.reason
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A place to redact: boxes on a page (drawn, or a text span's words) and the span's text."""
+
+    page: int | None
+    rects: tuple[Box, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class TransferItem:
+    """A selected record with everything the bag and `metadata.csv` need."""
+
+    record_id: int
+    path: str
+    name: str
+    sha256: str | None
+    puid: str | None
+    format_name: str | None
+    extension_mismatch: bool
+    id_method: str | None
+    last_modified: date | None
+    is_pdf: bool
+    decision: DecisionView
+    marks: tuple[Mark, ...] = ()
+
+    @property
+    def redact(self) -> bool:
+        """Open with redactions: the original goes closed, a redacted copy goes open."""
+        return self.decision.redacted or bool(self.decision.redact_labels)
+
+
+@dataclass(frozen=True)
+class TransferPlan:
+    collection: str
+    items: tuple[TransferItem, ...]
+    problems: tuple[ExportProblem, ...] = field(default_factory=tuple)
+
+
+def _is_pdf(record: Record) -> bool:
+    return record.mime == "application/pdf" or record.name.lower().endswith(".pdf")
+
+
+def _entity_marks(session: Session, record_id: int, labels: Sequence[str]) -> list[Mark]:
+    """Detected spans with the decision's redact labels (detection may not be installed yet)."""
+    if not labels:
+        return []
+    try:
+        entities = importlib.import_module("reviewer.detect.entities")
+    except ImportError:
+        log.warning("detection entities unavailable; label redactions skipped")
+        return []
+    marks = []
+    for e in entities.list_entities(session, record_id):
+        if e.label in labels and not e.dismissed:
+            marks.append(Mark(e.page, tuple(tuple(r) for r in e.rects), e.text))
+    return marks
+
+
+def _marks(session: Session, record: Record, view: DecisionView) -> list[Mark]:
+    marks: list[Mark] = []
+    text: str | None = None
+    for r in list_redactions(session, record.id):
+        if r.rect is not None:
+            marks.append(Mark(r.page, (r.rect,), ""))
+        elif r.start is not None and r.end is not None:
+            text = record_text(session, record.id) if text is None else text
+            marks.append(Mark(r.page, r.rects, text[r.start : r.end]))
+    return marks + _entity_marks(session, record.id, view.redact_labels)
+
+
+def _last_modified(record: Record, by_id: dict[int, Record]) -> date | None:
+    """The file's own date, else its container's (attachments often carry none)."""
+    current: Record | None = record
+    while current is not None:
+        if current.mtime is not None:
+            return current.mtime.astimezone(UTC).date()
+        current = by_id.get(current.parent_id) if current.parent_id else None
+    return None
+
+
+def _record_problems(record: Record, item: TransferItem) -> list[str]:
+    out: list[str] = []
+    view = item.decision
+    if record.status == "encrypted":
+        out.append("the file is password-protected; TDR refuses it")
+    elif record.status in ("corrupt", "error", "too_large"):
+        out.append(f"the file could not be read at ingest ({record.status})")
+    if tna_schema.is_excluded_filename(record.name):
+        out.append("TDR excludes system files like this one; deselect it")
+    reason = tna_schema.disallowed_puids().get(record.puid or "")
+    if reason is not None:
+        out.append(f"TDR refuses this format ({reason}, {record.puid or 'unidentified'})")
+    if view.closure_status is None:
+        out.append("no sensitivity decision (open, open with redactions, or closed)")
+    if item.last_modified is None:
+        out.append("no date last modified is known for the file")
+    if item.redact:
+        if view.closure_status == "Open":
+            out.append("open with redactions: the original must be recorded as closed")
+        if not item.marks:
+            out.append("open with redactions, but nothing is marked for redaction")
+        if not item.is_pdf and any(not m.text for m in item.marks):
+            out.append("boxes drawn on a record that is not a PDF cannot be placed; mark text")
+        if any(m.text and not m.text.strip() for m in item.marks):
+            out.append("a redaction covers only blank text")
+    return out
+
+
+def plan_transfer(session: Session, collection_name: str) -> TransferPlan:
+    """Selected records of the collection with their problems (nothing is read from disk)."""
+    collection = collection_by_name(session, collection_name)
+    views = all_decisions(session, collection.id)
+    rows = session.scalars(
+        select(Record).where(Record.collection_id == collection.id).order_by(Record.path)
+    ).all()
+    by_id = {r.id: r for r in rows}
+    items: list[TransferItem] = []
+    problems: list[ExportProblem] = []
+    for record in rows:
+        view = views.get(record.id)
+        if view is None or view.appraisal != SELECT:
+            continue
+        item = TransferItem(
+            record_id=record.id,
+            path=record.path,
+            name=record.name,
+            sha256=record.sha256,
+            puid=record.puid,
+            format_name=record.format_name,
+            extension_mismatch=record.extension_mismatch,
+            id_method=record.id_method,
+            last_modified=_last_modified(record, by_id),
+            is_pdf=_is_pdf(record),
+            decision=view,
+        )
+        if item.redact:
+            item = TransferItem(**{**item.__dict__, "marks": tuple(_marks(session, record, view))})
+        items.append(item)
+        problems.extend(
+            ExportProblem(record.id, record.path, p) for p in _record_problems(record, item)
+        )
+    if not items:
+        problems.append(
+            ExportProblem(None, "", "no record of the collection is selected for transfer")
+        )
+    return TransferPlan(collection_name, tuple(items), tuple(problems))

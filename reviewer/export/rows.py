@@ -1,0 +1,95 @@
+"""Where each record lands in the bag, and its TDR metadata rows.
+
+Paths under `data/` are the records' own paths. A container member's path runs through its
+container's name ("mail.eml/letter.pdf"); when the container itself is transferred too, a file and
+a folder would share one name, so the folder becomes "mail.eml_contents". A redacted copy sits
+beside its original as `NAME_R.pdf` (TDR's pattern `^(.+?)(?:_R|_Redacted|_redacted)\\d*$`),
+numbered `_R2`... if two originals share a stem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from reviewer.export.metadata import CLOSED, OPEN, MetadataRow
+from reviewer.export.plan import TransferItem
+
+CONTENTS_SUFFIX = "_contents"
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Bag-relative paths (under `data/`) of a record and of its redacted copy, if any."""
+
+    item: TransferItem
+    path: str
+    redacted_path: str | None
+
+
+def _bag_path(path: str, files: set[str]) -> str:
+    parts = path.split("/")
+    for i in range(1, len(parts)):
+        if "/".join(parts[:i]) in files:
+            parts[i - 1] += CONTENTS_SUFFIX
+    return "/".join(parts)
+
+
+def place(items: Sequence[TransferItem]) -> list[Placement]:
+    """Bag paths for every item, with `_R` copies that never collide with another file."""
+    files = {i.path for i in items}
+    paths = {i.record_id: _bag_path(i.path, files) for i in items}
+    taken = {p.casefold() for p in paths.values()}
+    out: list[Placement] = []
+    for item in items:
+        path = paths[item.record_id]
+        redacted = None
+        if item.redact:
+            pure = PurePosixPath(path)
+            n = 1
+            while True:
+                suffix = "_R" if n == 1 else f"_R{n}"
+                candidate = str(pure.with_name(f"{pure.stem}{suffix}.pdf"))
+                if candidate.casefold() not in taken:
+                    break
+                n += 1
+            taken.add(candidate.casefold())
+            redacted = candidate
+        out.append(Placement(item, path, redacted))
+    return out
+
+
+def metadata_rows(placement: Placement) -> list[MetadataRow]:
+    """The original's row (closed when a redacted copy is opened) and the copy's open row."""
+    item, view = placement.item, placement.item.decision
+    assert item.last_modified is not None  # plan problems stop the export before this
+    closed = view.closure_status == CLOSED
+    original = MetadataRow(
+        filepath=placement.path,
+        filename=PurePosixPath(placement.path).name,
+        date_last_modified=item.last_modified,
+        date_of_record=view.record_date,
+        closure_status=view.closure_status or "",
+        closure_start_date=view.closure_start_date if closed else None,
+        closure_periods=tuple(p for _, p in view.exemptions) if closed else (),
+        foi_codes=tuple(c for c, _ in view.exemptions) if closed else (),
+        foi_schedule_date=view.foi_schedule_date if closed else None,
+        title_closed=view.title_closed,
+        title_alternate=view.title_alternate,
+        description_closed=view.description_closed,
+        description_alternate=view.description_alternate,
+    )
+    rows = [original]
+    if placement.redacted_path:
+        rows.append(
+            MetadataRow(
+                filepath=placement.redacted_path,
+                filename=PurePosixPath(placement.redacted_path).name,
+                date_last_modified=item.last_modified,
+                date_of_record=view.record_date,
+                closure_status=OPEN,
+                note="Redacted copy; the original is closed.",
+            )
+        )
+    return rows

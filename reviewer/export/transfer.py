@@ -1,0 +1,201 @@
+"""`reviewer export transfer`: a BagIt bag TNA accepts, or nothing at all and every reason why.
+
+Order of work: plan and check every selected record (decisions, TDR rules, metadata rows against
+TNA's schemas) before any byte is read; then copy originals and make verified redacted copies into
+a private staging folder beside the target; then bag, validate and rename. Any problem, failed
+redaction or cancellation removes the staging folder, so the target is a whole bag or absent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time
+from pathlib import Path
+
+from models.session import Store
+from reviewer.export.bag import (
+    BagError,
+    BagInfo,
+    FfidRow,
+    check_target,
+    ffid_csv,
+    finish_bag,
+    staging,
+    write_payload,
+)
+from reviewer.export.metadata import MetadataError, render_csv, validate_rows
+from reviewer.export.plan import ExportProblem, TransferItem, plan_transfer
+from reviewer.export.redact import RedactionError, redact_pdf
+from reviewer.export.render import render_text_pdf
+from reviewer.export.rows import Placement, metadata_rows, place
+from reviewer.ingest.access import EvidenceError, record_bytes, record_pages
+from reviewer.progress import NullProgress, Progress, check_cancel
+
+log = logging.getLogger(__name__)
+PDF_PUID = "fmt/276"  # PDF 1.7, what PyMuPDF writes
+PDF_FORMAT = "Acrobat PDF 1.7 - Portable Document Format"
+
+
+class TransferRefused(Exception):
+    """The transfer cannot be made; `problems` say why, each naming its record."""
+
+    def __init__(self, problems: Sequence[ExportProblem]) -> None:
+        self.problems = list(problems)
+        super().__init__(f"{len(self.problems)} problem(s) stop the transfer")
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """What went into the bag (counts only: no personal data)."""
+
+    out_dir: str
+    records: int
+    redacted_copies: int
+    closed: int
+    open: int
+    payload_bytes: int
+    missing_bag_info: tuple[str, ...] = field(default_factory=tuple)
+
+    def as_dict(self) -> dict[str, object]:
+        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items()}
+
+
+def list_problems(store: Store, collection_name: str) -> list[ExportProblem]:
+    """Every reason the collection cannot be transferred now (empty when it can); reads no files."""
+    with store.session() as session:
+        plan = plan_transfer(session, collection_name)
+    problems = list(plan.problems)
+    if problems:
+        return problems
+    for placement in place(plan.items):
+        for p in validate_rows(metadata_rows(placement)):
+            problems.append(
+                ExportProblem(placement.item.record_id, p.filepath, f"{p.column}: {p.reason}")
+            )
+    return problems
+
+
+def _mtime(item: TransferItem) -> float | None:
+    if item.last_modified is None:
+        return None
+    return datetime.combine(item.last_modified, time(12), tzinfo=UTC).timestamp()
+
+
+def _redacted_copy(store: Store, item: TransferItem, original: bytes) -> bytes:
+    """The verified redacted PDF of one record (rendered from its text first if not a PDF)."""
+    if item.is_pdf:
+        source = original
+    else:
+        with store.session() as session:
+            pages = [p.text for p in record_pages(session, item.record_id)]
+        source = render_text_pdf(pages)
+    boxes: dict[int, list[tuple[float, float, float, float]]] = {}
+    if item.is_pdf:
+        for mark in item.marks:
+            if mark.page is not None:
+                boxes.setdefault(mark.page, []).extend(mark.rects)
+    secrets = sorted({m.text for m in item.marks if m.text.strip()}, key=len, reverse=True)
+    return redact_pdf(source, boxes, secrets).pdf
+
+
+def _stage_record(
+    store: Store, stage: Path, placement: Placement, ffid: list[FfidRow]
+) -> tuple[int, bool]:
+    """Copy one original (and its redacted copy) into the stage; returns bytes written."""
+    item = placement.item
+    with store.session() as session:
+        data = record_bytes(session, item.record_id)
+    if item.sha256 and hashlib.sha256(data).hexdigest() != item.sha256:
+        raise EvidenceError(f"record {item.record_id}: bytes differ from those ingested")
+    write_payload(stage, placement.path, data, _mtime(item))
+    ffid.append(
+        FfidRow(
+            placement.path,
+            item.puid or "",
+            item.format_name or "",
+            item.extension_mismatch,
+            item.id_method or "",
+        )
+    )
+    size = len(data)
+    if placement.redacted_path:
+        copy = _redacted_copy(store, item, data)
+        write_payload(stage, placement.redacted_path, copy, _mtime(item))
+        ffid.append(FfidRow(placement.redacted_path, PDF_PUID, PDF_FORMAT, False, "Signature"))
+        size += len(copy)
+    return size, placement.redacted_path is not None
+
+
+def export_transfer(
+    store: Store,
+    collection_name: str,
+    out_dir: Path,
+    progress: Progress | None = None,
+    info: BagInfo | None = None,
+) -> ExportSummary:
+    """Write the collection's transfer bag to `out_dir`, or raise `TransferRefused` and write
+    nothing. Raises `reviewer.progress.Cancelled` (nothing written) when cancelled."""
+    progress = progress or NullProgress()
+    info = info or BagInfo(internal_sender_identifier=collection_name)
+    try:
+        check_target(out_dir)
+    except BagError as exc:
+        raise TransferRefused([ExportProblem(None, "", str(exc))]) from exc
+    problems = list_problems(store, collection_name)
+    if problems:
+        raise TransferRefused(problems)
+    with store.session() as session:
+        plan = plan_transfer(session, collection_name)
+    placements = place(plan.items)
+    rows = [row for p in placements for row in metadata_rows(p)]
+    try:
+        metadata = render_csv(rows)
+    except MetadataError as exc:  # list_problems ran the same checks; kept as a guard
+        raise TransferRefused(
+            [ExportProblem(None, p.filepath, p.reason) for p in exc.problems]
+        ) from exc
+    total = len(placements) + 1
+    failures: list[ExportProblem] = []
+    size = copies = 0
+    with staging(out_dir) as stage:
+        ffid: list[FfidRow] = []
+        for n, placement in enumerate(placements):
+            check_cancel(progress)
+            progress.set_progress(n, total, f"record {n + 1} of {len(placements)}")
+            try:
+                written, copied = _stage_record(store, stage, placement, ffid)
+            except (RedactionError, EvidenceError) as exc:
+                item = placement.item
+                failures.append(ExportProblem(item.record_id, item.path, str(exc)))
+                continue
+            size += written
+            copies += copied
+        if failures:
+            raise TransferRefused(failures)
+        check_cancel(progress)
+        progress.set_progress(len(placements), total, "writing the bag and its manifests")
+        bagit_log = logging.getLogger("bagit")
+        level = bagit_log.level
+        bagit_log.setLevel(logging.WARNING)  # bagit logs file names, which may name people
+        try:
+            finish_bag(
+                stage, out_dir, info, {"metadata.csv": metadata, "file-ffid.csv": ffid_csv(ffid)}
+            )
+        except BagError as exc:
+            raise TransferRefused([ExportProblem(None, "", str(exc))]) from exc
+        finally:
+            bagit_log.setLevel(level)
+    progress.set_progress(total, total, "done")
+    closed = sum(1 for r in rows if r.closure_status == "Closed")
+    return ExportSummary(
+        out_dir=str(out_dir),
+        records=len(placements),
+        redacted_copies=copies,
+        closed=closed,
+        open=len(rows) - closed,
+        payload_bytes=size,
+        missing_bag_info=tuple(info.missing()),
+    )
