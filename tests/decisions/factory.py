@@ -6,7 +6,6 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 from models import Store, open_store
 from models.records import Collection, Record, RecordPage
@@ -61,5 +60,3 @@ def make_store(url: str) -> Fixture:
                 s.add(RecordPage(record_id=rec.id, page_no=no, text=text, words=json.dumps(words)))
         cid = coll.id
     return Fixture(store, url, cid, ids)
-
-
