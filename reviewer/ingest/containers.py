@@ -35,7 +35,7 @@ def read_member(
     try:
         if kind == sniff.ZIP:
             return _zip_member(parent_data, member_name, limits)
-        members = _members(kind, parent_data)
+        members = _members(kind, parent_data, limits)
     except MemberNotFound:
         raise
     except Exception as exc:
@@ -48,7 +48,7 @@ def read_member(
     raise MemberNotFound("no member of that name in the container")
 
 
-def _members(kind: str, data: bytes) -> tuple[Member, ...]:
+def _members(kind: str, data: bytes, limits: Limits) -> tuple[Member, ...]:
     if kind == sniff.EML:
         msg = parse(data)
         return members_of(msg, body_of(msg)[1])
@@ -68,7 +68,7 @@ def _members(kind: str, data: bytes) -> tuple[Member, ...]:
         try:
             if doc.needs_pass and not doc.authenticate(""):
                 raise MemberNotFound("container is password-protected")
-            return pdf.embedded_members(doc)
+            return pdf.embedded_members(doc, limits)
         finally:
             doc.close()
     raise MemberNotFound("this file is not a container with members")

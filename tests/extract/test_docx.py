@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+from collections.abc import Callable
+
 from reviewer.ingest.extract import Limits, extract
 from reviewer.ingest.types import Identification
 from tests.extract import builders
@@ -31,6 +35,25 @@ def test_footnotes_are_included(statement_docx: bytes, no_ident: Identification)
     assert result.status == "ok"
     assert "Footnote naming a witness" in result.text
     assert "SEP" not in result.text
+
+
+def test_content_controls_and_tracked_changes(
+    statement_docx: bytes, no_ident: Identification
+) -> None:
+    paragraph = (
+        b"<w:p><w:sdt><w:sdtContent><w:r><w:t>Defendant: Jane Example</w:t></w:r>"
+        b'</w:sdtContent></w:sdt><w:ins w:id="91" w:author="x"><w:r><w:t xml:space="preserve">'
+        b' inserted</w:t></w:r></w:ins><w:del w:id="92" w:author="x"><w:r>'
+        b"<w:delText>removed words</w:delText></w:r></w:del></w:p>"
+    )
+    data = _patch_part(
+        statement_docx,
+        "word/document.xml",
+        lambda xml: xml.replace(b"<w:sectPr", paragraph + b"<w:sectPr", 1),
+    )
+    result = extract(data, "controls.docx", no_ident)
+    assert "Defendant: Jane Example inserted" in result.text.split("\n")
+    assert "removed words" not in result.text
 
 
 def test_truncated_docx_is_corrupt(statement_docx: bytes, no_ident: Identification) -> None:
@@ -77,11 +100,18 @@ def test_docx_bomb_part_is_refused(statement_docx: bytes, no_ident: Identificati
     assert "package part refused" in result.message
 
 
+def _patch_part(data: bytes, part: str, change: Callable[[bytes], bytes]) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            body = source.read(item)
+            target.writestr(item, change(body) if item.filename == part else body)
+    return out.getvalue()
+
+
 def _with_footnote(data: bytes, text: str) -> bytes:
     """Add a footnotes part (python-docx cannot write footnotes)."""
-    import io
-    import zipfile
-
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     notes = (
         f'<w:footnotes xmlns:w="{w}">'

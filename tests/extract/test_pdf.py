@@ -111,3 +111,12 @@ def test_embedded_files_become_members(no_ident: Identification) -> None:
     result = extract(data, "portfolio.pdf", no_ident)
     assert {m.name: m.data for m in result.members}["exhibit.txt"] == b"exhibit text"
     assert len(result.members) == 2
+
+
+def test_embedded_file_over_limit_is_refused(no_ident: Identification) -> None:
+    from reviewer.ingest.extract import Limits
+
+    data = builders.pdf(["Cover"], embed={"big.bin": bytes(300_000)})
+    (member,) = extract(data, "p.pdf", no_ident, Limits(max_member_bytes=100_000)).members
+    assert member.data is None
+    assert member.status == "too_large"

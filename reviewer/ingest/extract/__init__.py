@@ -46,7 +46,7 @@ def _dispatch(
     kind: str, data: bytes, name: str, ident: Identification, limits: Limits
 ) -> Extraction:
     if kind == sniff.PDF:
-        return extract_pdf(data)
+        return extract_pdf(data, limits)
     if kind == sniff.DOCX:
         return extract_docx(data, limits)
     if kind == sniff.XLSX:

@@ -17,14 +17,43 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _NOTE_PARTS = ("/word/footnotes.xml", "/word/endnotes.xml")
 
 
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_RUN_TEXT: Any = None
+
+
+def paragraph_text(p: Any) -> str:
+    """All of a paragraph's text, including content controls, fields, tracked insertions and
+    text boxes (python-docx's `Paragraph.text` skips these); deleted text and the duplicate
+    fallback copy of drawings are left out."""
+    global _RUN_TEXT
+    if _RUN_TEXT is None:
+        from lxml import etree
+
+        outside = "[not(ancestor::mc:Fallback) and not(ancestor::w:pPr)]"
+        _RUN_TEXT = etree.XPath(
+            " | ".join(f".//w:{t}{outside}" for t in ("t", "tab", "br", "cr", "noBreakHyphen")),
+            namespaces={"w": _W[1:-1], "mc": _MC},
+        )
+    parts = []
+    for node in _RUN_TEXT(p):
+        name = node.tag[len(_W) :]
+        if name == "t":
+            parts.append(node.text or "")
+        elif name == "tab":
+            parts.append("\t")
+        elif name == "noBreakHyphen":
+            parts.append("-")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
 def _blocks(container: Any, parent: Any) -> Iterator[str]:
     """Text of paragraphs and table rows under a body, cell, header or content control."""
-    from docx.text.paragraph import Paragraph
-
     for child in container.iterchildren():
         tag = child.tag
         if tag == f"{_W}p":
-            yield Paragraph(child, parent).text
+            yield paragraph_text(child)
         elif tag == f"{_W}tbl":
             for row in child.iterchildren(f"{_W}tr"):
                 cells = [" ".join(t for t in _blocks(cell, parent) if t) for cell in _cells(row)]
