@@ -18,6 +18,11 @@ from reviewer.survey.members import MemberResult, list_zip
 from reviewer.survey.rules import ARCHIVE_PUIDS, PROTECTED_PUIDS
 
 PDF_TAIL = 1 << 16  # an encrypted PDF names /Encrypt in its last trailer or xref stream
+CACHE_LIMIT = 100_000
+
+# Identity depends only on content and extension: identical copies (common on shared drives)
+# are identified once per worker process.
+_known: dict[tuple[str, str], Identification] = {}
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,14 @@ def inspect_batch(items: list[tuple[int, bytes, int]]) -> list[FileResult]:
             results[node_id] = digest
         else:
             readable.append((node_id, path, size, digest))
-    idents = identify_files([str(p) for _, p, _, _ in readable]) if readable else []
-    for (node_id, path, size, digest), ident in zip(readable, idents, strict=True):
-        results[node_id] = _finish(node_id, path, size, digest, ident)
+    keys = [(digest, path.suffix.lower()) for _, path, _, digest in readable]
+    batch = {key: _known[key] for key in keys if key in _known}
+    todo = {key: str(path) for key, (_, path, _, _) in zip(keys, readable, strict=True)}
+    todo = {key: path for key, path in todo.items() if key not in batch}
+    batch.update(zip(todo, identify_files(list(todo.values())) if todo else [], strict=True))
+    if len(_known) + len(batch) > CACHE_LIMIT:
+        _known.clear()
+    _known.update(batch)
+    for (node_id, path, size, digest), key in zip(readable, keys, strict=True):
+        results[node_id] = _finish(node_id, path, size, digest, batch[key])
     return [results[node_id] for node_id, _, _ in items]
