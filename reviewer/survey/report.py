@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from reviewer.survey.charts import ALERT, BAR, hbar, human_bytes, vbar
+from reviewer.survey import figures
+from reviewer.survey.charts import human_bytes
 from reviewer.survey.summary import Flagged, SurveySummary
 
 REPORT_NAME = "report.html"
-TOP = 12
 
 _STYLE = """
 body{font-family:system-ui,Segoe UI,Arial,sans-serif;margin:24px;color:#1a202c;max-width:1100px}
@@ -91,55 +90,12 @@ def _flag_section(groups: Sequence[Flagged]) -> str:
     return table + "".join(details)
 
 
-def _format_label(puid: str, name: str, version: str) -> str:
-    label = f"{name} {version}".strip()
-    return f"{label} ({puid})" if puid else label
-
-
 def render(summary: SurveySummary) -> str:
     """The whole report page for a summary."""
-    s, t = summary, summary.totals
-    this_year = datetime.now().year
-    formats = s.by_format[:TOP]
-    fmt_chart = hbar(
-        "Files by format",
-        [(_format_label(f.puid, f.name, f.version), f.files) for f in formats],
-    )
-    folder_chart = hbar(
-        "Size by top-level folder",
-        [(f.folder or "(files at top level)", f.bytes) for f in s.by_folder[:TOP]],
-        fmt=human_bytes,
-    )
-    age_chart = vbar("Files by year last modified", [(r.year, r.files) for r in s.age_by_year])
-    due_chart = vbar(
-        "Files by year due for transfer (20-year rule; red: due now or overdue)",
-        [(r.year, r.files) for r in s.due_by_year],
-        highlight=lambda year: year <= this_year,
-    )
-    risky = [*s.risks, *s.rot]
-    risk_chart = hbar(
-        "Formats at risk and clean-up candidates (items)",
-        [(g.label, g.count) for g in risky],
-        colors=[ALERT if i < len(s.risks) else BAR for i in range(len(risky))],
-    )
+    s = summary
     dup = s.duplicates
-    dup_chart = hbar(
-        "Space taken by duplicate copies",
-        [("Whole tree", t.bytes), ("Reclaimable by removing copies", dup.reclaimable_bytes)],
-        fmt=human_bytes,
-        colors=[BAR, ALERT],
-    )
     cards = "".join(
-        f'<div class="card"><b>{escape(v)}</b>{escape(k)}</div>'
-        for k, v in (
-            ("files", f"{t.files:,}"),
-            ("folders", f"{t.folders:,}"),
-            ("total size", human_bytes(t.bytes)),
-            ("archive members", f"{t.members:,}"),
-            ("identified", f"{t.identified / t.files:.0%}" if t.files else "n/a"),
-            ("duplicate copies", f"{dup.files - dup.sets:,}"),
-            ("due for transfer now", f"{s.overdue_files:,}"),
-        )
+        f'<div class="card"><b>{escape(v)}</b>{escape(k)}</div>' for k, v in figures.headline(s)
     )
     dup_rows = [
         (d.sha256[:16] + "…", d.count, d.size, d.reclaimable, "; ".join(d.paths))
@@ -154,21 +110,21 @@ def render(summary: SurveySummary) -> str:
         "(DROID profile format); figures: <code>summary.json</code>.</p>",
         f'<div class="cards">{cards}</div>',
         "<h2>Formats</h2>",
-        f'<div class="charts">{fmt_chart}</div>',
+        f'<div class="charts">{figures.formats_chart(s)}</div>',
         _table(
             ("PUID", "Format", "Version", "Files", "Size", "Archive members"),
             [(f.puid, f.name, f.version, f.files, f.bytes, f.members) for f in s.by_format],
             sizes=(4,),
         ),
         "<h2>Where the content is</h2>",
-        f'<div class="charts">{folder_chart}</div>',
+        f'<div class="charts">{figures.folders_chart(s)}</div>',
         _table(
             ("Top-level folder", "Files", "Size"),
             [(f.folder or "(files at top level)", f.files, f.bytes) for f in s.by_folder],
             sizes=(2,),
         ),
         "<h2>Age</h2>",
-        f'<div class="charts">{age_chart}{due_chart}</div>',
+        f'<div class="charts">{figures.ages_chart(s)}{figures.due_chart(s)}</div>',
         _table(
             ("Year last modified", "Files", "Size", "Due for transfer"),
             [(str(r.year), r.files, r.bytes, str(r.year + 20)) for r in s.age_by_year],
@@ -177,10 +133,10 @@ def render(summary: SurveySummary) -> str:
         "<h2>Duplicates</h2>",
         f"<p>{dup.sets:,} sets of identical files ({dup.files:,} files); removing the extra "
         f"copies would free {escape(human_bytes(dup.reclaimable_bytes))}.</p>",
-        f'<div class="charts">{dup_chart}</div>',
+        f'<div class="charts">{figures.duplicates_chart(s)}</div>',
         _table(("SHA-256", "Copies", "Size each", "Reclaimable", "Paths"), dup_rows, sizes=(2, 3)),
         "<h2>Formats at risk and refused by TNA</h2>",
-        f'<div class="charts">{risk_chart}</div>',
+        f'<div class="charts">{figures.risks_chart(s)}</div>',
         _flag_section(s.risks),
         _table(("TNA's reason for refusing", "Items"), sorted(s.disallowed_by_reason.items())),
         "<h2>Redundant, obsolete and trivial candidates</h2>",
