@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from reviewer.cli.context import Context, UsageError, eprint
+from reviewer.cli.context import Context, UsageError
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         try:
             spans = detect_file(path)
         except DetectFileError as exc:
-            eprint(f"{path}: {exc}")
+            sys.stderr.write(f"{path}: {exc}\n")
             continue
         for span in spans:
             if span.score < args.min_score:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from reviewer.cli.context import Context, UsageError, eprint
+from reviewer.cli.context import Context, UsageError
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,11 +33,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     except LookupError as exc:
         raise UsageError(str(exc)) from exc
     except Cancelled:
-        eprint("scan stopped; records finished so far are saved")
+        sys.stderr.write("scan stopped; records finished so far are saved\n")
         return 1
-    eprint(
+    sys.stderr.write(
         f"scanned {summary.scanned}, from cache {summary.cached}, unchanged {summary.unchanged}, "
         f"skipped {summary.skipped} (not ok or no text); {summary.spans} spans; "
-        f"{summary.seconds:.1f} s"
+        f"{summary.seconds:.1f} s\n"
     )
     return 0

@@ -1,0 +1,51 @@
+"""Fixtures for detection tests: one spaCy pipeline per session, small stores with records."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from models import Store, open_store
+from models.records import Collection, Record, RecordPage
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    from reviewer.detect import build_pipeline
+
+    return build_pipeline()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = open_store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    yield s
+    s.dispose()
+
+
+def add_record(
+    store: Store,
+    collection: str,
+    path: str,
+    pages: list[str],
+    status: str = "ok",
+    words: list[list[list[float]]] | None = None,
+) -> int:
+    """Insert a record and its pages directly (the ingest pipeline is not needed here)."""
+    with store.session() as session:
+        coll = session.query(Collection).filter_by(name=collection).first()
+        if coll is None:
+            coll = Collection(name=collection)
+            session.add(coll)
+            session.flush()
+        rec = Record(collection_id=coll.id, path=path, name=path.rsplit("/", 1)[-1], status=status)
+        session.add(rec)
+        session.flush()
+        for i, text in enumerate(pages, 1):
+            page_words = json.dumps(words[i - 1]) if words else None
+            session.add(RecordPage(record_id=rec.id, page_no=i, text=text, words=page_words))
+        return rec.id
