@@ -8,7 +8,7 @@ when a checker's imported decision had replaced it. Each outcome also appends it
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,6 +17,7 @@ from models.base import utcnow
 from models.qa import OUTCOMES, QaReview
 from models.records import Record
 from reviewer.audit.chain import append_event
+from reviewer.decisions.exemptions import suggest_closure_start
 from reviewer.decisions.save import save_sensitivity
 from reviewer.decisions.store import get_decision
 from reviewer.decisions.types import Actor, DecisionError
@@ -146,8 +147,11 @@ def _save(session: Session, record_id: int, checker: str, target: QaDecision, ki
     )
 
 
-def _with_dates(checker: QaDecision, first: QaDecision) -> QaDecision:
-    """The checker's judgment, with the first decision's dates where the checker gave none."""
+def _with_dates(
+    session: Session, record_id: int, checker: QaDecision, first: QaDecision
+) -> QaDecision:
+    """The checker's judgment, with dates the checker left out taken from the first decision,
+    else (closure start) from the date of the record as TNA's rule gives it."""
     if checker.closure_status != "Closed":
         return QaDecision(
             **{**checker.__dict__, "closure_start_date": None, "foi_schedule_date": None}
@@ -155,10 +159,18 @@ def _with_dates(checker: QaDecision, first: QaDecision) -> QaDecision:
     return QaDecision(
         **{
             **checker.__dict__,
-            "closure_start_date": checker.closure_start_date or first.closure_start_date,
+            "closure_start_date": checker.closure_start_date
+            or first.closure_start_date
+            or _suggested_start(session, record_id),
             "foi_schedule_date": checker.foi_schedule_date or first.foi_schedule_date,
         }
     )
+
+
+def _suggested_start(session: Session, record_id: int) -> date | None:
+    record = session.get(Record, record_id)
+    mtime = record.mtime.astimezone(UTC).date() if record and record.mtime else None
+    return suggest_closure_start(get_decision(session, record_id).record_date, mtime)
 
 
 def record_outcome(
@@ -183,10 +195,15 @@ def record_outcome(
         raise DecisionError(problems)
     first = QaDecision.from_json(row.first_decision)
     second = QaDecision.from_json(row.checker_decision)
-    if outcome == "overturn":
-        _save(session, row.record_id, checker, _with_dates(second, first), "qa_overturn")
-    else:
-        _save(session, row.record_id, checker, first, "qa_uphold")
+    try:
+        if outcome == "overturn":
+            target = _with_dates(session, row.record_id, second, first)
+            _save(session, row.record_id, checker, target, "qa_overturn")
+        else:
+            _save(session, row.record_id, checker, first, "qa_uphold")
+    except DecisionError as exc:
+        problems = [f"the corrected decision cannot be saved: {p}" for p in exc.problems]
+        raise DecisionError(problems) from exc
     before = {"outcome": row.outcome, "note": row.outcome_note}
     row.outcome = outcome
     row.outcome_note = note.strip()

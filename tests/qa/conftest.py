@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -34,7 +34,13 @@ def add_collection(session: Any, name: str, paths: list[str]) -> tuple[int, dict
     session.flush()
     ids = {}
     for p in paths:
-        rec = Record(collection_id=coll.id, path=p, name=p.rsplit("/", 1)[-1], size=100)
+        rec = Record(
+            collection_id=coll.id,
+            path=p,
+            name=p.rsplit("/", 1)[-1],
+            size=100,
+            mtime=datetime(2004, 6, 1, tzinfo=UTC),
+        )
         rec.pages = [RecordPage(page_no=1, text=f"Text of {p}. Witness statement.")]
         session.add(rec)
         session.flush()

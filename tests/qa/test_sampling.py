@@ -28,7 +28,7 @@ def test_same_seed_same_sample_and_stored(twelve: tuple[Any, int, dict[str, int]
 
 
 def test_rate_rounds_up_and_reviewer_filter(twelve: tuple[Any, int, dict[str, int]]) -> None:
-    store, cid, ids = twelve
+    store, cid, _ids = twelve
     with store.session() as s:
         by_rate = draw_sample(s, cid, rate=0.25, seed=1)  # 25% of 12 = 3
         bobs = draw_sample(s, cid, rate=0.5, reviewer="Bob", seed=1)  # 50% of 4 = 2

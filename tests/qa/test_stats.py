@@ -37,8 +37,8 @@ def test_kappa_textbook_example() -> None:
 
 
 def test_kappa_like_scikit_learn_formula() -> None:
-    # scikit-learn: k = 1 - sum(W * C) / sum(W * E), W = 1 off the diagonal, E = outer(rows, cols)/n.
-    pairs = _table(7, 2, 4, 1) + [("Closed", "Other"), ("Other", "Other")]
+    # scikit-learn: k = 1 - sum(W*C) / sum(W*E), W = 1 off the diagonal, E = outer(rows, cols)/n.
+    pairs = [*_table(7, 2, 4, 1), ("Closed", "Other"), ("Other", "Other")]
     cats = sorted({x for p in pairs for x in p})
     n = len(pairs)
     conf = [[sum(1 for a, b in pairs if a == r and b == c) for c in cats] for r in cats]
@@ -76,7 +76,8 @@ def test_wilson_interval_values() -> None:
     b = wilson_interval(12, 15)
     assert a is not None
     assert b is not None
-    assert math.isclose(a[0], 1 - b[1]) and math.isclose(a[1], 1 - b[0])
+    assert math.isclose(a[0], 1 - b[1])
+    assert math.isclose(a[1], 1 - b[0])
     assert wilson_interval(0, 0) is None
     with pytest.raises(ValueError, match="between"):
         wilson_interval(5, 3)
