@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "reviewer.cli.decisions_cmd",
     "reviewer.cli.holds_cmd",
     "reviewer.cli.audit_cmd",
+    "reviewer.cli.export_cmd",
 )
 
 

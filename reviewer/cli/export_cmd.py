@@ -1,0 +1,84 @@
+"""`reviewer export transfer` (the TDR BagIt bag) and `reviewer export appraisal-report` (a PDF)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from reviewer.cli.context import Context, UsageError, print_json
+from reviewer.cli.progress_bar import progress_bar
+from reviewer.export.appraisal_report import write_appraisal_report
+from reviewer.export.bag import BagInfo
+from reviewer.export.transfer import TransferRefused, export_transfer
+from reviewer.progress import Cancelled
+from reviewer.records_view import NoSuchCollection
+
+
+def eprint(message: str) -> None:
+    """A message for the user on stderr (never personal data beyond record paths)."""
+    sys.stderr.write(message + "\n")
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("export", help="export a transfer bag or an appraisal report")
+    what = parser.add_subparsers(dest="export_what", metavar="WHAT", required=True)
+
+    transfer = what.add_parser(
+        "transfer", help="a BagIt bag of the records selected for transfer, with TDR metadata"
+    )
+    transfer.add_argument("--collection", required=True, metavar="NAME")
+    transfer.add_argument("--out", required=True, metavar="DIR", type=Path)
+    transfer.add_argument("--source-organization", default="", metavar="TEXT")
+    transfer.add_argument("--series", default="", metavar="REF", help="TNA series, e.g. 'ABC 1'")
+    transfer.add_argument("--contact-name", default="", metavar="TEXT")
+    transfer.add_argument("--contact-email", default="", metavar="EMAIL")
+    transfer.set_defaults(func=run_transfer)
+
+    report = what.add_parser("appraisal-report", help="a PDF of the collection's appraisal")
+    report.add_argument("--collection", required=True, metavar="NAME")
+    report.add_argument("--out", required=True, metavar="FILE.pdf", type=Path)
+    report.set_defaults(func=run_report)
+
+
+def run_transfer(args: argparse.Namespace, ctx: Context) -> int:
+    out: Path = args.out
+    if not out.resolve().parent.is_dir():
+        raise UsageError(f"the folder to hold {out.name} does not exist")
+    info = BagInfo(
+        source_organization=args.source_organization,
+        consignment_series=args.series,
+        contact_name=args.contact_name,
+        contact_email=args.contact_email,
+        internal_sender_identifier=args.collection,
+    )
+    try:
+        with progress_bar("exporting") as progress:
+            summary = export_transfer(ctx.store, args.collection, out, progress, info)
+    except NoSuchCollection as exc:
+        raise UsageError(str(exc)) from exc
+    except TransferRefused as exc:
+        eprint(f"reviewer: transfer refused, nothing written ({len(exc.problems)} problem(s)):")
+        for problem in exc.problems:
+            eprint(f"  {problem}")
+        return 1
+    except Cancelled:
+        eprint("reviewer: export cancelled, nothing written")
+        return 1
+    if summary.missing_bag_info:
+        eprint(f"reviewer: note: bag-info.txt lacks {', '.join(summary.missing_bag_info)}")
+    print_json(summary.as_dict())
+    return 0
+
+
+def run_report(args: argparse.Namespace, ctx: Context) -> int:
+    out: Path = args.out
+    if not out.resolve().parent.is_dir():
+        raise UsageError(f"the folder to hold {out.name} does not exist")
+    try:
+        report = write_appraisal_report(ctx.store, args.collection, out)
+    except NoSuchCollection as exc:
+        raise UsageError(str(exc)) from exc
+    print_json({"out": str(out), "counts": report.counts, "selected": len(report.selected)})
+    return 0
