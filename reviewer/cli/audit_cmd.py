@@ -4,11 +4,27 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from reviewer.audit import history, record_history, verify
-from reviewer.cli.context import Context, UsageError, eprint, print_json
+from reviewer.cli.context import Context, UsageError, print_json
 from reviewer.decisions import DecisionError, collection_id_of
+
+
+def _guarded(func: Any, args: argparse.Namespace, ctx: Context) -> int:
+    """Bad usage or a bad input file: one line on stderr and exit code 2."""
+    try:
+        code: int = func(args, ctx)
+    except UsageError as exc:
+        _say(f"reviewer: {exc}")
+        return 2
+    return code
+
+
+def _say(message: str) -> None:
+    """A message for the user on stderr (never personal data)."""
+    sys.stderr.write(message + "\n")
 
 
 def register(sub: Any) -> None:
@@ -22,7 +38,7 @@ def register(sub: Any) -> None:
     log.set_defaults(func=run_log)
 
 
-def run_verify(args: argparse.Namespace, ctx: Context) -> int:
+def _run_verify(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.store.session() as session:
         result = verify(session)
     print_json(
@@ -35,13 +51,13 @@ def run_verify(args: argparse.Namespace, ctx: Context) -> int:
         }
     )
     if result.ok:
-        eprint(f"history intact: {result.reason}")
+        _say(f"history intact: {result.reason}")
         return 0
-    eprint(f"history broken at event {result.first_bad_event_id}: {result.reason}")
+    _say(f"history broken at event {result.first_bad_event_id}: {result.reason}")
     return 1
 
 
-def run_log(args: argparse.Namespace, ctx: Context) -> int:
+def _run_log(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.store.session() as session:
         if args.record is not None:
             events = record_history(session, args.record)
@@ -55,3 +71,11 @@ def run_log(args: argparse.Namespace, ctx: Context) -> int:
             events = history(session, cid)
     print_json([e.__dict__ for e in events])
     return 0
+
+
+def run_verify(args: argparse.Namespace, ctx: Context) -> int:
+    return _guarded(_run_verify, args, ctx)
+
+
+def run_log(args: argparse.Namespace, ctx: Context) -> int:
+    return _guarded(_run_log, args, ctx)

@@ -8,9 +8,24 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reviewer.cli.context import Context, UsageError, eprint, print_json
+from reviewer.cli.context import Context, UsageError, print_json
 from reviewer.decisions import DecisionError, collection_id_of
 from reviewer.decisions.table import TableError, export_rows, import_rows, read_csv, write_csv
+
+
+def _guarded(func: Any, args: argparse.Namespace, ctx: Context) -> int:
+    """Bad usage or a bad input file: one line on stderr and exit code 2."""
+    try:
+        code: int = func(args, ctx)
+    except UsageError as exc:
+        _say(f"reviewer: {exc}")
+        return 2
+    return code
+
+
+def _say(message: str) -> None:
+    """A message for the user on stderr (never personal data)."""
+    sys.stderr.write(message + "\n")
 
 
 def register(sub: Any) -> None:
@@ -33,7 +48,7 @@ def _collection(session: Any, name: str) -> int:
         raise UsageError(exc.problems[0]) from exc
 
 
-def run_import(args: argparse.Namespace, ctx: Context) -> int:
+def _run_import(args: argparse.Namespace, ctx: Context) -> int:
     try:
         data = args.file.read_bytes()
     except OSError as exc:
@@ -46,8 +61,8 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
         cid = _collection(session, args.collection)
         report = import_rows(session, cid, rows)
     for line, reason in report.problems:
-        eprint(f"line {line}: {reason}")
-    eprint(
+        _say(f"line {line}: {reason}")
+    _say(
         f"{report.saved} row(s) saved, {report.unchanged} unchanged, "
         f"{len(report.problems)} rejected"
     )
@@ -55,7 +70,7 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def run_export(args: argparse.Namespace, ctx: Context) -> int:
+def _run_export(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.store.session() as session:
         cid = _collection(session, args.collection)
         rows = export_rows(session, cid)
@@ -64,3 +79,11 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
     else:
         sys.stdout.write(write_csv(row for _, row in rows))
     return 0
+
+
+def run_import(args: argparse.Namespace, ctx: Context) -> int:
+    return _guarded(_run_import, args, ctx)
+
+
+def run_export(args: argparse.Namespace, ctx: Context) -> int:
+    return _guarded(_run_export, args, ctx)

@@ -226,11 +226,8 @@ def import_rows(
 ) -> ImportReport:
     """Save each good row (own savepoint); report each bad one as (line, reason)."""
     report = ImportReport(rows=len(rows))
-    paths = dict(
-        session.execute(
-            select(Record.path, Record.id).where(Record.collection_id == collection_id)
-        ).tuples()
-    )
+    stmt = select(Record.path, Record.id).where(Record.collection_id == collection_id)
+    paths: dict[str, int] = {path: rid for path, rid in session.execute(stmt)}
     current = all_decisions(session, collection_id)
     for line, row in rows:
         problems: list[str] = []

@@ -1,0 +1,135 @@
+"""The history is tamper-evident: edits, deletions and insertions are found by `verify`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import text
+
+from reviewer.audit import record_history, verify
+from reviewer.decisions import Actor, create_hold, save_appraisal, save_sensitivity
+from tests.decisions.factory import Fixture
+
+APPRAISER = Actor("Ann Appraiser", "appraiser")
+REVIEWER = Actor("Sam Sensitive", "sensitivity")
+
+
+def _five_events(fx: Fixture) -> None:
+    with fx.store.session() as s:
+        save_appraisal(s, fx.ids["case1/notes.txt"], APPRAISER, "select", ["sample"], "")
+        save_appraisal(s, fx.ids["case1/statement.pdf"], APPRAISER, "select", ["homicide"], "")
+        create_hold(s, fx.collection_id, APPRAISER, "IICSA", keywords=["abuse"])
+        save_sensitivity(s, fx.ids["case1/notes.txt"], REVIEWER, closure_status="Open")
+        save_appraisal(s, fx.ids["case1/notes.txt"], APPRAISER, "retain", [], "s.3(4)")
+
+
+def _sql(fx: Fixture, statement: str) -> None:
+    with fx.store.engine.begin() as conn:
+        conn.execute(text(statement))
+
+
+def _verify(fx: Fixture):  # type: ignore[no-untyped-def]
+    with fx.store.session() as s:
+        return verify(s)
+
+
+def test_intact_history_verifies(fx: Fixture) -> None:
+    _five_events(fx)
+    result = _verify(fx)
+    assert result.ok
+    assert result.events == 5
+    with fx.store.session() as s:
+        events = record_history(s, fx.ids["case1/notes.txt"])
+    assert [e.kind for e in events] == ["appraisal", "sensitivity", "appraisal"]
+    assert events[0].before is None
+    assert events[2].before["appraisal"] == "select"
+    assert events[2].after["appraisal"] == "retain"
+    assert (events[2].actor, events[2].role) == ("Ann Appraiser", "appraiser")
+    assert events[2].at.tzinfo is not None
+
+
+def test_empty_history_verifies(fx: Fixture) -> None:
+    assert _verify(fx).ok
+
+
+def test_update_of_an_event_is_caught(fx: Fixture) -> None:
+    _five_events(fx)
+    _sql(fx, "UPDATE audit_events SET actor = 'Someone Else' WHERE id = 2")
+    result = _verify(fx)
+    assert not result.ok
+    assert result.first_bad_event_id == 2
+    assert "altered" in result.reason
+
+
+def test_update_of_after_json_is_caught(fx: Fixture) -> None:
+    _five_events(fx)
+    _sql(fx, "UPDATE audit_events SET after = replace(after, 'homicide', 'sample') WHERE id = 2")
+    assert _verify(fx).first_bad_event_id == 2
+
+
+def test_delete_of_a_middle_event_is_caught(fx: Fixture) -> None:
+    _five_events(fx)
+    _sql(fx, "DELETE FROM audit_events WHERE id = 3")
+    result = _verify(fx)
+    assert not result.ok
+    assert result.first_bad_event_id == 3
+    assert "missing" in result.reason
+
+
+def test_delete_of_the_last_event_is_caught(fx: Fixture) -> None:
+    _five_events(fx)
+    _sql(fx, "DELETE FROM audit_events WHERE id = 5")
+    result = _verify(fx)
+    assert not result.ok
+    assert result.first_bad_event_id == 5
+
+
+def test_renumbered_forgery_is_caught(fx: Fixture) -> None:
+    _five_events(fx)
+    _sql(fx, "DELETE FROM audit_events WHERE id = 3")
+    _sql(fx, "UPDATE audit_events SET id = id - 1 WHERE id > 3")
+    result = _verify(fx)
+    assert not result.ok
+    assert result.first_bad_event_id == 3
+
+
+def test_decision_edited_in_place_without_event_is_caught(fx: Fixture) -> None:
+    _five_events(fx)
+    _sql(fx, "UPDATE decisions SET appraisal = 'destroy' WHERE appraisal = 'retain'")
+    result = _verify(fx)
+    assert not result.ok
+    assert "changed without an event" in result.reason
+    assert result.first_bad_event_id == 5
+
+
+def test_hold_lifted_in_place_without_event_is_caught(fx: Fixture) -> None:
+    _five_events(fx)
+    _sql(fx, "UPDATE holds SET lifted_by = 'x', lifted_at = '2026-01-01 00:00:00'")
+    result = _verify(fx)
+    assert not result.ok
+    assert "hold" in result.reason
+
+
+def test_chain_continues_after_a_new_store(fx: Fixture) -> None:
+    _five_events(fx)
+    fx.store.dispose()
+    from models import open_store
+
+    again = open_store(fx.url)
+    try:
+        with again.session() as s:
+            save_sensitivity(
+                s,
+                fx.ids["case1/statement.pdf"],
+                REVIEWER,
+                closure_status="Closed",
+                exemptions=[("40(2)", 84)],
+                closure_start_date=date(2004, 12, 31),
+                foi_schedule_date=date(2024, 5, 1),
+            )
+        with again.session() as s:
+            result = verify(s)
+        assert result.ok
+        assert result.events == 6
+    finally:
+        again.dispose()
