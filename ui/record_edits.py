@@ -123,7 +123,7 @@ class RecordEditsMixin:
             return view
 
         self.edits.apply(
-            f"mark {label}", rid, do, lambda s: ents.dismiss_entity(s, made["id"], "once", who) or True
+            f"mark {label}", rid, do, lambda s: ents.remove_manual_entity(s, made["id"], who) or True
         )
 
     def _redact(self: MainWindow, text: str, **where: Any) -> None:

@@ -78,8 +78,13 @@ class QueueProxy(QSortFilterProxyModel):
         if not isinstance(model, QueueTableModel):
             return
         accepts = self._filter.accepts
-        self._accept = bytearray(accepts(r) for r in model.rows())
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+            self._accept = bytearray(accepts(r) for r in model.rows())
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._accept = bytearray(accepts(r) for r in model.rows())
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
