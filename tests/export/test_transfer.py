@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import stat
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -144,3 +145,38 @@ def test_refuses_non_empty_target(store: Any, built: Built, tmp_path: Path) -> N
     with pytest.raises(TransferRefused, match="problem"):
         export_transfer(store, COLLECTION, out)
     assert (out / "keep.txt").read_text() == "mine"
+
+
+def test_redact_labels_turn_detected_spans_into_redactions(
+    store: Any, built: Built, tmp_path: Path
+) -> None:
+    """A decision's redact labels redact the detected spans with those labels, and only them."""
+    from reviewer.decisions.save import save_sensitivity
+    from reviewer.detect.entities import add_manual_entity
+    from reviewer.ingest.access import record_text
+    from tests.export.conftest import REVIEWER
+
+    rid = built.ids["case1/letter.pdf"]
+    with store.session() as s:
+        text = record_text(s, rid)
+        start = text.index("hearing")
+        add_manual_entity(s, rid, start, start + len("hearing"), "PERSON", "tester")
+        start = text.index("date")
+        add_manual_entity(s, rid, start, start + len("date"), "DATE", "tester")
+        save_sensitivity(
+            s,
+            rid,
+            REVIEWER,
+            closure_status="Closed",
+            redacted=True,
+            redact_labels=["PERSON"],
+            exemptions=[("40(2)", 84)],
+            closure_start_date=date(2004, 12, 31),
+            foi_schedule_date=date(2024, 3, 1),
+        )
+    out = tmp_path / "bag"
+    summary = export_transfer(store, COLLECTION, out)
+    assert summary.redacted_copies == 3
+    text = pymupdf.open(out / "data/case1/letter_R.pdf")[0].get_text()
+    assert "hearing" not in text
+    assert "date" in text
