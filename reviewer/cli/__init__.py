@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "reviewer.cli.holds_cmd",
     "reviewer.cli.audit_cmd",
     "reviewer.cli.export_cmd",
+    "reviewer.cli.qa_cmd",
 )
 
 
