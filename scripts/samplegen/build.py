@@ -10,14 +10,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from samplegen import cast as c
-from samplegen.charging import mg3, mg5
-from samplegen.corporate import board_minutes, closure_report, policy_note
-from samplegen.correspondence import ATTACHMENT_NAME, email_to_oic, file_note
-from samplegen.planted import Planted
-from samplegen.readme import render_readme
-from samplegen.statements import hussain_statement, kendrick_statement
-from samplegen.values import SEED, make_values
+from . import cast as c
+from .charging import mg3, mg5
+from .corporate import board_minutes, closure_report, policy_note
+from .correspondence import ATTACHMENT_NAME, email_to_oic, file_note
+from .planted import Planted
+from .readme import render_readme
+from .statements import hussain_statement, kendrick_statement
+from .values import SEED, make_values
 
 CASE = "case-R-v-Hartigan-2004"
 CORP = "corporate"

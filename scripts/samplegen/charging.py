@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from samplegen import cast as c
-from samplegen.pdf import PdfBuilder
-from samplegen.planted import Planted
-from samplegen.values import Values
+from . import cast as c
+from .pdf import PdfBuilder
+from .planted import Planted
+from .values import Values
 
 
 def mg3(v: Values) -> tuple[bytes, Planted]:
@@ -22,11 +22,11 @@ def mg3(v: Values) -> tuple[bytes, Planted]:
             ("Police station:", "Millgarth, Leeds (West Yorkshire Police)"),
             ("Defendant:", p("PERSON", d.name)),
             ("Date of birth:", f"{p('DATE_OF_BIRTH', d.dob)} (age 24)"),
-            ("Address:", f"{p('ADDRESS', d.address)} {p('UK_POSTCODE', d.postcode)}"),
-            ("NI number:", p("UK_NINO", v.defendant_nino)),
+            ("Address:", f"{p('ADDRESS', d.address)} {p('POSTCODE', d.postcode)}"),
+            ("NI number:", p("NINO", v.defendant_nino)),
             (
                 "PNC ID / CRO No:",
-                f"{p('UK_PNC_ID', v.defendant_pnc)} / {p('UK_CRO', v.defendant_cro)}",
+                f"{p('PNC_ID', v.defendant_pnc)} / {p('CRO_NUMBER', v.defendant_cro)}",
             ),
             ("Custody status:", "Police bail, s.37(7)(a) PACE, to return 17/08/2004 at 14:00"),
             ("Offence under consideration:", f"Wounding with intent, contrary to {offence}"),
@@ -36,7 +36,7 @@ def mg3(v: Values) -> tuple[bytes, Planted]:
     pdf.heading("Part A - Officer's summary of the evidence", size=12)
     pdf.para(
         f"At about 23:05 on Saturday 14/08/2004 the victim, {p('PERSON', w.name)} (DOB "
-        f"{p('DATE_OF_BIRTH', w.dob)}, of {p('ADDRESS', w.address)} {p('UK_POSTCODE', w.postcode)}), "
+        f"{p('DATE_OF_BIRTH', w.dob)}, of {p('ADDRESS', w.address)} {p('POSTCODE', w.postcode)}), "
         f"was smoking outside {c.PUB}, {c.PUB_ADDRESS}. The suspect had been ejected from the pub "
         f"about 15 minutes earlier after an argument with the victim over a game of pool. The "
         f"suspect returned on foot and struck the victim twice with a broken pint glass, to the "
@@ -48,9 +48,9 @@ def mg3(v: Values) -> tuple[bytes, Planted]:
         f"the assault through the front window from about four metres under good lighting. A "
         f"private hire driver, {p('PERSON', c.HUSSAIN.name)}, saw a man fitting the same description "
         f"take a glass from the boot of a silver Vauxhall Astra, break it against a wall, walk to "
-        f"the pub and run back; he wrote down the registration, {p('UK_VEHICLE_REGISTRATION', v.vehicle)}. "
+        f"the pub and run back; he wrote down the registration, {p('VEHICLE_REG', v.vehicle)}. "
         f"DVLA shows the registered keeper as {p('PERSON', dr.name)}, of "
-        f"{p('ADDRESS', dr.address)} {p('UK_POSTCODE', dr.postcode)}, the suspect's partner."
+        f"{p('ADDRESS', dr.address)} {p('POSTCODE', dr.postcode)}, the suspect's partner."
     )
     pdf.para(
         "The suspect was arrested at his home address at 06:40 on 15/08/2004. A white checked "
@@ -69,7 +69,7 @@ def mg3(v: Values) -> tuple[bytes, Planted]:
     pdf.heading("Part B - Victim's injuries and medical information", size=12)
     pdf.para(
         f"The victim was taken by ambulance to the Accident and Emergency Department, Leeds "
-        f"General Infirmary (hospital notes under NHS number {p('UK_NHS', v.victim_nhs)}). "
+        f"General Infirmary (hospital notes under NHS number {p('NHS_NUMBER', v.victim_nhs)}). "
         f"A 7 cm {p('SPECIAL_CATEGORY', 'laceration to the left side of the neck')} below the "
         f"angle of the jaw, passing within 1 cm of the external jugular vein, was closed with 16 sutures; a 4 cm "
         f"laceration to the left forearm (a defensive injury) was closed with 6 sutures. He was "
@@ -87,13 +87,13 @@ def mg3(v: Values) -> tuple[bytes, Planted]:
     pdf.heading("Part C - Officer in the case", size=12)
     pdf.fields(
         [
-            ("Officer:", f"{p('PERSON', c.OIC)}, Leeds District CID"),
+            ("Officer:", f"DC 2318 {p('PERSON', c.OIC_NAME)}, Leeds District CID"),
             (
                 "Telephone:",
-                f"{p('PHONE_NUMBER', v.phones['fairbrother_desk'])} (desk), "
-                f"{p('PHONE_NUMBER', v.phones['fairbrother_mobile'])} (mobile)",
+                f"{p('PHONE', v.phones['fairbrother_desk'])} (desk), "
+                f"{p('PHONE', v.phones['fairbrother_mobile'])} (mobile)",
             ),
-            ("E-mail:", p("EMAIL_ADDRESS", c.OIC_EMAIL)),
+            ("E-mail:", p("EMAIL", c.OIC_EMAIL)),
         ]
     )
     pdf.heading("Part D - Crown Prosecutor's decision", size=12)
@@ -130,7 +130,7 @@ def mg3(v: Values) -> tuple[bytes, Planted]:
     for n, item in enumerate(
         [
             "VIPER identification procedures with Miss Kendrick and Mr Hussain.",
-            f"Section 9 statement from {p('PERSON', c.DOCTOR)} (A&E, LGI) with body map and "
+            f"Section 9 statement from Dr {p('PERSON', c.DOCTOR)} (A&E, LGI) with body map and "
             f"photographs of the injuries; limit exhibited notes to the injuries.",
             "Fingerprint result on RA/1; blood on MF/3 to be compared with the victim's sample.",
             "Edited CCTV copy (SLK/1) with stills from the front-door camera, 23:04 to 23:07.",
@@ -146,7 +146,7 @@ def mg3(v: Values) -> tuple[bytes, Planted]:
         [
             ("Crown Prosecutor:", f"{p('PERSON', c.LAWYER)}, Senior Crown Prosecutor"),
             ("Unit:", "CPS West Yorkshire - Leeds Trials Unit"),
-            ("Telephone:", p("PHONE_NUMBER", v.phones["marchbank_desk"])),
+            ("Telephone:", p("PHONE", v.phones["marchbank_desk"])),
             ("Date / time:", "17/08/2004 16:05"),
         ]
     )
@@ -182,7 +182,7 @@ def mg5(v: Values) -> tuple[bytes, Planted]:
                 f"{p.not_personal('CASE_NUMBER', c.CASE_NO)}",
             ),
             ("Defendant:", f"{p('PERSON', d.name)}, born {p('DATE_OF_BIRTH', d.dob)}"),
-            ("PNC ID:", p("UK_PNC_ID", v.defendant_pnc)),
+            ("PNC ID:", p("PNC_ID", v.defendant_pnc)),
             ("Charge:", f"Wounding with intent, contrary to {c.OFFENCE}"),
         ]
     )
@@ -190,7 +190,7 @@ def mg5(v: Values) -> tuple[bytes, Planted]:
         f"On Saturday 14 August 2004 the defendant was asked to leave {c.PUB}, Calder Row, Leeds, "
         f"after an argument over a game of pool with {p('PERSON', 'Daniel WHITCOMBE')}. About "
         f"fifteen minutes later he returned in a silver Vauxhall Astra, registration "
-        f"{p('UK_VEHICLE_REGISTRATION', v.vehicle)}, took a pint glass from the boot, broke it "
+        f"{p('VEHICLE_REG', v.vehicle)}, took a pint glass from the boot, broke it "
         f"against a wall and walked to the pub, where Mr Whitcombe was smoking outside. He struck "
         f"Mr Whitcombe twice with the broken glass, causing a 7 cm wound to the neck and a 4 cm "
         f"wound to the forearm, and ran back to the car, which was driven away."

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import docx
 from docx.shared import Pt
-from samplegen import cast as c
-from samplegen.docxio import add_para, base_style, docx_bytes, header_footer
-from samplegen.pdf import PdfBuilder
-from samplegen.planted import Planted, plain
-from samplegen.values import Values
+
+from . import cast as c
+from .docxio import add_para, base_style, docx_bytes, header_footer
+from .pdf import PdfBuilder
+from .planted import Planted, plain
+from .values import Values
 
 BOARD = [
     ("Christopher Dunmore", "Chief Crown Prosecutor (Chair)"),
@@ -45,7 +46,7 @@ def board_minutes(v: Values) -> tuple[bytes, Planted]:
         cells[0].text, cells[1].text = plain(p("PERSON", name)), role
     for cell in table.rows[0].cells:
         cell.paragraphs[0].runs[0].bold = True
-    add_para(doc, f"Apologies: {p('PERSON', 'Dr Colin Faraday')} (non-executive member).")
+    add_para(doc, f"Apologies: Dr {p('PERSON', 'Colin Faraday')} (non-executive member).")
     items = [
         (
             "1. Minutes of the meeting of 18 January 2005 and matters arising",
@@ -98,7 +99,7 @@ def board_minutes(v: Values) -> tuple[bytes, Planted]:
     add_para(
         doc,
         f"Minutes: {p('PERSON', 'Gillian Ross')}, Area Records Manager, "
-        f"tel. {p('PHONE_NUMBER', v.phones['ross_desk'])}, 22 March 2005",
+        f"tel. {p('PHONE', v.phones['ross_desk'])}, 22 March 2005",
     )
     for paragraph in doc.paragraphs:
         for run in paragraph.runs:
@@ -128,8 +129,8 @@ def closure_report(v: Values) -> tuple[bytes, Planted]:
             ("Senior Responsible Owner:", p("PERSON", "Patricia Lanyon")),
             (
                 "Programme Manager:",
-                f"{p('PERSON', 'Neil Ackroyd')}, {p('PHONE_NUMBER', v.phones['ackroyd_desk'])}, "
-                f"{p('EMAIL_ADDRESS', 'neil.ackroyd@cps.example.com')}",
+                f"{p('PERSON', 'Neil Ackroyd')}, {p('PHONE', v.phones['ackroyd_desk'])}, "
+                f"{p('EMAIL', 'neil.ackroyd@cps.example.com')}",
             ),
             ("Approved by:", "Area Management Board, 20 June 2006"),
         ],
@@ -238,8 +239,8 @@ def policy_note(v: Values) -> tuple[bytes, Planted]:
 <p><b>CPS West Yorkshire – Policy file POL/REC/03</b><br>
 <i>FICTIONAL SAMPLE – Records Reviewer test data – no real person or policy</i></p>
 <h1>File note: retention of e-mail forming part of the case record</h1>
-<p>Author: {p("PERSON", "Gillian Ross")}, Area Records Manager – tel. {p("PHONE_NUMBER", v.phones["ross_desk"])}
-– {p("EMAIL_ADDRESS", "gillian.ross@cps.example.com")}<br>Date: 21 November 2005</p>
+<p>Author: {p("PERSON", "Gillian Ross")}, Area Records Manager – tel. {p("PHONE", v.phones["ross_desk"])}
+– {p("EMAIL", "gillian.ross@cps.example.com")}<br>Date: 21 November 2005</p>
 <p>At its meeting on 15 March 2005 the Area Management Board asked for a note on how e-mail that
 forms part of a case record should be kept. This note records the position agreed with the Head of
 the Trials Unit, {p("PERSON", "Jonathan Eastwood")}, and the Departmental Records Officer on 17 November 2005.</p>

@@ -8,9 +8,9 @@ from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-from samplegen import cast as c
-from samplegen.planted import Planted, plain, wrap
-from samplegen.values import Values
+from . import cast as c
+from .planted import Planted, plain, wrap
+from .values import Values
 
 BST = timezone(timedelta(hours=1))
 ATTACHMENT_NAME = "MG5 Case summary R v Hartigan (amended).pdf"
@@ -42,8 +42,8 @@ def email_to_oic(v: Values, mg5_pdf: bytes) -> tuple[bytes, Planted]:
         "Before the PDH I need the following, please, by Friday 15 October:",
         f"1. The VIPER result for Miss Kendrick. Mr Hussain's positive identification is in; I "
         f"understand Miss Kendrick was on holiday until today. Her mobile is "
-        f"{p('PHONE_NUMBER', v.phones['kendrick_mobile'])}.\n"
-        f"2. A section 9 statement from {p('PERSON', c.DOCTOR)} at the LGI exhibiting the body "
+        f"{p('PHONE', v.phones['kendrick_mobile'])}.\n"
+        f"2. A section 9 statement from Dr {p('PERSON', c.DOCTOR)} at the LGI exhibiting the body "
         f"map and the photographs. Please keep the exhibited notes to the injuries: the full "
         f"records mention Mr Whitcombe's {p('SPECIAL_CATEGORY', 'diabetes')} and his referral for "
         f"counselling, which are not relevant to the issues and should not be served without an "
@@ -53,24 +53,24 @@ def email_to_oic(v: Values, mg5_pdf: bytes) -> tuple[bytes, Planted]:
         "4. An edited copy of the CCTV (SLK/1) with stills from the front-door camera, 23:04 to "
         "23:07.\n"
         f"5. Progress on tracing {p('PERSON', 'Kelly DRANSFIELD')}, the keeper of "
-        f"{p('UK_VEHICLE_REGISTRATION', v.vehicle)}. If she is interviewed, please let me see the "
+        f"{p('VEHICLE_REG', v.vehicle)}. If she is interviewed, please let me see the "
         f"record before any decision is made on her.",
-        f"{p('PERSON', c.MOTHER)} (Daniel's mother) has been in touch with my caseworker, "
+        f"Mrs {p('PERSON', c.MOTHER)} (Daniel's mother) has been in touch with my caseworker, "
         f"{p('PERSON', c.CASEWORKER)}. Daniel is anxious about seeing the defendant at court. "
         f"Could you ask the Witness Care Unit to see him about an application for screens.",
         "The trial has provisionally been fixed for the week of 7 February 2005, time estimate "
         "4 days.",
         "Regards",
         f"{p('PERSON', c.LAWYER)}\nSenior Crown Prosecutor\nCPS West Yorkshire - Leeds Trials Unit"
-        f"\nTel: {p('PHONE_NUMBER', v.phones['marchbank_desk'])}\n"
-        f"{p('EMAIL_ADDRESS', c.LAWYER_EMAIL)}",
+        f"\nTel: {p('PHONE', v.phones['marchbank_desk'])}\n"
+        f"{p('EMAIL', c.LAWYER_EMAIL)}",
         "--\nFICTIONAL SAMPLE - Records Reviewer test data - no real person, case or number.",
         DISCLAIMER,
     ]
     body = "\n\n".join(_wrap_block(block) for block in paragraphs) + "\n"
     msg = EmailMessage(policy=policy.default)
-    msg["From"] = f"{c.LAWYER} <{p('EMAIL_ADDRESS', c.LAWYER_EMAIL)}>"
-    msg["To"] = f'"Fairbrother, Michael DC 2318" <{p("EMAIL_ADDRESS", c.OIC_EMAIL)}>'
+    msg["From"] = f"{c.LAWYER} <{p('EMAIL', c.LAWYER_EMAIL)}>"
+    msg["To"] = f'"Fairbrother, Michael DC 2318" <{p("EMAIL", c.OIC_EMAIL)}>'
     msg["Subject"] = f"R v HARTIGAN {c.CASE_NO} - PDH 22/10 - MG5 and outstanding actions"
     msg["Date"] = format_datetime(c.D_EMAIL.replace(tzinfo=BST))
     msg["Message-ID"] = "<20041004154210.5D2A7@cps.example.com>"
@@ -94,10 +94,10 @@ Date:   02/09/2004    Time: 11:40 - 11:55
 By:     {p("PERSON", c.CASEWORKER)}, Caseworker
 """
     paragraphs = [
-        f"Incoming call from {p('PERSON', c.MOTHER)}, mother of the victim "
-        f"{p('PERSON', 'Daniel WHITCOMBE')}, on {p('PHONE_NUMBER', v.phones['whitcombe_mother'])}. "
+        f"Incoming call from Mrs {p('PERSON', c.MOTHER)}, mother of the victim "
+        f"{p('PERSON', 'Daniel WHITCOMBE')}, on {p('PHONE', v.phones['whitcombe_mother'])}. "
         f"Daniel is living with her at present, at {p('ADDRESS', '58 Kestrel Bank, Horsforth, Leeds')} "
-        f"{p('UK_POSTCODE', 'LS18 4JD')}, and she asked that letters go there for the next few weeks.",
+        f"{p('POSTCODE', 'LS18 4JD')}, and she asked that letters go there for the next few weeks.",
         f"She said Daniel had his stitches out at the LGI last week. The scar on his neck is "
         f'"angry" and he is self-conscious about it. He is not sleeping and his GP has referred '
         f"him for {p('SPECIAL_CATEGORY', 'counselling for anxiety')}. His "
@@ -107,7 +107,7 @@ By:     {p("PERSON", c.CASEWORKER)}, Caseworker
         "explained in general terms that the court can allow screens and that the Witness Care "
         "Unit would talk to Daniel about this. I did not discuss the evidence.",
         f"She also asked about compensation and read out Daniel's National Insurance number "
-        f"({p('UK_NINO', v.victim_nino)}) in case we needed it for a claim. I told her the CPS "
+        f"({p('NINO', v.victim_nino)}) in case we needed it for a claim. I told her the CPS "
         f"does not deal with claims to the Criminal Injuries Compensation Authority and gave her "
         f"the CICA helpline number from the leaflet. We do not need his NI number; noted here "
         f"only because it was given.",

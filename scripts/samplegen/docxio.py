@@ -13,7 +13,7 @@ from datetime import datetime
 from docx.document import Document as DocxDocument
 from docx.shared import Pt
 
-from samplegen.planted import plain
+from .planted import plain
 
 
 def fixed_zip(data: bytes, when: datetime) -> bytes:

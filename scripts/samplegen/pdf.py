@@ -12,8 +12,8 @@ from datetime import datetime
 
 import pymupdf
 
-from samplegen.planted import plain
-from samplegen.values import NBSP
+from .planted import plain
+from .values import NBSP
 
 PAGE_W, PAGE_H = 595.0, 842.0  # A4 in points
 LEFT, RIGHT, TOP, BOTTOM = 62.0, 62.0, 78.0, 84.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import textwrap
 
-from samplegen.values import NBSP
+from .values import NBSP
 
 
 def plain(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from samplegen.values import Values
+from .values import Values
 
 INTRO = """# Sample collection — FICTIONAL
 
@@ -34,7 +34,7 @@ of the same Area from 2005–2006: board minutes, a project closure report and a
 The records date from 2004–2006, so under the 20-year rule they fall due for appraisal and transfer
 about now.
 
-Try it:
+Try it (ingest the two folders; this README and MANIFEST.json are documentation, not records):
 
     uv run reviewer ingest resources/sample/case-R-v-Hartigan-2004 --collection "R v Hartigan" --kind case
     uv run reviewer ingest resources/sample/corporate --collection "Area corporate" --kind corporate
@@ -77,7 +77,7 @@ shows checkout time), `size`, `expected_status`, `duplicate_of`, `personal_data`
 (lists of `{{"label", "text"}}`, where `text` occurs verbatim in the text the file yields), and
 `children` (attachments, with the same fields). The lists are what was deliberately planted — the
 documents contain more names and dates in passing, so use them as a floor for recall, not as a
-complete answer key. Labels: {labels}.
+complete answer key. Labels are the workstation's own (`reviewer/detect/labels.py`): {labels}.
 
 ## Files
 """

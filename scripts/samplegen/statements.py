@@ -6,11 +6,11 @@ from __future__ import annotations
 import docx
 from docx.shared import Pt
 
-from samplegen import cast as c
-from samplegen.docxio import add_para, base_style, docx_bytes, header_footer
-from samplegen.pdf import PdfBuilder
-from samplegen.planted import Planted, plain
-from samplegen.values import Values
+from . import cast as c
+from .docxio import add_para, base_style, docx_bytes, header_footer
+from .pdf import PdfBuilder
+from .planted import Planted, plain
+from .values import Values
 
 DECLARATION = (
     "This statement (consisting of {pages} page(s) each signed by me) is true to the best of my "
@@ -77,7 +77,7 @@ def kendrick_statement(v: Values) -> tuple[bytes, Planted]:
         "his mobile. I kept pressure on the towel until the ambulance arrived at about 11.20pm. "
         "The police arrived at about the same time. My hands, arms and the front of my black work "
         "top were covered in Daniel's blood.",
-        f"I pointed out to the first police officer, {p('PERSON', 'PC AMBERLEY')}, the place in "
+        f"I pointed out to the first police officer, PC {p('PERSON', 'AMBERLEY')}, the place in "
         f"the gutter where I had seen HARTIGAN throw something. There was a broken pint glass "
         f"there, a straight-sided glass of the kind we use in the pub, with the base still in one "
         f"piece and the top broken into jagged points.",
@@ -123,10 +123,10 @@ def kendrick_statement(v: Values) -> tuple[bytes, Planted]:
     pdf.fields(
         [
             ("Home address:", p("ADDRESS", k.address)),
-            ("Postcode:", p("UK_POSTCODE", k.postcode)),
+            ("Postcode:", p("POSTCODE", k.postcode)),
             ("Home telephone:", "None"),
-            ("Mobile:", p("PHONE_NUMBER", v.phones["kendrick_mobile"])),
-            ("E-mail address:", p("EMAIL_ADDRESS", k.email)),
+            ("Mobile:", p("PHONE", v.phones["kendrick_mobile"])),
+            ("E-mail address:", p("EMAIL", k.email)),
             ("Preferred contact:", "Mobile, after 12 noon (works evenings)"),
             ("Male / Female:", "F"),
             ("Date and place of birth:", f"{p('DATE_OF_BIRTH', k.dob)}, Wakefield"),
@@ -134,7 +134,7 @@ def kendrick_statement(v: Values) -> tuple[bytes, Planted]:
             ("Dates NOT available:", "20/09/2004 to 04/10/2004 (holiday abroad)"),
             ("Willing to attend court:", "Yes"),
             ("Special measures:", "None requested; would prefer not to see defendant's associates"),
-            ("Statement taken by:", p("PERSON", c.PC)),
+            ("Statement taken by:", f"PC 4471 {p('PERSON', c.PC_NAME)}"),
             ("Station:", "Millgarth, Leeds"),
             ("Time and place taken:", "13:20 to 15:05, 15/08/2004, at the witness's home address"),
         ],
@@ -159,7 +159,7 @@ def hussain_statement(v: Values) -> tuple[bytes, Planted]:
     """The taxi driver who read the getaway car's number; typed in Word with a contact table."""
     p = Planted()
     h = c.HUSSAIN
-    reg = p("UK_VEHICLE_REGISTRATION", v.vehicle)
+    reg = p("VEHICLE_REG", v.vehicle)
     body = [
         "I am a private hire driver and I have worked for Aire Valley Cars of Kirkgate, Leeds, for "
         "about six years. I drive a blue Toyota Avensis licensed by Leeds City Council.",
@@ -186,7 +186,7 @@ def hussain_statement(v: Values) -> tuple[bytes, Planted]:
         f"I produce the job sheet on which I wrote the number as exhibit IQH/1.",
         f"I got out of my car and went up to the pub. A man was sitting on the bench outside, "
         f"bleeding heavily from his neck, and a young woman from the bar was holding a towel to it. "
-        f"I told the police officer who arrived, {p('PERSON', 'PC AMBERLEY')}, what I had seen and "
+        f"I told the police officer who arrived, PC {p('PERSON', 'AMBERLEY')}, what I had seen and "
         f"gave her the number.",
         "I would recognise the man again. I saw his face for about four or five seconds when he "
         "got out of the car, under the street light, and again for two or three seconds as he ran "
@@ -211,7 +211,7 @@ def hussain_statement(v: Values) -> tuple[bytes, Planted]:
         add_para(doc, paragraph)
     add_para(
         doc,
-        f"Signature: I. Hussain          Signature witnessed by: {p('PERSON', c.OIC)}",
+        f"Signature: I. Hussain          Signature witnessed by: DC 2318 {p('PERSON', c.OIC_NAME)}",
         bold=True,
     )
     doc.add_page_break()  # type: ignore[no-untyped-call]
@@ -220,9 +220,9 @@ def hussain_statement(v: Values) -> tuple[bytes, Planted]:
     )
     rows = [
         ("Home address", p("ADDRESS", h.address)),
-        ("Postcode", p("UK_POSTCODE", h.postcode)),
-        ("Home telephone", p("PHONE_NUMBER", v.phones["hussain_home"])),
-        ("Mobile", p("PHONE_NUMBER", v.phones["hussain_mobile"])),
+        ("Postcode", p("POSTCODE", h.postcode)),
+        ("Home telephone", p("PHONE", v.phones["hussain_home"])),
+        ("Mobile", p("PHONE", v.phones["hussain_mobile"])),
         ("E-mail address", "None"),
         ("Male / Female", "M"),
         ("Date of birth", p("DATE_OF_BIRTH", h.dob)),
