@@ -197,9 +197,7 @@ def hussain_statement(v: Values) -> tuple[bytes, Planted]:
     ]
     doc = docx.Document()
     base_style(doc)
-    header_footer(
-        doc, "RESTRICTED (when complete)                                            MG 11", c.FOOTER
-    )
+    header_footer(doc, "RESTRICTED (when complete)\t\tMG 11", c.FOOTER)
     add_para(doc, "WITNESS STATEMENT", bold=True, size=15)
     add_para(doc, ACT_LINE, size=8)
     add_para(doc, f"URN: {p.not_personal('URN', c.URN)}")
