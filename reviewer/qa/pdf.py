@@ -83,7 +83,7 @@ def column_chart(page: Any, top: float, title: str, points: Sequence[tuple[str, 
     height, base = 90.0, top + 110
     width = A4[0] - 2 * MARGIN
     peak = max(n for _, n in points)
-    step = width / len(points)
+    step = min(width / len(points), 40.0)
     shape = page.new_shape()
     shape.draw_line((MARGIN, base), (MARGIN + width, base))
     shape.finish(color=GREY, width=0.5)
