@@ -18,7 +18,7 @@ from reviewer.survey.members import MemberResult, list_zip
 from reviewer.survey.rules import ARCHIVE_PUIDS, PROTECTED_PUIDS
 
 PDF_TAIL = 1 << 16  # an encrypted PDF names /Encrypt in its last trailer or xref stream
-CACHE_LIMIT = 100_000
+CACHE_LIMIT = 20_000
 
 # Identity depends only on content and extension: identical copies (common on shared drives)
 # are identified once per worker process.
