@@ -69,3 +69,32 @@ def test_hidden_then_compared_then_overturned(qtbot: Any, store: Any, qtmodeltes
         now = get_decision(s, ids["a/statement.txt"])
     assert now.closure_status == "Open"
     assert now.reviewed_by == "Carol"
+
+
+def test_open_from_main_window_needs_a_sample(qtbot: Any, store: Any, monkeypatch: Any) -> None:
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+    from ui.qa.qa_window import open_blind_review
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    with store.session() as s:
+        cid, ids = add_collection(s, "case", ["x.txt"])
+        decide(s, ids["x.txt"], "Alice", "sensitivity", closed(("40(2)", 84)))
+    main = QMainWindow()  # stands in for ui.main_window.MainWindow's attributes
+    qtbot.addWidget(main)
+    main.store = store  # type: ignore[attr-defined]
+    main.identity = SimpleNamespace(name="Carol", role="qa")  # type: ignore[attr-defined]
+    main.collection = SimpleNamespace(collection_name="case")  # type: ignore[attr-defined]
+    assert open_blind_review(main) is None
+    assert any("sample" in m for m in shown)
+    with store.session() as s:
+        draw_sample(s, cid, size=1, seed=2)
+    window = open_blind_review(main)
+    assert window is not None
+    assert "Carol" in window.windowTitle()
+    assert window.review.comparison.rowCount() == 0
+    assert window.review.flow.record_ids == [ids["x.txt"]]
