@@ -70,6 +70,16 @@ class Resolver:
             elif d.scope_path is not None:
                 self.by_scope[d.scope_path] = d
 
+    @classmethod
+    def for_folder(cls, row: Decision) -> Resolver:
+        """A resolver that sees only one folder decision (as record 0), to view it alone."""
+        self = cls.__new__(cls)
+        self.collection_id = row.collection_id
+        self.records = {0: (None, (row.scope_path or "") + "/*", None)}
+        self.by_record = {0: row}
+        self.by_scope = {}
+        return self
+
     def candidates(self, record_id: int) -> list[tuple[str, Decision, int | None]]:
         """(path, decision, source record id or None for folders), nearest first."""
         out: list[tuple[str, Decision, int | None]] = []

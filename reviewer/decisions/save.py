@@ -19,6 +19,7 @@ from reviewer.decisions.store import (
     check_actor,
     collection_kind,
     date_last_modified,
+    folder_decision,
     folder_row,
     folder_scope,
     get_decision,
@@ -131,9 +132,9 @@ def save_folder_appraisal(
         kind="folder_appraisal",
         changes=_appraisal_changes(actor, outcome, criteria, rationale),
     )
-    from reviewer.decisions.store import folder_decisions
-
-    return folder_decisions(session, collection_id)[scope]
+    view = folder_decision(session, collection_id, scope)
+    assert view is not None
+    return view
 
 
 def _sensitivity_changes(actor: Actor, fields: dict[str, Any]) -> dict[str, Any]:
@@ -234,9 +235,9 @@ def save_folder_sensitivity(
         kind="folder_sensitivity",
         changes=_sensitivity_changes(actor, fields),
     )
-    from reviewer.decisions.store import folder_decisions
-
-    return folder_decisions(session, collection_id)[scope]
+    view = folder_decision(session, collection_id, scope)
+    assert view is not None
+    return view
 
 
 _CLEAR: dict[str, dict[str, Any]] = {

@@ -170,12 +170,14 @@ def folder_decisions(session: Session, collection_id: int) -> dict[str, Decision
         Decision.collection_id == collection_id, Decision.record_id.is_(None)
     )
     for row in session.scalars(stmt):
-        scope = row.scope_path or ""
-        resolver = Resolver(session, collection_id, [])
-        resolver.by_record = {0: row}
-        resolver.records = {0: (None, scope + "/x", None)}
-        out[scope] = resolver.view(0)
+        out[row.scope_path or ""] = Resolver.for_folder(row).view(0)
     return out
+
+
+def folder_decision(session: Session, collection_id: int, folder: str) -> DecisionView | None:
+    """The decision made on one folder, if any (record_id is 0)."""
+    row = folder_row(session, collection_id, normalise_scope(folder))
+    return Resolver.for_folder(row).view(0) if row is not None else None
 
 
 def set_record_date(
