@@ -37,7 +37,7 @@ class DetectedEntity(Base):
 
 
 class EntityDismissal(Base):
-    """A reviewer's "not personal data": one span (`once`) or a term throughout a record (`record`)."""
+    """A reviewer's "not personal data": one span (`once`) or its text in a whole record."""
 
     __tablename__ = "entity_dismissals"
     __table_args__ = (Index("ix_entity_dismissals_record_id", "record_id"),)
@@ -53,7 +53,7 @@ class EntityDismissal(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def __repr__(self) -> str:
-        return f"EntityDismissal(id={self.id!r}, record_id={self.record_id!r}, scope={self.scope!r})"
+        return f"EntityDismissal(id={self.id!r}, record={self.record_id!r}, scope={self.scope!r})"
 
 
 class DetectionTerm(Base):
@@ -92,7 +92,7 @@ class RecordScan(Base):
 
 
 class ScanCache(Base):
-    """Spans found in a text, keyed by its SHA-256 and the pipeline version, for instant re-scans."""
+    """Spans found in a text, keyed by its SHA-256 and pipeline version, for instant re-scans."""
 
     __tablename__ = "scan_cache"
     __table_args__ = (UniqueConstraint("text_sha256", "pipeline_version"),)

@@ -88,7 +88,7 @@ STREET_TYPES = [
 ]
 BUILDING_TYPES = "House Court Lodge Cottage Farm Mansions Hall Barn Tower Point Villa Flats Block"
 
-_WORD = r"[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*(?![A-Za-z\d'’])"
+_WORD = r"[A-Z][A-Za-z'\u2019]*(?:-[A-Za-z][A-Za-z'\u2019]*)*(?![A-Za-z\d'\u2019])"
 _STREET = "|".join(sorted(set(STREET_TYPES), key=len, reverse=True))
 _BUILDING = "|".join(BUILDING_TYPES.split())
 _POSTCODE = r"[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?[ ]?\d[ABD-HJLNP-UW-Z]{2}"
@@ -101,7 +101,7 @@ ADDRESS_RE = re.compile(
     (?<![\w])
     (?P<premises>(?:(?:Flat|Apartment|Apt|Unit|Room|Suite)\.?[ ]\d+[A-Za-z]?,?[ ]+)?
        (?:{_WORD}(?:[ ]{_WORD}){{0,2}}[ ](?:{_BUILDING}),?[ ]+)?)
-    (?P<number>\d{{1,4}}[A-Za-z]?(?:[-–]\d{{1,4}}[A-Za-z]?)?,?[ ]+)?
+    (?P<number>\d{{1,4}}[A-Za-z]?(?:[-\u2013]\d{{1,4}}[A-Za-z]?)?,?[ ]+)?
     (?P<street>(?:{_WORD}[ ]){{1,3}}(?:{_STREET})\b\.?)
     (?P<rest>(?:{_SEP}(?!{_POSTCODE}(?![\w]))(?:{_TOWN})){{0,3}})
     (?P<postcode>(?:{_SEP}|[ ]+)(?:{_TOWN}(?:{_SEP}|[ ]+))?{_POSTCODE}(?![\w]))?

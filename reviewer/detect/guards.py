@@ -6,15 +6,16 @@ import re
 
 from reviewer.detect.names import not_names
 
-# "s.18 Offences Against the Person Act 1861", "section 4A of the Public Order Act 1986", "PACE 1984".
+# "s.18 Offences Against the Person Act 1861", "section 4A of the Public Order Act 1986".
 STATUTE_RE = re.compile(
     r"(?:(?:\bs(?:ection)?s?\.?[ ]?\d+[A-Z]?(?:\(\w+\))*(?:[ ]?(?:and|&|,)[ ]?\d+[A-Z]?)*[ ]+"
     r"(?:of[ ]+)?(?:the[ ]+)?)?"
-    r"(?:[A-Z][A-Za-z'’()-]*[ ]+(?:(?:of|the|and|for|to|in|on|against|with)[ ]+)*){1,8}"
+    r"(?:[A-Z][A-Za-z'\u2019()-]*[ ]+(?:(?:of|the|and|for|to|in|on|against|with)[ ]+)*){1,8}"
     r"(?:Act|Order|Regulations|Rules|Code)(?:[ ]+(?:\d{4}|of[ ]+\d{4}))?)"
 )
 COURT_RE = re.compile(
-    r"(?:[A-Z][A-Za-z'’-]+[ ]+){0,3}(?:Crown|Magistrates['’]?|County|Youth|Family|Coroner['’]?s|"
+    r"(?:[A-Z][A-Za-z'\u2019-]+[ ]+){0,3}"
+    r"(?:Crown|Magistrates['\u2019]?|County|Youth|Family|Coroner['\u2019]?s|"
     r"Supreme|High|Appeal|Employment|Combined)[ ]+Courts?(?:[ ]+of[ ]+[A-Z][a-z]+)?"
     r"|Court[ ]+of[ ]+Appeal|Old[ ]+Bailey|Royal[ ]+Courts[ ]+of[ ]+Justice"
 )
@@ -77,7 +78,7 @@ def not_a_person(name: str) -> str | None:
     """Why `name` cannot be a person's name, or None if it may be."""
     if any(c.isdigit() for c in name):
         return "contains digits"
-    words = [w.lower().strip(".,'’()") for w in name.split()]
+    words = [w.lower().strip(".,'\u2019()") for w in name.split()]
     if any(w in HARD_NOT_PERSON for w in words):
         return "organisation or statute word"
     if all(w in not_names() for w in words):

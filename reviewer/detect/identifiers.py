@@ -1,4 +1,4 @@
-"""`pii_identifiers`: pattern + validator + context recognizers for UK identifiers, shaped like SpanRuler."""
+"""`pii_identifiers`: pattern, validator and context recognizers for UK identifiers."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def _shrink(text: str, start: int, end: int, ok: Any) -> tuple[int, int] | None:
 
 
 class IdentifierRuler:
-    """Regex candidates, believed only when their validator passes; context words raise the score."""
+    """Regex candidates, believed only if their validator passes; context words raise the score."""
 
     def __init__(self, nlp: Language, name: str = "pii_identifiers", *, min_score: float) -> None:
         ensure_extensions()

@@ -15,7 +15,7 @@ from reviewer.detect.span import Candidate
 def _term_regex(term: str) -> str:
     prefix = term.endswith("*")
     body = re.escape(term.rstrip("*")).replace(r"\ ", r"\s+")
-    return body + (r"[\w'’-]*" if prefix else "")
+    return body + (r"[\w'\u2019-]*" if prefix else "")
 
 
 def compile_lexicon(

@@ -16,7 +16,10 @@ from reviewer.detect.identifiers import add_candidates, ensure_extensions
 from reviewer.detect.resources import read_jsonl, read_lines
 from reviewer.detect.span import Candidate
 
-NAME_WORD = r"(?:[A-Z][a-z]*(?:['’][A-Z][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:['’-][A-Z]+)?|(?:Mc|Mac)[A-Z][a-z]+)(?![\w'’-])"
+NAME_WORD = (
+    r"(?:[A-Z][a-z]*(?:['\u2019][A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+    r"|[A-Z]{2,}(?:['\u2019-][A-Z]+)?|(?:Mc|Mac)[A-Z][a-z]+)(?![\w'\u2019-])"
+)
 INITIALS = r"(?:[A-Z]\.?[ ](?=[A-Z]))*"
 NAME = rf"{INITIALS}{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}}"
 
@@ -54,7 +57,7 @@ def clean_name(text: str, start: int, end: int, titles: frozenset[str]) -> tuple
     s, e = start + words[0].start(), start + words[-1].end()
     while e > s and text[e - 1] in ".,;:":
         e -= 1
-    if text[e - 2 : e] in ("'s", "’s"):
+    if text[e - 2 : e] in ("'s", "\u2019s"):
         e -= 2
     core = text[s:e]
     if len(core.replace(".", "").replace(" ", "")) < 2 or not core[0].isupper():
@@ -90,7 +93,7 @@ class PersonRuler:
                 (
                     "field",
                     re.compile(
-                        rf"(?im)^[ \t]*(?:{_alternation(fields)})[ \t]*[:\-–][ \t]*"
+                        rf"(?im)^[ \t]*(?:{_alternation(fields)})[ \t]*[:\-\u2013][ \t]*"
                         rf"(?-i:((?:[A-Z]{{2,}},[ ])?{NAME}))"
                     ),
                 )
@@ -100,7 +103,8 @@ class PersonRuler:
                 (
                     "first_name",
                     re.compile(
-                        rf"(?<![\w])((?:{_alternation(given_forms)})(?:[ ][A-Z]\.?)?[ ]{NAME_WORD}(?:-{NAME_WORD})?)"
+                        rf"(?<![\w])((?:{_alternation(given_forms)})(?:[ ][A-Z]\.?)?"
+                        rf"[ ]{NAME_WORD}(?:-{NAME_WORD})?)"
                     ),
                 )
             )
@@ -109,7 +113,8 @@ class PersonRuler:
                 (
                     "surname_first",
                     re.compile(
-                        r"(?<![\w])([A-Z]{2,}(?:['’-][A-Z]+)?,?[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)(?![\w])"
+                        r"(?<![\w])([A-Z]{2,}(?:['\u2019-][A-Z]+)?,?[ ]"
+                        r"[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)(?![\w])"
                     ),
                 )
             )

@@ -29,7 +29,7 @@ DATE_LIKE = re.compile(
     rf"(?i)\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}"
 )
 DOB_RE = re.compile(
-    r"(?i)(?:\bd\.?\s?o\.?\s?b\.?|date\s+of\s+birth|\bborn(?:\s+on)?|\bbirth\s?date|\bb\.)\s*[:\-–]?\s*\(?\s*$"
+    r"(?i)(?:\bd\.?\s?o\.?\s?b\.?|date\s+of\s+birth|\bborn(?:\s+on)?|\bbirth\s?date|\bb\.)\s*[:\-\u2013]?\s*\(?\s*$"
 )
 TITLES = frozenset(
     [
@@ -197,7 +197,9 @@ class PiiResolver:
         alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
         found: list[Candidate] = []
         taken = sorted((k.start, k.end) for k in kept if k.label != "SPECIAL_CATEGORY")
-        for m in re.finditer(rf"(?<![\w])(?:{alternation})(?![\w'’-]|['’][a-rt-z])", text):
+        for m in re.finditer(
+            rf"(?<![\w])(?:{alternation})(?![\w'\u2019-]|['\u2019][a-rt-z])", text
+        ):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             found.append(

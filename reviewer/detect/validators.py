@@ -164,7 +164,7 @@ def valid_current_vehicle_reg(value: str) -> bool:
 
 
 def valid_driving_licence(value: str) -> bool:
-    """DVLA licence number: surname(5) + decade, month(+50 for women), day, year digits + initials."""
+    """DVLA licence: surname(5), decade, month (+50 for women), day, year digit, initials."""
     m = re.fullmatch(r"[A-Z9]{5}\d(\d{2})(\d{2})\d[A-Z9]{2}\d[A-Z]{2}(?:\d{2})?", _compact(value))
     if not m:
         return False

@@ -31,13 +31,17 @@ def test_detect_pdf_rects_contain_words(
     assert main(["detect", str(pdf), "--format", "jsonl"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     phone = next(r for r in rows if r["label"] == "PHONE")
-    assert phone["page"] == 1 and phone["text"] == "07700 900123"
+    assert phone["page"] == 1
+    assert phone["text"] == "07700 900123"
     with pymupdf.open(pdf) as doc:
         hits = doc[0].search_for("07700")
-    x0, y0, x1, y1 = phone["rects"][0]
-    assert x0 <= hits[0].x0 + 1 and x1 >= hits[0].x1 - 1 and y0 <= hits[0].y0 + 1
+    x0, y0, x1, _y1 = phone["rects"][0]
+    assert x0 <= hits[0].x0 + 1
+    assert x1 >= hits[0].x1 - 1
+    assert y0 <= hits[0].y0 + 1
     address = next(r for r in rows if r["label"] == "ADDRESS")
-    assert address["text"] == "12 Acacia Avenue,\nLeeds LS1 4AB" and len(address["rects"]) == 2
+    assert address["text"] == "12 Acacia Avenue,\nLeeds LS1 4AB"
+    assert len(address["rects"]) == 2
 
 
 def test_detect_txt_offsets_are_file_offsets(
@@ -68,7 +72,8 @@ def test_scan_then_entities(
     add_record(store, "case1", "dir/b.doc", [""], status="encrypted")
     assert main(["--db", url, "scan", "--collection", "case1", "--jobs", "1"]) == 0
     err = capsys.readouterr().err
-    assert "scanned 1" in err and "skipped 1" in err
+    assert "scanned 1" in err
+    assert "skipped 1" in err
     assert main(["--db", url, "entities", "--collection", "case1", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {r["label"] for r in rows} >= {"PERSON", "NHS_NUMBER"}

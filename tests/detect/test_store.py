@@ -8,7 +8,6 @@ from sqlalchemy import select
 from models import Store
 from models.entities import ScanCache
 from reviewer.detect.entities import (
-    add_allow_term,
     add_deny_term,
     add_manual_entity,
     dismiss_entity,
@@ -37,7 +36,8 @@ def test_scan_skips_bad_records_and_caches(store: Store, nlp: Language) -> None:
     assert (again.scanned, again.unchanged) == (0, 1)
     dup = add_record(store, "c", "dup.txt", [TEXT])
     third = scan_collection(store, "c", 1)
-    assert third.cached == 1 and third.scanned == 0
+    assert third.cached == 1
+    assert third.scanned == 0
     with store.session() as session:
         assert [e.text for e in list_entities(session, a)] == [
             e.text for e in list_entities(session, dup)
@@ -102,4 +102,5 @@ def test_pdf_words_give_rects(store: Store, nlp: Language) -> None:
     scan_collection(store, "c", 1)
     with store.session() as session:
         person = next(e for e in list_entities(session, rid) if e.label == "PERSON")
-    assert person.page == 1 and person.rects == ((10.0, 10.0, 80.0, 20.0),)
+    assert person.page == 1
+    assert person.rects == ((10.0, 10.0, 80.0, 20.0),)

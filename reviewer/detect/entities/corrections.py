@@ -33,7 +33,7 @@ def _entity(session: Session, entity_id: int) -> DetectedEntity:
 
 
 def dismiss_entity(session: Session, entity_id: int, scope: str, actor: str) -> None:
-    """Mark a span as not personal data: this span, this term in the record, or in the collection."""
+    """Mark a span as not personal data: this span, its text in the record, or in the collection."""
     if scope not in SCOPES:
         raise ValueError(f"scope must be one of {', '.join(SCOPES)}")
     row = _entity(session, entity_id)

@@ -95,7 +95,7 @@ def _load(
             )
         ).first()
         if hit is not None and not force:
-            cached[record.id] = [tuple(s) for s in json.loads(hit.spans)]  # type: ignore[misc]
+            cached[record.id] = [tuple(s) for s in json.loads(hit.spans)]
         todo.append(item)
     return todo, cached
 
@@ -159,7 +159,7 @@ def scan_records(
     *,
     force: bool = False,
 ) -> ScanSummary:
-    """Detect personal data in the given records; unchanged texts are skipped or served from cache."""
+    """Detect personal data in these records; unchanged texts are skipped or served from cache."""
     progress = progress or NullProgress()
     summary = ScanSummary()
     started = time.perf_counter()
