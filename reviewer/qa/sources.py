@@ -19,7 +19,7 @@ from models.audit import AuditEvent
 from models.decisions import Redaction
 from models.records import Record
 from reviewer.audit.chain import to_view
-from reviewer.decisions.store import all_decisions
+from reviewer.decisions.store import all_decisions, get_decision
 from reviewer.decisions.types import DecisionView
 from reviewer.qa.types import Mark, QaDecision, Reviewed
 
@@ -51,30 +51,46 @@ def decision_from_view(view: DecisionView) -> QaDecision:
     )
 
 
-def redaction_marks(session: Session, record_id: int, created_by: str) -> tuple[Mark, ...]:
-    """Redactions `created_by` made on a record, in a stable order."""
+def _mark(r: Redaction) -> Mark:
+    rect = None
+    if r.x0 is not None and r.y0 is not None and r.x1 is not None and r.y1 is not None:
+        rect = (float(r.x0), float(r.y0), float(r.x1), float(r.y1))
+    return Mark(page=r.page, rect=rect, start=r.start, end=r.end, label=r.label or "")
+
+
+def redaction_marks(
+    session: Session, collection_id: int, record_ids: Iterable[int] | None = None
+) -> dict[tuple[int, str], tuple[Mark, ...]]:
+    """Redactions by (record id, who made them), in one query."""
     stmt = (
         select(Redaction)
-        .where(Redaction.record_id == record_id, Redaction.created_by == created_by)
+        .join(Record, Record.id == Redaction.record_id)
+        .where(Record.collection_id == collection_id)
         .order_by(Redaction.id)
     )
-    out = []
+    if record_ids is not None:
+        stmt = stmt.where(Redaction.record_id.in_(list(record_ids)))
+    out: dict[tuple[int, str], list[Mark]] = {}
     for r in session.scalars(stmt):
-        rect = None
-        if None not in (r.x0, r.y0, r.x1, r.y1):
-            rect = (float(r.x0 or 0), float(r.y0 or 0), float(r.x1 or 0), float(r.y1 or 0))
-        out.append(Mark(page=r.page, rect=rect, start=r.start, end=r.end, label=r.label or ""))
-    return tuple(out)
+        out.setdefault((r.record_id, r.created_by or ""), []).append(_mark(r))
+    return {k: tuple(v) for k, v in out.items()}
 
 
-def _with_marks(session: Session, reviewed: Reviewed) -> Reviewed:
-    marks = redaction_marks(session, reviewed.record_id, reviewed.person)
-    d = reviewed.decision
-    decision = QaDecision(**{**d.__dict__, "redactions": marks})
-    return Reviewed(reviewed.record_id, reviewed.person, decision, reviewed.at)
+def _with_marks(
+    session: Session, collection_id: int, found: dict[int, Reviewed], one: int | None = None
+) -> dict[int, Reviewed]:
+    marks = redaction_marks(session, collection_id, None if one is None else [one])
+    out = {}
+    for rid, reviewed in found.items():
+        extra = marks.get((rid, reviewed.person), ())
+        decision = QaDecision(**{**reviewed.decision.__dict__, "redactions": extra})
+        out[rid] = Reviewed(rid, reviewed.person, decision, reviewed.at)
+    return out
 
 
-def _events(session: Session, collection_id: int, role: str) -> list[Any]:
+def _events(
+    session: Session, collection_id: int, role: str, record_id: int | None = None
+) -> list[Any]:
     stmt = (
         select(AuditEvent)
         .where(
@@ -84,6 +100,8 @@ def _events(session: Session, collection_id: int, role: str) -> list[Any]:
         )
         .order_by(AuditEvent.id)
     )
+    if record_id is not None:
+        stmt = stmt.where(AuditEvent.record_id == record_id)
     return [to_view(ev) for ev in session.scalars(stmt)]
 
 
@@ -102,23 +120,31 @@ def _latest_by_record(events: list[Any], role: str) -> dict[int, Reviewed]:
     return out
 
 
-def first_decisions(session: Session, collection_id: int) -> dict[int, Reviewed]:
-    """Each record's first (contractor) sensitivity decision, by record id."""
+def _firsts(
+    session: Session, collection_id: int, views: dict[int, DecisionView], one: int | None
+) -> dict[int, Reviewed]:
     out: dict[int, Reviewed] = {}
-    for rid, view in all_decisions(session, collection_id).items():
+    for rid, view in views.items():
         if view.reviewed_role == FIRST_ROLE and view.closure_status is not None:
             out[rid] = Reviewed(rid, view.reviewed_by, decision_from_view(view), view.reviewed_at)
-    history = _latest_by_record(_events(session, collection_id, FIRST_ROLE), FIRST_ROLE)
-    for rid, reviewed in history.items():
+    events = _events(session, collection_id, FIRST_ROLE, one)
+    for rid, reviewed in _latest_by_record(events, FIRST_ROLE).items():
         out.setdefault(rid, reviewed)
-    return {rid: _with_marks(session, r) for rid, r in out.items()}
+    return _with_marks(session, collection_id, out, one)
+
+
+def first_decisions(session: Session, collection_id: int) -> dict[int, Reviewed]:
+    """Each record's first (contractor) sensitivity decision, by record id."""
+    return _firsts(session, collection_id, all_decisions(session, collection_id), None)
 
 
 def first_decision(session: Session, collection_id: int, record_id: int) -> Reviewed | None:
-    return first_decisions(session, collection_id).get(record_id)
+    """One record's first decision (without resolving the whole collection)."""
+    views = {record_id: get_decision(session, record_id)}
+    return _firsts(session, collection_id, views, record_id).get(record_id)
 
 
 def checker_decisions(session: Session, collection_id: int) -> dict[int, Reviewed]:
     """Checkers' own decisions that reached the decisions store (e.g. `decisions import`)."""
     found = _latest_by_record(_events(session, collection_id, QA_ROLE), QA_ROLE)
-    return {rid: _with_marks(session, r) for rid, r in found.items()}
+    return _with_marks(session, collection_id, found)

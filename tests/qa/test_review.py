@@ -189,3 +189,23 @@ def test_report_matches_hand_calculation(twelve: tuple[Any, int, dict[str, int]]
     assert out["error_interval"][1] == pytest.approx(0.50983, abs=1e-4)
     assert out["recommendation"] == "return"
     assert out["per_exemption"]["40(2)"]["kappa"] == pytest.approx(7 / 12)
+
+
+def test_first_reviewers_redactions_compared_with_the_checkers(
+    twelve: tuple[Any, int, dict[str, int]],
+) -> None:
+    from reviewer.decisions.redactions import add_redaction
+    from reviewer.decisions.types import Actor
+
+    store, _, ids = twelve
+    rid = ids["a/doc01.txt"]  # Alice: Closed 40(2) 84
+    with store.session() as s:
+        add_redaction(s, rid, Actor("Alice", "sensitivity"), start=8, end=18, label="PERSON")
+    with store.session() as s:
+        _, diff = submit_review(
+            s, rid, "Carol", closed_d(("40(2)", 84), redactions=(Mark(start=8, end=16),))
+        )
+    row = next(f for f in diff.fields if f.field == "redactions")
+    assert row.first == "1 marks"
+    assert diff.redaction_overlap == pytest.approx(0.8)
+    assert row.agrees
