@@ -63,7 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(db_url=args.db)
     try:
         code: int = args.func(args, ctx)
-    except UsageError:
+    except UsageError as exc:
+        print(f"reviewer: {exc}", file=sys.stderr)
         code = 2
     finally:
         ctx.close()
