@@ -252,7 +252,11 @@ def import_rows(
             or view.criteria != tuple(criteria)
             or view.rationale != row["rationale"].strip()
         )
-        do_sen = sensitivity is not None and not _same_sensitivity(view, sensitivity)
+        # A checker agreeing with the first review is still a review: record it as theirs.
+        same_author = view.reviewed_by == actor.name and view.reviewed_role == actor.role
+        do_sen = sensitivity is not None and not (
+            same_author and _same_sensitivity(view, sensitivity)
+        )
         if not (do_app or do_sen):
             report.unchanged += 1
             continue

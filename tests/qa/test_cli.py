@@ -182,11 +182,6 @@ def test_report_after_decisions_import_with_role_qa(
     assert [f["note"] for f in fb if f["outcome"]] == ["Health details"]
 
 
-@pytest.mark.xfail(
-    reason="decisions import skips a qa row equal to the stored decision, so an agreeing "
-    "checker leaves no trace (reviewer/decisions/table.py _same_sensitivity ignores the actor)",
-    strict=False,
-)
 def test_agreeing_qa_import_counts_as_reviewed(
     cli_store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
