@@ -79,7 +79,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([330, 900, 380])
+        self.splitter.setSizes([390, 850, 380])
         self.centre.setSizes([700, 220])
         self.setCentralWidget(self.splitter)
         self._status_bar()

@@ -51,7 +51,9 @@ class RecordEditsMixin:
         def undo(s: Any) -> Any:
             if before.appraisal is None or before.appraisal_inherited:
                 return dec.clear_decision(s, rid, actor, "appraisal")
-            return dec.save_appraisal(s, rid, actor, before.appraisal, before.criteria, before.rationale)
+            return dec.save_appraisal(
+                s, rid, actor, before.appraisal, before.criteria, before.rationale
+            )
 
         self.edits.apply(f"appraise record {rid} as {outcome}", rid, do, undo)
 
@@ -61,8 +63,17 @@ class RecordEditsMixin:
             return
         dec = apis.decisions_module()
         actor, before = self._actor(), state.decision
-        keep = ("closure_status", "redacted", "exemptions", "closure_start_date", "foi_schedule_date",
-                "title_closed", "title_alternate", "description_closed", "description_alternate")
+        keep = (
+            "closure_status",
+            "redacted",
+            "exemptions",
+            "closure_start_date",
+            "foi_schedule_date",
+            "title_closed",
+            "title_alternate",
+            "description_closed",
+            "description_alternate",
+        )
         old = {k: getattr(before, k) for k in keep}
 
         def do(s: Any) -> Any:
@@ -94,7 +105,8 @@ class RecordEditsMixin:
             return
         who = self.identity.name
         self.edits.apply(
-            "dismiss highlight", rid,
+            "dismiss highlight",
+            rid,
             lambda s: ents.dismiss_entity(s, entity_id, scope, who) or True,
             lambda s: ents.restore_entity(s, entity_id, who) or True,
         )
@@ -105,7 +117,8 @@ class RecordEditsMixin:
             return
         who = self.identity.name
         self.edits.apply(
-            "restore highlight", rid,
+            "restore highlight",
+            rid,
             lambda s: ents.restore_entity(s, entity_id, who) or True,
             lambda s: ents.dismiss_entity(s, entity_id, "once", who) or True,
         )
@@ -123,7 +136,10 @@ class RecordEditsMixin:
             return view
 
         self.edits.apply(
-            f"mark {label}", rid, do, lambda s: ents.remove_manual_entity(s, made["id"], who) or True
+            f"mark {label}",
+            rid,
+            do,
+            lambda s: ents.remove_manual_entity(s, made["id"], who) or True,
         )
 
     def _redact(self: MainWindow, text: str, **where: Any) -> None:
@@ -138,7 +154,9 @@ class RecordEditsMixin:
             made["id"] = view.id
             return view
 
-        self.edits.apply(text, rid, do, lambda s: red.remove_redaction(s, made["id"], actor) or True)
+        self.edits.apply(
+            text, rid, do, lambda s: red.remove_redaction(s, made["id"], actor) or True
+        )
 
     def redact_entity(self: MainWindow, entity_id: int) -> None:
         self._redact("redact highlight", entity_id=entity_id)
@@ -165,7 +183,9 @@ class RecordEditsMixin:
         words = self.viewer.range_for_area(page, rect)
         self._range_menu(words, (page, rect))
 
-    def _range_menu(self: MainWindow, words: tuple[int, int] | None, area: tuple[int, Rect] | None) -> None:
+    def _range_menu(
+        self: MainWindow, words: tuple[int, int] | None, area: tuple[int, Rect] | None
+    ) -> None:
         menu = QMenu(self)
         if words is not None:
             sub = menu.addMenu("Mark as personal data")
@@ -173,10 +193,15 @@ class RecordEditsMixin:
 
             for label in label_colours() or ("PERSON",):
                 sub.addAction(label, lambda lb=label: self.add_manual(words[0], words[1], lb))
-            menu.addAction("Redact this text", lambda: self._redact("redact text", start=words[0], end=words[1]))
+            menu.addAction(
+                "Redact this text",
+                lambda: self._redact("redact text", start=words[0], end=words[1]),
+            )
         if area is not None:
             page, rect = area
-            menu.addAction("Redact this area", lambda: self._redact("redact area", page=page + 1, rect=rect))
+            menu.addAction(
+                "Redact this area", lambda: self._redact("redact area", page=page + 1, rect=rect)
+            )
         self._last_menu = menu
         menu.popup(QCursor.pos())
 
@@ -213,9 +238,17 @@ class RecordEditsMixin:
             closure = d.closure_status
             if closure == "Closed" and d.redacted:
                 closure = "Open (redacted)"
-            by = d.reviewed_by if d.reviewed_at and (not d.appraised_at or d.reviewed_at >= d.appraised_at) else d.appraised_by
-            self.queue.model.update_row(rid, appraisal=d.appraisal, closure=closure, reviewer=by or "")
-        self.queue.model.update_row(rid, has_personal_data=any(not m.dismissed for m in fresh.span_marks))
+            by = (
+                d.reviewed_by
+                if d.reviewed_at and (not d.appraised_at or d.reviewed_at >= d.appraised_at)
+                else d.appraised_by
+            )
+            self.queue.model.update_row(
+                rid, appraisal=d.appraisal, closure=closure, reviewer=by or ""
+            )
+        self.queue.model.update_row(
+            rid, has_personal_data=any(not m.dismissed for m in fresh.span_marks)
+        )
         self.queue.refresh_counts()
         if current and self.mark_by_key(current):
             self.go_to_span(current)

@@ -37,7 +37,9 @@ def _make_files(folder: Path) -> None:
         "File note: telephone call with Mark Hughes on 0113 496 0123 about the appeal.\n",
         encoding="utf-8",
     )
-    (folder / "c_minutes.txt").write_text("Minutes of the records board. Nothing personal.\n", encoding="utf-8")
+    (folder / "c_minutes.txt").write_text(
+        "Minutes of the records board. Nothing personal.\n", encoding="utf-8"
+    )
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,13 @@ from ui.decisions.criteria_table_model import CriteriaTableModel
 from ui.decisions.exemptions_table_model import ExemptionsTableModel
 from ui.highlights.spans_tree_model import SpansTreeModel
 from ui.queue.queue_proxy import UNDECIDED, QueueFilter, QueueProxy
-from ui.queue.queue_table_model import COL_APPRAISAL, COL_PATH, COL_PERSONAL, RECORD_ID_ROLE, QueueTableModel
+from ui.queue.queue_table_model import (
+    COL_APPRAISAL,
+    COL_PATH,
+    COL_PERSONAL,
+    RECORD_ID_ROLE,
+    QueueTableModel,
+)
 from ui.viewer.marks import SPAN, Mark
 from ui.viewer.sheet_table_model import SheetTableModel
 
@@ -20,7 +26,20 @@ def _rows() -> list[QueueRow]:
     return [
         QueueRow(1, None, "b/two.pdf", "two.pdf", "PDF", "ok", 2, 10, True, "select", None, "Ann"),
         QueueRow(2, None, "a/one.txt", "one.txt", "Text", "empty", None, 0, False),
-        QueueRow(3, None, "c/three.docx", "three.docx", "DOCX", "ok", None, 5, True, "destroy", "Open", "Bob"),
+        QueueRow(
+            3,
+            None,
+            "c/three.docx",
+            "three.docx",
+            "DOCX",
+            "ok",
+            None,
+            5,
+            True,
+            "destroy",
+            "Open",
+            "Bob",
+        ),
     ]
 
 
@@ -31,9 +50,13 @@ def test_queue_model_data_sort_and_filter(qtmodeltester: Any) -> None:
     qtmodeltester.check(model)
     qtmodeltester.check(proxy)
     assert model.index(0, COL_PATH).data() == "b/two.pdf"
-    assert model.index(0, COL_PERSONAL).data() == "yes"
+    assert model.index(0, COL_PERSONAL).data() == "●"
     proxy.sort(COL_PATH, Qt.SortOrder.AscendingOrder)
-    assert [proxy.index(r, COL_PATH).data() for r in range(3)] == ["a/one.txt", "b/two.pdf", "c/three.docx"]
+    assert [proxy.index(r, COL_PATH).data() for r in range(3)] == [
+        "a/one.txt",
+        "b/two.pdf",
+        "c/three.docx",
+    ]
     proxy.set_filter(QueueFilter(personal="yes"))
     assert [proxy.index(r, 0).data(RECORD_ID_ROLE) for r in range(proxy.rowCount())] == [1, 3]
     proxy.set_filter(QueueFilter(appraisal=UNDECIDED))

@@ -29,7 +29,9 @@ def test_open_collection_shows_first_record_with_highlights(make_window: Any) ->
     assert "Test Reviewer (appraiser)" in win.who.text()
 
 
-def test_move_decide_dismiss_redact_then_restart(make_window: Any, qtbot: Any, ui_store: Any) -> None:
+def test_move_decide_dismiss_redact_then_restart(
+    make_window: Any, qtbot: Any, ui_store: Any
+) -> None:
     win = make_window()
     first = win.state.content.record_id
     # J/K move through the queue
@@ -108,7 +110,9 @@ def test_destroy_refused_under_legal_hold(make_window: Any, qtbot: Any, ui_store
     assert "legal hold" in win.appraisal.problem.text()
 
 
-def test_closed_needs_tdr_fields_checked_as_typed(make_window: Any, qtbot: Any, ui_store: Any) -> None:
+def test_closed_needs_tdr_fields_checked_as_typed(
+    make_window: Any, qtbot: Any, ui_store: Any
+) -> None:
     win = make_window()
     rid = win.state.content.record_id
     qtbot.keyClick(win, Qt.Key.Key_C)

@@ -48,6 +48,7 @@ class AppraisalPanel(QWidget):
         self.guidance = QLabel("")
         self.guidance.setObjectName("guidance")
         self.guidance.setWordWrap(True)
+        self.guidance.hide()
         self.hold = QLabel("")
         self.hold.setObjectName("holdBanner")
         self.hold.setWordWrap(True)
@@ -158,7 +159,9 @@ class AppraisalPanel(QWidget):
             self.changed.emit(self._outcome, self.model.ticked(), self.rationale.toPlainText())
 
     def _show_guidance(self, index: QModelIndex, _prev: QModelIndex) -> None:
-        self.guidance.setText(str(index.data(GUIDANCE_ROLE) or ""))
+        text = str(index.data(GUIDANCE_ROLE) or "")
+        self.guidance.setText(text)
+        self.guidance.setVisible(bool(text))
 
 
 def _title(text: str) -> QLabel:

@@ -60,22 +60,22 @@ class QueuePanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideLeft)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_PATH, QHeaderView.ResizeMode.Stretch)
         for col, width in (
             (COL_FORMAT, 110),
             (COL_PAGES, 48),
-            (COL_STATUS, 70),
-            (COL_PERSONAL, 40),
-            (COL_APPRAISAL, 70),
-            (COL_CLOSURE, 70),
+            (COL_STATUS, 58),
+            (COL_PERSONAL, 30),
+            (COL_APPRAISAL, 64),
+            (COL_CLOSURE, 60),
             (COL_REVIEWER, 80),
         ):
             header.resizeSection(col, width)
         header.setStretchLastSection(False)
-        for col in (COL_FORMAT, COL_PAGES):
+        for col in (COL_FORMAT, COL_PAGES, COL_REVIEWER):
             self.table.setColumnHidden(col, True)
         self.text = QLineEdit()
         self.text.setPlaceholderText("Filter by path (Ctrl+L)")

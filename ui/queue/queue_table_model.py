@@ -30,7 +30,7 @@ COL_PERSONAL = 4
 COL_APPRAISAL = 5
 COL_CLOSURE = 6
 COL_REVIEWER = 7
-HEADERS = ("Record", "Format", "Pages", "Status", "Personal data", "Appraisal", "Closure", "By")
+HEADERS = ("Record", "Format", "Pages", "Status", "PD", "Appraisal", "Closure", "By")
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -58,7 +58,7 @@ def _display(row: QueueRow, col: int) -> str:
     if col == COL_STATUS:
         return row.status
     if col == COL_PERSONAL:
-        return "yes" if row.has_personal_data else ""
+        return "●" if row.has_personal_data else ""
     if col == COL_APPRAISAL:
         return row.appraisal or ""
     if col == COL_CLOSURE:
@@ -110,8 +110,8 @@ class QueueTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS:
-                return row.status
+            if role == Qt.ItemDataRole.ToolTipRole and col == COL_PERSONAL:
+                return "has personal data" if row.has_personal_data else "no personal data found"
             return _display(row, col)
         if role == RECORD_ID_ROLE:
             return row.id

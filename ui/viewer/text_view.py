@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from ui.viewer.marks import FIND, REDACTION, SELECTION, SPAN, Mark
 
@@ -40,6 +40,7 @@ class TextView(QPlainTextEdit):
         shown = text.replace("\f", "\n").replace("\r", "\n")
         self._text = shown
         self._wide = any(ord(c) > 0xFFFF for c in shown)
+        self.document().setUndoRedoEnabled(False)
         self.setPlainText(shown)
         self._marks = []
         self._apply()
@@ -87,34 +88,43 @@ class TextView(QPlainTextEdit):
         self.centerCursor()
 
     def _apply(self) -> None:
-        selections = []
+        """Paint marks as character formats on the (read-only) document.
+
+        Formats are merged into the document rather than set as ExtraSelections: PySide6's
+        ExtraSelection setters mishandle reference counts when used thousands of times.
+        """
+        doc = self.document()
+        cur = QTextCursor(doc)
+        cur.beginEditBlock()
+        cur.select(QTextCursor.SelectionType.Document)
+        cur.setCharFormat(QTextCharFormat())
         for m in self._marks:
             if m.kind == SPAN and m.label in self._hidden:
                 continue
-            fmt = QTextCharFormat()
-            current = m.key == self._current
-            if m.kind == REDACTION:
-                fmt.setBackground(QColor(0, 0, 0, 70))
-                fmt.setFontStrikeOut(True)
-            elif m.kind == FIND:
-                fmt.setBackground(QColor(242, 169, 0, 170 if current else 90))
-            elif m.kind == SELECTION:
-                fmt.setBackground(QColor(31, 95, 191, 60))
-            elif m.dismissed:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                fmt.setUnderlineColor(QColor("#8a8f98"))
-            else:
-                colour = QColor(m.colour)
-                colour.setAlpha(150 if current else 80)
-                fmt.setBackground(colour)
-                if current:
-                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            sel = QTextEdit.ExtraSelection()
-            cur = QTextCursor(self.document())
-            assert m.start is not None and m.end is not None
+            if m.start is None or m.end is None:
+                continue
             cur.setPosition(self.qt_pos(m.start))
             cur.setPosition(self.qt_pos(m.end), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cur  # type: ignore[attr-defined]
-            sel.format = fmt  # type: ignore[attr-defined]
-            selections.append(sel)
-        self.setExtraSelections(selections)
+            cur.mergeCharFormat(self._format(m))
+        cur.endEditBlock()
+
+    def _format(self, m: Mark) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        current = m.key == self._current
+        if m.kind == REDACTION:
+            fmt.setBackground(QColor(0, 0, 0, 70))
+            fmt.setFontStrikeOut(True)
+        elif m.kind == FIND:
+            fmt.setBackground(QColor(242, 169, 0, 170 if current else 90))
+        elif m.kind == SELECTION:
+            fmt.setBackground(QColor(31, 95, 191, 60))
+        elif m.dismissed:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(QColor("#8a8f98"))
+        else:
+            colour = QColor(m.colour)
+            colour.setAlpha(150 if current else 80)
+            fmt.setBackground(colour)
+            if current:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        return fmt

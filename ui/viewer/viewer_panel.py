@@ -114,6 +114,16 @@ class ViewerPanel(QWidget):
         self.find_prev = _tool("▲", "Previous hit (Shift+F3)")
         self.find_next = _tool("▼", "Next hit (F3)")
         self.find_count = QLabel("")
+        self._pdf_tools = (
+            self.prev_page,
+            self.page_box,
+            self.page_of,
+            self.next_page,
+            self.zoom_out,
+            self.zoom_label,
+            self.zoom_in,
+            self.fit,
+        )
         for w in (self.prev_page, self.page_box, self.page_of, self.next_page):
             row.addWidget(w)
         row.addSpacing(12)
@@ -215,9 +225,10 @@ class ViewerPanel(QWidget):
         marks = list(self._marks)
         for i, (s, e) in enumerate(self._hits):
             marks.append(self._hit_mark(i, s, e))
-        self.pdf.canvas.set_marks(marks)
+        active = self.text_view()
+        self.pdf.canvas.set_marks(marks if self.showing_pdf() else [])
         for view in (self.text, self.sheet_text):
-            view.set_marks(marks)
+            view.set_marks(marks if view is active else [])
 
     def _hit_mark(self, i: int, start: int, end: int) -> Mark:
         page, rects = None, ()
@@ -271,15 +282,8 @@ class ViewerPanel(QWidget):
     def _sync_pages(self) -> None:
         pdf = self.showing_pdf()
         count = self.pdf.page_count() if pdf else 0
-        for w in (
-            self.prev_page,
-            self.next_page,
-            self.page_box,
-            self.zoom_in,
-            self.zoom_out,
-            self.fit,
-        ):
-            w.setEnabled(pdf)
+        for w in self._pdf_tools:
+            w.setVisible(pdf)
         self.page_box.blockSignals(True)
         self.page_box.setMaximum(max(count, 1))
         self.page_box.setValue(self.pdf.current_page() + 1 if pdf else 1)
