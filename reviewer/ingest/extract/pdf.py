@@ -135,16 +135,14 @@ def _read(doc: Any, limits: Limits) -> Extraction:
     except Exception:
         members = ()
     count = len(pages)
-    if count and len(failed) == count:
-        return corrupt(WHAT)
+    if not count or len(failed) == count:
+        return corrupt(WHAT)  # MuPDF "repairs" junk into a document with no pages
     has_text = any(p.text for p in pages)
     notes: list[str] = []
     if failed:
         notes.append(f"could not read {_pages(failed)} (damaged)")
     if not has_text:
         status, message = EMPTY, "no text layer: scanned pages need OCR"
-        if not count:
-            message = "PDF has no pages"
     else:
         status, message = OK, ""
         if image_only:
@@ -156,7 +154,7 @@ def _read(doc: Any, limits: Limits) -> Extraction:
         pages=tuple(pages),
         page_count=count,
         paged=True,
-        needs_ocr=bool(count) and (not has_text or bool(image_only)),
+        needs_ocr=not has_text or bool(image_only),
         members=members,
     )
 
