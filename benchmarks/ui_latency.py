@@ -55,6 +55,17 @@ def wait_loaded(loaded: list[str]) -> None:
     timer.stop()
 
 
+def select_and_wait(win: object, record_id: int) -> None:
+    """Select a record and run the event loop until its highlights are drawn."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    win.record_shown.connect(loop.quit)  # type: ignore[attr-defined]
+    win.queue.select_record(record_id)  # type: ignore[attr-defined]
+    loop.exec()
+    win.record_shown.disconnect(loop.quit)  # type: ignore[attr-defined]
+
+
 def p95(values: list[float]) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
@@ -86,18 +97,43 @@ def setup(tmp: Path) -> None:
     store.dispose()
 
 
+def memory(tmp: Path) -> float:
+    """Peak RSS (MB) of a GUI process that opens a 1,000-page PDF and scrolls through it."""
+    from models import open_store
+    from ui.app import application
+    from ui.main_window import MainWindow
+    from ui.settings import Identity
+
+    application()
+    store = open_store(f"sqlite:///{tmp / 'store.sqlite'}")
+    base = peak_mb()
+    win = MainWindow(store, Identity("Bench", "appraiser"))
+    win.resize(1600, 960)
+    win.show()
+    loaded: list[str] = []
+    win.collection_loaded.connect(loaded.append)
+    win.open_collection("thousand")
+    wait_loaded(loaded)
+    for page in range(0, 1000, 10):
+        win.viewer.pdf.go_to_page(page)
+        win.viewer.pdf.viewport().repaint()
+    win.close()
+    store.dispose()
+    print(f"baseline after start-up: {base:.0f} MB", file=sys.stderr)
+    return peak_mb()
+
+
 def main() -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from models import open_store
     from models.records import Collection, Record
-    from reviewer.ingest.pipeline import ingest_paths
     from ui.app import application
     from ui.main_window import MainWindow
     from ui.settings import Identity, save_identity, use_settings_folder
 
-    app = application()
+    application()
     tmp = Path(tempfile.mkdtemp(prefix="ui-bench-"))
     use_settings_folder(tmp / "settings")
     ident = Identity("Bench", "appraiser")
@@ -121,11 +157,10 @@ def main() -> int:
     first_page = []
     for i in range(20):
         target = big[i % 2]
-        win.queue.select_record(small[0])
-        QApplication.processEvents()
+        select_and_wait(win, small[0])
         gc.collect()
         t = time.perf_counter()
-        win.queue.select_record(target)
+        select_and_wait(win, target)
         win.viewer.pdf.viewport().repaint()
         first_page.append((time.perf_counter() - t) * 1000)
     spans_drawn = sum(1 for m in win.state.span_marks if m.page == 0 and m.rects)
@@ -133,7 +168,7 @@ def main() -> int:
     # Next record (J) through the small records and the PDFs.
     nxt = []
     win.queue.select_row(0)
-    for i in range(40):
+    for _ in range(40):
         if win.queue.table.currentIndex().row() >= win.queue.proxy.rowCount() - 1:
             win.queue.select_row(0)
             QApplication.processEvents()
@@ -197,35 +232,27 @@ def main() -> int:
     sort_ms = (time.perf_counter() - t) * 1000
     win2.close()
 
-    # Peak memory with a 1,000-page PDF open and scrolled through.
-    (tmp / "big").mkdir()
-    make_pdf(tmp / "big" / "d_1000.pdf", 1000)
-    ingest_paths(store, [tmp / "big"], "thousand", kind="case")
-    win3 = MainWindow(store, ident)
-    win3.resize(1600, 960)
-    win3.show()
-    loaded.clear()
-    win3.collection_loaded.connect(loaded.append)
-    win3.open_collection("thousand")
-    wait_loaded(loaded)
-    for page in range(0, 1000, 10):
-        win3.viewer.pdf.go_to_page(page)
-        win3.viewer.pdf.viewport().repaint()
-    peak = peak_mb()
-    win3.close()
     store.dispose()
+    # Peak memory with a 1,000-page PDF open, in a fresh GUI process (ingested beforehand).
+    subprocess.run([sys.executable, __file__, "--ingest-big", str(tmp)], check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--memory", str(tmp)], check=True, capture_output=True, text=True
+    )
+    peak = float(out.stdout.strip().splitlines()[-1])
 
     print("| Measure | Figure | Target |")
     print("|---|---|---|")
+    fp = f"{p95(first_page):.0f} ms (median {statistics.median(first_page):.0f})"
+    nr = f"{p95(nxt):.0f} ms (median {statistics.median(nxt):.0f})"
     print(
-        f"| First page of a 300-page PDF painted with highlights ({spans_drawn} on page 1), p95 | {p95(first_page):.0f} ms (median {statistics.median(first_page):.0f}) | < 200 ms |"
+        f"| First page of a 300-page PDF with its {spans_drawn} highlights, p95 | {fp} | < 200 ms |"
     )
     print(
-        f"| Next record (J), p95 | {p95(nxt):.0f} ms (median {statistics.median(nxt):.0f}) | < 150 ms |"
+        f"| Next record (J) on screen, highlights following from a worker, p95 | {nr} | < 150 ms |"
     )
     print(f"| Next page in a 300-page PDF, p95 | {p95(scroll_pdf):.0f} ms | < 100 ms |")
     print(
-        f"| Open a 100,000-record queue (load in background + fill) | {queue_load * 1000:.0f} ms | — |"
+        f"| Open a 100,000-record queue (background load + fill) | {queue_load * 1000:.0f} ms | — |"
     )
     print(f"| Scroll the 100,000-record queue, p95 per jump | {p95(scroll):.0f} ms | < 100 ms |")
     print(f"| Filter the 100,000-record queue by status | {filter_ms:.0f} ms | < 100 ms |")
@@ -235,6 +262,20 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--ingest-big":
+        from models import open_store
+        from reviewer.ingest.pipeline import ingest_paths
+
+        big = Path(sys.argv[2]) / "big"
+        big.mkdir()
+        make_pdf(big / "d_1000.pdf", 1000)
+        st = open_store(f"sqlite:///{Path(sys.argv[2]) / 'store.sqlite'}")
+        ingest_paths(st, [big], "thousand", kind="case")
+        st.dispose()
+        sys.exit(0)
+    if len(sys.argv) == 3 and sys.argv[1] == "--memory":
+        print(f"{memory(Path(sys.argv[2])):.1f}")
+        sys.exit(0)
     if len(sys.argv) == 3 and sys.argv[1] == "--setup":
         setup(Path(sys.argv[2]))
         sys.exit(0)

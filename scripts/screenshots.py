@@ -39,7 +39,7 @@ def main() -> int:
         win.resize(*SIZE)
         win.show()
         loop = QEventLoop()
-        win.collection_loaded.connect(lambda _name: loop.quit())
+        win.record_shown.connect(lambda _rid: loop.quit())
         win.open_collection(name)
         loop.exec()
         shots = []
@@ -53,6 +53,7 @@ def main() -> int:
         )
         if pdf is not None:
             win.queue.select_record(pdf.id)
+            loop.exec()
             win.decision_tabs.setCurrentWidget(win.sensitivity)
             win.step_span(1)
             save_grab(win, OUT / "pdf-sensitivity.png")

@@ -1,4 +1,7 @@
-"""The PySide6 workstation. No business rules here: everything it does can be scripted from `reviewer`."""
+"""The PySide6 workstation. No business rules here.
+
+Everything it does can be scripted from `reviewer` without the GUI.
+"""
 
 from __future__ import annotations
 

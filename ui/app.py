@@ -53,7 +53,7 @@ def build_window(store: Store, identity: settings.Identity) -> Any:
 
 
 def run(store: Store, collection: str | None, screenshot: Path | None) -> int:
-    """Open the window on `collection` (the sample on first run); with `screenshot`, save and exit."""
+    """Open the window on `collection` (else the last or the sample); `screenshot`: save, exit."""
     app = application()
     identity = ask_identity(interactive=screenshot is None)
     if identity is None:

@@ -6,6 +6,8 @@ through `ui.tasks`, and every rule comes from `reviewer`.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import logging
 from typing import Any
 
@@ -29,7 +31,7 @@ from ui.edits import Edits
 from ui.highlights.highlights_panel import HighlightsPanel
 from ui.queue.queue_panel import QueuePanel
 from ui.record_edits import RecordEditsMixin
-from ui.record_state import RecordState, load_record_state
+from ui.record_state import RecordMarks, RecordState, load_marks, load_record_state
 from ui.shortcuts import SHORTCUTS
 from ui.tasks import Task, TaskManager
 from ui.viewer.marks import Mark
@@ -39,7 +41,7 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(RecordEditsMixin, QMainWindow):
-    """Emits `collection_loaded` when the queue is filled and `record_shown(id)` per record."""
+    """Signals `collection_loaded` (queue filled) and `record_shown(id)` (highlights drawn)."""
 
     collection_loaded = Signal(str)
     record_shown = Signal(int)
@@ -168,10 +170,11 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.shortcuts: dict[str, QShortcut] = {}
         for sc in SHORTCUTS:
             for i, key in enumerate(sc.keys):
-                if sc.name == "criterion":
-                    handler = lambda n=i: self.toggle_criterion(n)
-                else:
-                    handler = handlers[sc.name]
+                handler = (
+                    functools.partial(self.toggle_criterion, i)
+                    if sc.name == "criterion"
+                    else handlers[sc.name]
+                )
                 qs = QShortcut(QKeySequence(key), self)
                 qs.setContext(Qt.ShortcutContext.WindowShortcut)
                 qs.activated.connect(handler)
@@ -265,6 +268,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
 
     # records
     def show_record(self, record_id: int) -> None:
+        """Show the record at once; its highlights and suggestions follow from a worker."""
         self.flush_edits()
         if record_id < 0:
             self.state = None
@@ -272,14 +276,34 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             return
         kind = self.collection.kind if self.collection else "case"
         with self.store.session() as session:
-            self.state = load_record_state(session, record_id, kind)
+            self.state = load_record_state(session, record_id, kind, with_marks=False)
         state = self.state
         if state is None:
             return
         self.viewer.show_record(state.content, state.data)
         self._show_marks()
         self._show_decision()
-        self.record_shown.emit(record_id)
+        self.highlights.summary.setText("Looking for highlights…")
+        store, content = self.store, state.content
+
+        def work(_progress: Task) -> RecordMarks:
+            with store.session() as session:
+                return load_marks(session, content, kind)
+
+        self.tasks.run(work, name="loading highlights", on_done=self._marks_ready)
+
+    def _marks_ready(self, marks: RecordMarks) -> None:
+        if self.state is None or self.state.content.record_id != marks.record_id:
+            return  # the reviewer has moved on
+        self.state = dataclasses.replace(
+            self.state,
+            span_marks=marks.span_marks,
+            redaction_marks=marks.redaction_marks,
+            suggested=marks.suggested,
+        )
+        self._show_marks()
+        self.appraisal.model.set_state(self.appraisal.model.ticked(), marks.suggested)
+        self.record_shown.emit(marks.record_id)
 
     def _show_marks(self) -> None:
         state = self.state
@@ -353,8 +377,8 @@ class MainWindow(RecordEditsMixin, QMainWindow):
 
     # misc
     def _focus_find(self) -> None:
-        self.viewer.find.setFocus()
-        self.viewer.find.selectAll()
+        self.viewer.find_box.setFocus()
+        self.viewer.find_box.selectAll()
 
     def _focus_rationale(self) -> None:
         self.decision_tabs.setCurrentWidget(self.appraisal)
@@ -376,12 +400,16 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             self.who.setText(f"Reviewer: {self.identity.label()}")
 
     def _busy(self, busy: bool) -> None:
-        for w in (self.task_label, self.task_bar, self.task_cancel):
-            w.setVisible(busy)
-        if busy:
-            self.task_bar.setRange(0, 0)
+        """Progress shows once long work reports; it hides when every task has ended."""
+        if not busy:
+            for w in (self.task_label, self.task_bar, self.task_cancel):
+                w.hide()
 
     def report_progress(self, done: int, total: int | None, message: str) -> None:
+        for w in (self.task_label, self.task_bar, self.task_cancel):
+            w.show()
+        if not total:
+            self.task_bar.setRange(0, 0)
         self.task_label.setText(message)
         if total:
             self.task_bar.setRange(0, total)

@@ -92,7 +92,29 @@ def redaction_marks(session: Session, content: RecordContent) -> list[Mark]:
     return marks
 
 
-def load_record_state(session: Session, record_id: int, kind: str) -> RecordState | None:
+@dataclass(frozen=True)
+class RecordMarks:
+    """The slow part of a record's state, loaded off the GUI thread."""
+
+    record_id: int
+    span_marks: list[Mark]
+    redaction_marks: list[Mark]
+    suggested: tuple[str, ...]
+
+
+def load_marks(session: Session, content: RecordContent, kind: str) -> RecordMarks:
+    return RecordMarks(
+        record_id=content.record_id,
+        span_marks=span_marks(session, content),
+        redaction_marks=redaction_marks(session, content),
+        suggested=tuple(apis.suggest_criteria(content.text, kind)),
+    )
+
+
+def load_record_state(
+    session: Session, record_id: int, kind: str, *, with_marks: bool = True
+) -> RecordState | None:
+    """The record's state; without marks (drawn later from `load_marks`) it is quick."""
     content = load_content(session, record_id)
     if content is None:
         return None
@@ -104,12 +126,13 @@ def load_record_state(session: Session, record_id: int, kind: str) -> RecordStat
     if decisions is not None:
         decision = decisions.get_decision(session, record_id)
         holds = tuple(h.name for h in decisions.active_holds(session, record_id))
+    marks = load_marks(session, content, kind) if with_marks else RecordMarks(record_id, [], [], ())
     return RecordState(
         content=content,
         data=data,
-        span_marks=span_marks(session, content),
-        redaction_marks=redaction_marks(session, content),
+        span_marks=marks.span_marks,
+        redaction_marks=marks.redaction_marks,
         decision=decision,
-        suggested=tuple(apis.suggest_criteria(content.text, kind)),
+        suggested=marks.suggested,
         holds=holds,
     )

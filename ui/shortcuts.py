@@ -30,7 +30,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(
         "criterion",
         ("1", "2", "3", "4", "5", "6", "7", "8", "9"),
-        "Tick or untick criterion 1–9",
+        "Tick or untick criterion 1–9",  # noqa: RUF001
         "Appraise",
     ),
     Shortcut("outcome_select", ("S",), "Outcome: select for transfer", "Appraise"),

@@ -1,4 +1,4 @@
-"""GUI test set-up: private QSettings, a small scanned collection built once, no leftover workers."""
+"""GUI test set-up: private QSettings, a small scanned collection, no leftover workers."""
 
 from __future__ import annotations
 
@@ -72,12 +72,11 @@ def ui_store(built_store: Path, tmp_path: Path) -> Iterator[Any]:
 
 
 @pytest.fixture(autouse=True)
-def _private_settings(tmp_path: Path, qapp: Any) -> Iterator[None]:
+def _private_settings(tmp_path: Path, qapp: Any) -> None:
     from ui.settings import Identity, save_identity, use_settings_folder
 
     use_settings_folder(tmp_path / "settings")
     save_identity(Identity("Test Reviewer", "appraiser"))
-    yield
 
 
 @pytest.fixture
@@ -95,9 +94,8 @@ def make_window(qtbot: Any, ui_store: Any) -> Iterator[Any]:
         qtbot.addWidget(win)
         win.resize(1400, 900)
         win.show()
-        with qtbot.waitSignal(win.collection_loaded, timeout=10000):
+        with qtbot.waitSignals([win.collection_loaded, win.record_shown], timeout=10000):
             win.open_collection(collection)
-        qtbot.waitUntil(lambda: win.state is not None, timeout=5000)
         windows.append(win)
         return win
 

@@ -35,9 +35,12 @@ def test_move_decide_dismiss_redact_then_restart(
     win = make_window()
     first = win.state.content.record_id
     # J/K move through the queue
-    qtbot.keyClick(win, Qt.Key.Key_J)
+    with qtbot.waitSignal(win.record_shown):
+        qtbot.keyClick(win, Qt.Key.Key_J)
     assert win.state.content.path == "b_note.txt"
-    qtbot.keyClick(win, Qt.Key.Key_K)
+    assert any(m.label == "PHONE" for m in win.state.span_marks)
+    with qtbot.waitSignal(win.record_shown):
+        qtbot.keyClick(win, Qt.Key.Key_K)
     assert win.state.content.record_id == first
     # tick criterion 1, choose Select: saved at once with who and role
     qtbot.keyClick(win, Qt.Key.Key_1)
@@ -97,7 +100,6 @@ def test_undo_and_redo_are_saved(make_window: Any, qtbot: Any, ui_store: Any) ->
 def test_destroy_refused_under_legal_hold(make_window: Any, qtbot: Any, ui_store: Any) -> None:
     from reviewer.decisions import Actor, create_hold
     from reviewer.decisions.store import collection_id_of
-
     from reviewer.queue import load_queue
 
     with ui_store.session() as s:
@@ -135,7 +137,7 @@ def test_closed_needs_tdr_fields_checked_as_typed(
 
 def test_find_and_manual_mark(make_window: Any, qtbot: Any) -> None:
     win = make_window()
-    win.viewer.find.setText("kendrick")
+    win.viewer.find_box.setText("kendrick")
     assert win.viewer.find_count.text() == "1 of 3"
     win.viewer.find_step(1)
     assert win.viewer.hit_index() == 1

@@ -76,7 +76,7 @@ class AppraisalPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.hold)
-        layout.addWidget(_title("Long-term interest criteria  (1–9 tick)"))
+        layout.addWidget(_title("Long-term interest criteria  (1–9 tick)"))  # noqa: RUF001
         layout.addWidget(self.list, 3)
         layout.addWidget(self.guidance)
         layout.addWidget(_title("Outcome"))

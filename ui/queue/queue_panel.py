@@ -67,9 +67,9 @@ class QueuePanel(QWidget):
         for col, width in (
             (COL_FORMAT, 110),
             (COL_PAGES, 48),
-            (COL_STATUS, 58),
+            (COL_STATUS, 68),
             (COL_PERSONAL, 30),
-            (COL_APPRAISAL, 64),
+            (COL_APPRAISAL, 76),
             (COL_CLOSURE, 60),
             (COL_REVIEWER, 80),
         ):

@@ -97,20 +97,20 @@ class ViewerPanel(QWidget):
         bar.setObjectName("viewerToolbar")
         row = QHBoxLayout(bar)
         row.setContentsMargins(8, 3, 8, 3)
-        self.prev_page = _tool("‹", "Previous page (PgUp)")
+        self.prev_page = _tool("‹", "Previous page (PgUp)")  # noqa: RUF001
         self.page_box = QSpinBox()
         self.page_box.setMinimum(1)
         self.page_box.setKeyboardTracking(False)
         self.page_of = QLabel("of 0")
-        self.next_page = _tool("›", "Next page (PgDn)")
-        self.zoom_out = _tool("−", "Zoom out (Ctrl+-)")
+        self.next_page = _tool("›", "Next page (PgDn)")  # noqa: RUF001
+        self.zoom_out = _tool("−", "Zoom out (Ctrl+-)")  # noqa: RUF001
         self.zoom_label = QLabel("100%")
         self.zoom_in = _tool("+", "Zoom in (Ctrl++)")
         self.fit = _tool("Fit width", "Fit the page to the width (Ctrl+0)")
-        self.find = QLineEdit()
-        self.find.setPlaceholderText("Find in record (Ctrl+F)")
-        self.find.setClearButtonEnabled(True)
-        self.find.setMaximumWidth(240)
+        self.find_box = QLineEdit()
+        self.find_box.setPlaceholderText("Find in record (Ctrl+F)")
+        self.find_box.setClearButtonEnabled(True)
+        self.find_box.setMaximumWidth(240)
         self.find_prev = _tool("▲", "Previous hit (Shift+F3)")
         self.find_next = _tool("▼", "Next hit (F3)")
         self.find_count = QLabel("")
@@ -130,7 +130,7 @@ class ViewerPanel(QWidget):
         for w in (self.zoom_out, self.zoom_label, self.zoom_in, self.fit):
             row.addWidget(w)
         row.addStretch(1)
-        for w in (self.find, self.find_prev, self.find_next, self.find_count):
+        for w in (self.find_box, self.find_prev, self.find_next, self.find_count):
             row.addWidget(w)
         self.prev_page.clicked.connect(lambda: self.step_page(-1))
         self.next_page.clicked.connect(lambda: self.step_page(1))
@@ -138,8 +138,8 @@ class ViewerPanel(QWidget):
         self.zoom_in.clicked.connect(lambda: self.zoom(1.2))
         self.zoom_out.clicked.connect(lambda: self.zoom(1 / 1.2))
         self.fit.clicked.connect(self.fit_width)
-        self.find.returnPressed.connect(lambda: self.find_step(1))
-        self.find.textChanged.connect(self.run_find)
+        self.find_box.returnPressed.connect(lambda: self.find_step(1))
+        self.find_box.textChanged.connect(self.run_find)
         self.find_next.clicked.connect(lambda: self.find_step(1))
         self.find_prev.clicked.connect(lambda: self.find_step(-1))
         return bar
