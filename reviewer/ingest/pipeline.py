@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -82,7 +83,9 @@ def _results(
             yield job, read_file_safely(job.found, job.known_sha256, limits)
         return
     window = workers * 4
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # Spawned, not forked: Siegfried's Go runtime deadlocks in a forked child.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         pending: list[tuple[_Job, Future[FileResult]]] = []
         it = iter(jobs)
         try:
@@ -159,6 +162,16 @@ def ingest_paths(
     return summary
 
 
+def _same_unreadable(existing: Record | None, result: FileResult) -> bool:
+    """An entry with no bytes (a link, an unreadable file) that is as it was last time."""
+    return (
+        existing is not None
+        and existing.sha256 is None
+        and result.sha256 is None
+        and existing.status == result.extraction.status
+    )
+
+
 def _store_result(
     store: Store,
     coll_id: int,
@@ -179,6 +192,9 @@ def _store_result(
                     Record.collection_id == coll_id, Record.path == result.rel_path
                 )
             )
+            if _same_unreadable(existing, result):
+                summary.unchanged += 1
+                return
         summary.records_written += write_result(session, coll_id, job.root_id, existing, result)
     if existing is None:
         summary.added += 1

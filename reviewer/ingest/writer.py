@@ -117,6 +117,9 @@ def write_result(
     # The file's bytes changed since the last ingest: keep the old hash, re-read everything.
     previous = existing.sha256
     session.execute(delete(Record).where(Record.parent_id == existing.id))
+    # Old pages go first: the unit of work would insert the new ones before deleting these.
+    session.execute(delete(RecordPage).where(RecordPage.record_id == existing.id))
+    session.expire(existing, ["pages"])
     _fill(existing, result)
     existing.previous_sha256 = previous
     note = "content changed since the previous ingest (new SHA-256)"
