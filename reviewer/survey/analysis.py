@@ -132,7 +132,7 @@ def _formats(conn: sqlite3.Connection) -> list[FormatRow]:
     rows = conn.execute(
         f"SELECT COALESCE(puid, ''), COALESCE(format_name, ''), COALESCE(format_version, ''),"
         f" SUM(kind = '{index.FILE}'), COALESCE(SUM(CASE WHEN kind = '{index.FILE}' THEN size END), 0),"  # noqa: E501
-        f" SUM(kind = '{index.MEMBER}') FROM node WHERE {_ITEMS} AND status IN ('Done', 'Empty')"
+        f" SUM(kind = '{index.MEMBER}') FROM node WHERE {_ITEMS} AND status = 'Done'"
         " GROUP BY 1, 2, 3 ORDER BY 4 DESC, 5 DESC"
     ).fetchall()
     return [

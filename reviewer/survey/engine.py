@@ -1,37 +1,46 @@
-"""Inspecting every listed file on all cores, writing results back to the index as they come.
+"""Hashing and identifying every listed file, writing results back to the index as they come.
 
-A bounded number of batches is in flight at once, so memory does not grow with the tree.
-Each finished batch is committed in one transaction (with its archives' members), so an
-interrupted run loses at most the batches being worked on.
+One process holds one Siegfried and spreads each batch over `jobs` Go threads
+(`identify_many(workers=jobs)`): both cores are used without a second copy of Siegfried's
+signatures (~120 MB a process) or pickled results. Siegfried holds the GIL while it works, so
+Python threads cannot hash meanwhile; with `jobs > 1` a small hashing process (no Siegfried,
+~25 MB) runs a batch ahead instead, reading each file once into the page cache, where
+Siegfried's own read finds it. Each finished batch is committed in one transaction (with its
+archives' members), so an interrupted run loses at most the batches in flight.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sqlite3
+import tempfile
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from pathlib import PurePosixPath
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path, PurePosixPath
 
 from reviewer.progress import Cancelled, Progress
 from reviewer.survey import index
 from reviewer.survey.examine import FileResult, inspect_batch
+from reviewer.survey.hashing import Hashed, hash_batch
+from reviewer.survey.identify_batch import Identifier
 from reviewer.survey.rules import rot_kind
 
-BATCH = 64
-IN_FLIGHT_PER_JOB = 4
-# Siegfried's Go heap otherwise grows to ~180 MB per worker; this keeps it near ~130 MB
-# (the signature set itself is ~80 MB) at no measurable cost in speed.
-GO_MEMORY_LIMIT = "100MiB"
-
-
-def _limit_go_memory() -> None:
-    """Runs in each worker before Siegfried loads (the Go runtime reads it once, at load)."""
-    os.environ.setdefault("GOMEMLIMIT", GO_MEMORY_LIMIT)
-
+BATCH = 256
+HASH_AHEAD = 2  # batches hashed ahead of identification
 
 Batch = list[tuple[int, bytes, int]]
+
+_UPDATE = (
+    "UPDATE node SET done = 1, status = ?, note = ?, sha256 = ?, puid = ?, format_name = ?,"
+    " format_version = ?, mime = ?, method = ?, mismatch = ?, container = ?, protected = ?"
+    " WHERE id = ?"
+)
+_MEMBER = (
+    "INSERT INTO node (parent_id, kind, path, name, top, size, mtime, status, note, rot, done,"
+    " sha256, puid, format_name, format_version, mime, method, mismatch, protected)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def _batches(conn: sqlite3.Connection) -> Iterator[Batch]:
@@ -48,33 +57,25 @@ def _batches(conn: sqlite3.Connection) -> Iterator[Batch]:
         yield [(int(i), bytes(p), int(s or 0)) for i, p, s in rows]
 
 
-def _ident_cols(result: FileResult) -> tuple[object, ...]:
-    i = result.ident
-    return (i.puid, i.format_name, i.format_version, i.mime, i.method, int(i.extension_mismatch))
-
-
 def _store_members(conn: sqlite3.Connection, result: FileResult) -> None:
     (top,) = conn.execute("SELECT top FROM node WHERE id = ?", (result.node_id,)).fetchone()
     folders: dict[str, int] = {}
     for m in result.members:
-        parent_path = str(PurePosixPath(m.path).parent)
-        parent = folders.get(parent_path, result.node_id)
+        name = PurePosixPath(m.path).name
         i = m.ident
         cur = conn.execute(
-            "INSERT INTO node (parent_id, kind, path, name, top, size, mtime, status, note, rot,"
-            " done, sha256, puid, format_name, format_version, mime, method, mismatch, protected)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _MEMBER,
             (
-                parent,
+                folders.get(str(PurePosixPath(m.path).parent), result.node_id),
                 index.MEMBER_FOLDER if m.is_dir else index.MEMBER,
                 m.path.encode("utf-8", errors="replace"),
-                PurePosixPath(m.path).name,
+                name,
                 top,
                 m.size,
                 m.mtime,
                 m.status,
                 m.note,
-                None if m.is_dir else rot_kind(PurePosixPath(m.path).name),
+                None if m.is_dir else rot_kind(name),
                 m.sha256,
                 i.puid,
                 i.format_name,
@@ -92,21 +93,16 @@ def _store_members(conn: sqlite3.Connection, result: FileResult) -> None:
 def store(conn: sqlite3.Connection, results: list[FileResult]) -> None:
     """Write one batch's results (and members) in a single transaction."""
     conn.execute("BEGIN")
+    conn.executemany(
+        _UPDATE,
+        [
+            (r.status, r.note, r.sha256, r.ident.puid, r.ident.format_name,
+             r.ident.format_version, r.ident.mime, r.ident.method,
+             int(r.ident.extension_mismatch), int(r.container), int(r.protected), r.node_id)
+            for r in results
+        ],
+    )  # fmt: skip
     for r in results:
-        conn.execute(
-            "UPDATE node SET done = 1, status = ?, note = ?, sha256 = ?, puid = ?,"
-            " format_name = ?, format_version = ?, mime = ?, method = ?, mismatch = ?,"
-            " container = ?, protected = ? WHERE id = ?",
-            (
-                r.status,
-                r.note,
-                r.sha256,
-                *_ident_cols(r),
-                int(r.container),
-                int(r.protected),
-                r.node_id,
-            ),
-        )
         if r.members:
             _store_members(conn, r)
     conn.execute("COMMIT")
@@ -119,8 +115,14 @@ def _counts(conn: sqlite3.Connection) -> tuple[int, int]:
     return int(done), int(total)
 
 
+def _now(batch: Batch) -> Future[list[Hashed]]:
+    future: Future[list[Hashed]] = Future()
+    future.set_result(hash_batch([(i, p) for i, p, _ in batch]))
+    return future
+
+
 def inspect_all(conn: sqlite3.Connection, jobs: int, progress: Progress) -> None:
-    """Hash and identify every file not yet done, on `jobs` processes (in-process when 1)."""
+    """Hash and identify every file not yet done, on `jobs` cores."""
     done, total = _counts(conn)
 
     def report(n: int) -> None:
@@ -129,43 +131,44 @@ def inspect_all(conn: sqlite3.Connection, jobs: int, progress: Progress) -> None
         progress.set_progress(done, total, f"Identifying and hashing: {done:,} of {total:,} files")
 
     report(0)
-    if jobs <= 1:
-        _limit_go_memory()  # effective unless Siegfried is already loaded in this process
-        for batch in _batches(conn):
-            if progress.is_cancelled():
-                raise Cancelled()
-            store(conn, inspect_batch(batch))
-            report(len(batch))
-        return
-    context = multiprocessing.get_context("spawn")  # no fork of a process with threads
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_limit_go_memory
-    ) as pool:
-        running: set[Future[list[FileResult]]] = set()
-        source = _batches(conn)
-        try:
-            for batch in source:
-                running.add(pool.submit(inspect_batch, batch))
-                while len(running) >= jobs * IN_FLIGHT_PER_JOB:
-                    running = _collect(conn, running, report, progress)
-            while running:
-                running = _collect(conn, running, report, progress)
-        except Cancelled:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+    identifier = Identifier(workers=jobs)
+    with tempfile.TemporaryDirectory(prefix="reviewer-survey-") as scratch:  # 0o700
+        if jobs <= 1:
+            _run(conn, _now, identifier, Path(scratch), report, progress)
+            return
+        context = multiprocessing.get_context("spawn")  # Go runtimes hang in forked children
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as hasher:
+
+            def later(batch: Batch) -> Future[list[Hashed]]:
+                return hasher.submit(hash_batch, [(i, p) for i, p, _ in batch])
+
+            try:
+                _run(conn, later, identifier, Path(scratch), report, progress)
+            except BaseException:
+                hasher.shutdown(wait=True, cancel_futures=True)
+                raise
 
 
-def _collect(
+def _run(
     conn: sqlite3.Connection,
-    running: set[Future[list[FileResult]]],
+    hash_async: Callable[[Batch], Future[list[Hashed]]],
+    identifier: Identifier,
+    scratch: Path,
     report: Callable[[int], None],
     progress: Progress,
-) -> set[Future[list[FileResult]]]:
-    finished, still = wait(running, return_when=FIRST_COMPLETED)
-    for future in finished:
-        results = future.result()
-        store(conn, results)
-        report(len(results))
-    if progress.is_cancelled():
-        raise Cancelled()
-    return still
+) -> None:
+    ahead: deque[tuple[Batch, Future[list[Hashed]]]] = deque()
+
+    def step() -> None:
+        batch, hashed = ahead.popleft()
+        store(conn, inspect_batch(batch, hashed.result(), identifier, scratch))
+        report(len(batch))
+        if progress.is_cancelled():
+            raise Cancelled()
+
+    for batch in _batches(conn):
+        ahead.append((batch, hash_async(batch)))
+        if len(ahead) > HASH_AHEAD:
+            step()
+    while ahead:
+        step()

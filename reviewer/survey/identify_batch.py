@@ -1,16 +1,22 @@
-"""Siegfried over a batch of files in one call: several times faster per file than one by one.
+"""Siegfried over a batch of files in one call, on Go's own threads, with a cache of answers.
 
-Converts Siegfried's per-file result into the project's `Identification`, the same shape as
-`reviewer.ingest.identify.identify_path` returns, falling back to it file by file on failure.
+One Siegfried in one process: `identify_many(paths, workers=N)` spreads a batch over N Go
+threads, which is as fast as N worker processes without N copies of the signature set
+(~120 MB each) or pickling. Siegfried's answer depends only on a file's bytes and its
+extension, so identical copies (common on shared drives) are identified once: answers are
+cached by (SHA-256, extension), in a bounded LRU.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
 from reviewer.ingest.identify import _method, _scanner, identify_path
 from reviewer.ingest.types import Identification
+
+CACHE_SIZE = 50_000  # ~200 bytes an entry: ~10 MB at most
 
 
 def identification_from(entry: dict[str, Any]) -> Identification:
@@ -36,12 +42,54 @@ def identification_from(entry: dict[str, Any]) -> Identification:
     )
 
 
-def identify_files(paths: list[str]) -> list[Identification]:
-    """Identify files in order; never raises for bad content."""
+def identify_files(paths: list[str], workers: int = 1) -> list[Identification]:
+    """Identify files in order on `workers` Go threads; never raises for bad content."""
+    if not paths:
+        return []
     try:
-        files = _scanner().identify_many(paths)["files"]
+        files = _scanner().identify_many(paths, workers=max(1, min(workers, len(paths))))["files"]
         if len(files) == len(paths):
             return [identification_from(dict(f)) for f in files]
     except Exception:
         pass
     return [identify_path(Path(p)) for p in paths]
+
+
+def extension_key(name: str) -> str:
+    """The part of a name Siegfried's extension matching looks at, lower-cased."""
+    dot = name.rfind(".")
+    return name[dot + 1 :].lower() if dot > max(name.rfind("/"), name.rfind("\\")) else ""
+
+
+class Identifier:
+    """Identifies (digest, path) pairs, each distinct (digest, extension) once."""
+
+    def __init__(self, workers: int = 1, cache_size: int = CACHE_SIZE) -> None:
+        self.workers = workers
+        self.cache_size = cache_size
+        self._cache: OrderedDict[tuple[str, str], Identification] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def identify(self, items: list[tuple[str, str]]) -> list[Identification]:
+        """Identification of each (SHA-256 hex, path), in order."""
+        keys = [(digest, extension_key(path)) for digest, path in items]
+        found: dict[tuple[str, str], Identification] = {}
+        todo: dict[tuple[str, str], str] = {}
+        for key, (_, path) in zip(keys, items, strict=True):
+            if key in found or key in todo:
+                continue
+            known = self._cache.get(key)
+            if known is None:
+                todo[key] = path
+            else:
+                self._cache.move_to_end(key)
+                found[key] = known
+        self.misses += len(todo)
+        self.hits += len(items) - len(todo)
+        found.update(zip(todo, identify_files(list(todo.values()), self.workers), strict=True))
+        for key in todo:
+            self._cache[key] = found[key]
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+        return [found[key] for key in keys]

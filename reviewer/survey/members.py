@@ -1,22 +1,23 @@
 """Listing, hashing and identifying the members of a ZIP archive, within safety limits.
 
-Members are streamed through SHA-256 into a private temporary folder (never beside the
-evidence) and identified there in one Siegfried call. Declared sizes bound what is
+Members are streamed through SHA-256 into the survey's private scratch folder (never beside
+the evidence), identified there in one Siegfried call (cached by content, like files), and
+deleted at once. Declared sizes bound what is
 decompressed (zipfile never yields more than a member's declared size), so a zip bomb is
 refused from its central directory.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from reviewer.ingest.types import Identification
-from reviewer.survey.identify_batch import identify_files
+from reviewer.survey.identify_batch import Identifier
 
 MAX_MEMBERS = 10_000
 MAX_MEMBER_BYTES = 512 << 20
@@ -84,53 +85,67 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path) -> str:
     return digest.hexdigest()
 
 
-def list_zip(path: Path) -> Listing:
-    """Members of the ZIP archive at `path`; problems become member statuses, never exceptions."""
+def list_zip(path: Path, scratch: Path, identifier: Identifier) -> Listing:
+    """Members of the ZIP archive at `path`; problems become member statuses, never exceptions.
+
+    `scratch` is a private (0o700) folder for members' temporary copies.
+    """
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, ValueError, NotImplementedError):
         return Listing(note="archive is damaged: members not listed")
-    with archive, tempfile.TemporaryDirectory(prefix="reviewer-survey-") as tmp:
-        infos = archive.infolist()
-        note = ""
-        if len(infos) > MAX_MEMBERS:
-            note = f"only the first {MAX_MEMBERS} of {len(infos)} members listed"
-            infos = infos[:MAX_MEMBERS]
-        files = [i for i in infos if not i.is_dir()]
-        inner = [i.filename.replace("\\", "/").lstrip("/") for i in files]
-        dirs = {i.filename.replace("\\", "/").strip("/"): i for i in infos if i.is_dir()}
-        out = [
-            MemberResult(d, is_dir=True, mtime=_mtime(dirs[d]) if d in dirs else None)
-            for d in _folders([*inner, *(f"{d}/x" for d in dirs)])
-        ]
-        encrypted = False
-        budget = MAX_TOTAL_BYTES
-        pending: list[tuple[int, Path]] = []
-        for n, (info, name) in enumerate(zip(files, inner, strict=True)):
-            base = MemberResult(name, size=info.file_size, mtime=_mtime(info))
-            if info.flag_bits & 0x1:
-                encrypted = True
-                out.append(
-                    _with(base, status="Access denied", note="password-protected", prot=True)
-                )
-                continue
-            refusal = _refusal(info, budget)
-            if refusal:
-                out.append(_with(base, status="Not done", note=refusal))
-                continue
-            dest = Path(tmp) / f"{n}{PurePosixPath(name).suffix[:16]}"
-            try:
-                digest = _read(archive, info, dest)
-            except (zipfile.BadZipFile, OSError, NotImplementedError, EOFError) as exc:
-                note_text = "member is damaged" if isinstance(exc, zipfile.BadZipFile) else ""
-                out.append(_with(base, status="Error", note=note_text or "member cannot be read"))
-                continue
-            budget -= info.file_size
-            out.append(_with(base, sha=digest, status="Empty" if info.file_size == 0 else "Done"))
-            pending.append((len(out) - 1, dest))
-        idents = identify_files([str(p) for _, p in pending]) if pending else []
-        for (pos, _), ident in zip(pending, idents, strict=True):
-            out[pos] = _with(out[pos], ident=ident, sha=out[pos].sha256, status=out[pos].status)
+    pending: list[tuple[int, Path]] = []
+    try:
+        with archive:
+            return _list(archive, scratch, identifier, pending)
+    finally:
+        for _, copy in pending:
+            with contextlib.suppress(OSError):
+                copy.unlink()
+
+
+def _list(
+    archive: zipfile.ZipFile, scratch: Path, identifier: Identifier, pending: list[tuple[int, Path]]
+) -> Listing:
+    infos = archive.infolist()
+    note = ""
+    if len(infos) > MAX_MEMBERS:
+        note = f"only the first {MAX_MEMBERS} of {len(infos)} members listed"
+        infos = infos[:MAX_MEMBERS]
+    files = [i for i in infos if not i.is_dir()]
+    inner = [i.filename.replace("\\", "/").lstrip("/") for i in files]
+    dirs = {i.filename.replace("\\", "/").strip("/"): i for i in infos if i.is_dir()}
+    out = [
+        MemberResult(d, is_dir=True, mtime=_mtime(dirs[d]) if d in dirs else None)
+        for d in _folders([*inner, *(f"{d}/x" for d in dirs)])
+    ]
+    encrypted = False
+    budget = MAX_TOTAL_BYTES
+    for n, (info, name) in enumerate(zip(files, inner, strict=True)):
+        base = MemberResult(name, size=info.file_size, mtime=_mtime(info))
+        if info.flag_bits & 0x1:
+            encrypted = True
+            out.append(_with(base, status="Access denied", note="password-protected", prot=True))
+            continue
+        refusal = _refusal(info, budget)
+        if refusal:
+            out.append(_with(base, status="Not done", note=refusal))
+            continue
+        dest = scratch / f"{n}{PurePosixPath(name).suffix[:16]}"
+        pending.append((-1, dest))  # deleted afterwards even if the copy fails half-way
+        try:
+            digest = _read(archive, info, dest)
+        except (zipfile.BadZipFile, OSError, NotImplementedError, EOFError) as exc:
+            note_text = "member is damaged" if isinstance(exc, zipfile.BadZipFile) else ""
+            out.append(_with(base, status="Error", note=note_text or "member cannot be read"))
+            continue
+        budget -= info.file_size
+        out.append(_with(base, sha=digest))
+        pending[-1] = (len(out) - 1, dest)
+    copies = [(pos, copy) for pos, copy in pending if pos >= 0]
+    idents = identifier.identify([(str(out[pos].sha256), str(copy)) for pos, copy in copies])
+    for (pos, _), ident in zip(copies, idents, strict=True):
+        out[pos] = _with(out[pos], ident=ident, sha=out[pos].sha256, status=out[pos].status)
     return Listing(tuple(out), encrypted, note)
 
 

@@ -91,4 +91,11 @@ def test_identification_and_mismatch(rows: list[dict[str, str]]) -> None:
     assert pdf["MIME_TYPE"] == "application/pdf"
     assert by_name["report-renamed.txt"]["EXTENSION_MISMATCH"] == "true"
     assert by_name["report.pdf"]["EXTENSION_MISMATCH"] == "false"
-    assert by_name["empty.txt"]["STATUS"] == "Empty"
+
+
+def test_zero_byte_file_is_done_as_droid_writes_it(rows: list[dict[str, str]]) -> None:
+    """DROID's statuses are Done, Not done, Not found, Access denied and Error: no "Empty"."""
+    empty = next(r for r in rows if r["NAME"] == "empty.txt")
+    assert (empty["STATUS"], empty["SIZE"]) == ("Done", "0")
+    assert empty["SHA256_HASH"] == hashlib.sha256(b"").hexdigest()
+    assert empty["METHOD"] in ("", "Extension")  # nothing to match but the name
