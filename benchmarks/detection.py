@@ -183,11 +183,82 @@ def throughput(texts: list[str], analyzer: Any, repeat: int) -> dict[str, float]
     return {"chars": chars, "ours_1": ours, "ours_2": ours2, "presidio_1": theirs}
 
 
+def store_timings(spans: int = 12_600, repeat: int = 5) -> dict[str, float]:
+    """Milliseconds for `list_entities` (whole record, one page) and `records_with_personal_data`."""
+    import tempfile
+
+    from sqlalchemy import insert
+
+    from models import open_store
+    from models.entities import DetectedEntity
+    from models.records import Collection, Record
+    from reviewer.detect.entities import (
+        dismiss_entity,
+        list_entities,
+        records_with_personal_data,
+    )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(f"sqlite:///{Path(tmp) / 'bench.sqlite'}")
+        with store.session() as session:
+            coll = Collection(name="bench")
+            session.add(coll)
+            session.flush()
+            recs = [
+                Record(collection_id=coll.id, path=f"{i}.pdf", name=f"{i}.pdf") for i in range(200)
+            ]
+            session.add_all(recs)
+            session.flush()
+            big = recs[0].id
+            rows = [
+                {"record_id": big, "start": i * 10, "end": i * 10 + 7, "label": "PERSON",
+                 "text": f"Name {i % 500}", "term": f"name {i % 500}", "page": 1 + i // 300,
+                 "rects": "[[72.0, 100.5, 120.25, 112.0]]", "score": 0.8, "reason": "bench"}
+                for i in range(spans)
+            ]  # fmt: skip
+            for rec in recs[1:]:
+                rows += [
+                    {"record_id": rec.id, "start": j, "end": j + 3, "label": "DATE",
+                     "text": "1 May", "term": "1 may", "page": 1, "rects": "[]"}
+                    for j in range(60)
+                ]  # fmt: skip
+            session.execute(insert(DetectedEntity), rows)
+        with store.session() as session:
+            first = list_entities(session, big)
+            for view in first[:50]:
+                dismiss_entity(session, view.id, "record", "bench")
+        out: dict[str, float] = {}
+        for name, call in (
+            ("list_entities (12,600 spans)", lambda s: list_entities(s, big)),
+            ("list_entities page=1 (300 spans)", lambda s: list_entities(s, big, page=1)),
+            (
+                "records_with_personal_data (200 records)",
+                lambda s: records_with_personal_data(s, 1),
+            ),
+        ):
+            best = float("inf")
+            for _ in range(repeat):
+                with store.session() as session:
+                    t0 = time.perf_counter()
+                    call(session)
+                    best = min(best, time.perf_counter() - t0)
+            out[name] = best * 1000
+        store.dispose()
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--min-score", type=float, default=0.5)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--store-only", action="store_true", help="only the store API timings")
     args = parser.parse_args()
+    print("### Store API (best of 5, ms)\n\n| call | ms |\n| --- | ---: |")
+    for name, ms in store_timings().items():
+        print(f"| {name} | {ms:.1f} |")
+    print()
+    if args.store_only:
+        return
     analyzer, uk = presidio_analyzer()
     print(
         f"Presidio UK recognizers on: {', '.join(uk)}; our threshold: score >= {args.min_score}\n"

@@ -14,7 +14,10 @@ class DetectedEntity(Base):
     """One span in a record's text: found by a scan (`auto`, `deny`) or added by hand (`manual`)."""
 
     __tablename__ = "detected_entities"
-    __table_args__ = (Index("ix_detected_entities_record_id", "record_id"),)
+    __table_args__ = (
+        Index("ix_detected_entities_record_id", "record_id"),
+        Index("ix_detected_entities_record_page", "record_id", "page"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"))
@@ -22,6 +25,9 @@ class DetectedEntity(Base):
     end: Mapped[int] = mapped_column(Integer)
     label: Mapped[str] = mapped_column(String(40))
     text: Mapped[str] = mapped_column(Text)
+    # `text` casefolded with single spaces: what dismissals and allow terms are matched against,
+    # so "is this span dismissed?" is one SQL join instead of Python per row.
+    term: Mapped[str] = mapped_column(Text, default="")
     page: Mapped[int | None] = mapped_column(Integer)
     rects: Mapped[str] = mapped_column(Text, default="[]")  # JSON [[x0, y0, x1, y1], ...]
     score: Mapped[float] = mapped_column(Float, default=1.0)

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "reviewer.cli.detect_cmd",
     "reviewer.cli.scan_cmd",
     "reviewer.cli.entities_cmd",
+    "reviewer.cli.lists_cmd",
     "reviewer.cli.survey_cmd",
     "reviewer.cli.decisions_cmd",
     "reviewer.cli.holds_cmd",

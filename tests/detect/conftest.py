@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from spacy.language import Language
 
 from models import Store, open_store
 from models.records import Collection, Record, RecordPage
+from reviewer.ingest.types import pack_words
 
 
 @pytest.fixture(scope="session")
@@ -21,10 +21,21 @@ def nlp() -> Language:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = open_store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+def db_url_of(tmp_path: Path) -> str:
+    """The URL of the `store` fixture's database, for CLI tests."""
+    return f"sqlite:///{tmp_path / 'store.sqlite'}"
+
+
+@pytest.fixture
+def store(db_url_of: str) -> Iterator[Store]:
+    s = open_store(db_url_of)
     yield s
     s.dispose()
+
+
+def _words_column(words: list[list[float]]) -> bytes | None:
+    """Word boxes as the store keeps them (packed float32s)."""
+    return pack_words(tuple((int(w[0]), int(w[1]), *map(float, w[2:])) for w in words))  # type: ignore[arg-type]
 
 
 def add_record(
@@ -46,6 +57,6 @@ def add_record(
         session.add(rec)
         session.flush()
         for i, text in enumerate(pages, 1):
-            page_words = json.dumps(words[i - 1]) if words else None
+            page_words = _words_column(words[i - 1]) if words else None
             session.add(RecordPage(record_id=rec.id, page_no=i, text=text, words=page_words))
         return rec.id

@@ -14,16 +14,17 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from models import Store
+from models.base import utcnow
 from models.entities import DetectedEntity, RecordScan, ScanCache
 from models.records import Collection, Record
 from reviewer.detect.entities.corrections import apply_deny_terms, deny_terms
 from reviewer.detect.entities.records import joined_text, load_pages
 from reviewer.detect.entities.worker import SpanTuple, detect_batch, warm_up
-from reviewer.detect.pipeline import pipeline_version
+from reviewer.detect.pipeline import normalise, pipeline_version
 from reviewer.detect.positions import locate_all
 from reviewer.detect.span import Span
 from reviewer.ingest.types import OK, PageText
@@ -104,6 +105,7 @@ def _write(
     session: Session, item: _Item, spans: list[SpanTuple], version: str, from_cache: bool
 ) -> int:
     """Replace the record's detected spans (manual ones stay) and remember the scan."""
+    now = utcnow()
     session.execute(
         delete(DetectedEntity).where(
             DetectedEntity.record_id == item.record_id, DetectedEntity.source.in_(("auto", "deny"))
@@ -112,22 +114,30 @@ def _write(
     located = locate_all(
         [Span(s, e, lab, item.text[s:e], sc, why) for s, e, lab, sc, why in spans], item.pages
     )
-    for span in located:
-        session.add(
-            DetectedEntity(
-                record_id=item.record_id,
-                start=span.start,
-                end=span.end,
-                label=span.label,
-                text=span.text,
-                page=span.page,
-                rects=json.dumps([list(r) for r in span.rects]),
-                score=span.score,
-                reason=span.reason,
-                source="auto",
-                pipeline_version=version,
-                text_sha256=item.sha,
-            )
+    if located:
+        # One executemany of plain rows: ORM objects per span cost more than detection on
+        # span-dense records, and this process is the only writer.
+        session.execute(
+            insert(DetectedEntity),
+            [
+                {
+                    "record_id": item.record_id,
+                    "start": span.start,
+                    "end": span.end,
+                    "label": span.label,
+                    "text": span.text,
+                    "term": normalise(span.text),
+                    "page": span.page,
+                    "rects": json.dumps([list(r) for r in span.rects]) if span.rects else "[]",
+                    "score": span.score,
+                    "reason": span.reason,
+                    "source": "auto",
+                    "pipeline_version": version,
+                    "text_sha256": item.sha,
+                    "created_at": now,
+                }
+                for span in located
+            ],
         )
     session.flush()
     denied = apply_deny_terms(
