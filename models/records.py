@@ -10,6 +10,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -111,8 +112,9 @@ class Record(Base):
 class RecordPage(Base):
     """Extracted text of one page (page 1 only for unpaged formats).
 
-    `words` holds PDF word boxes as JSON `[[start, end, x0, y0, x1, y1], ...]`, offsets within
-    this page's text, so highlights found in text land on the page.
+    `words` holds PDF word boxes (start, end, x0, y0, x1, y1) — offsets within this page's
+    text — packed as float32s (`reviewer.ingest.types.pack_words`/`unpack_words`), so
+    highlights found in text land on the page.
     """
 
     __tablename__ = "record_pages"
@@ -122,7 +124,7 @@ class RecordPage(Base):
     record_id: Mapped[int] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"))
     page_no: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text, default="")
-    words: Mapped[str | None] = mapped_column(Text)
+    words: Mapped[bytes | None] = mapped_column(LargeBinary)
     width: Mapped[float | None] = mapped_column()
     height: Mapped[float | None] = mapped_column()
 

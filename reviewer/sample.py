@@ -1,4 +1,8 @@
-"""The bundled sample collection, ingested into the store on first run."""
+"""The bundled sample collections, ingested and scanned into the store on first run.
+
+The case file becomes the collection `sample` (kind case) and the corporate records
+`sample-corporate` (kind corporate), so each is appraised against its own criteria.
+"""
 
 from __future__ import annotations
 
@@ -16,22 +20,36 @@ SAMPLE_COLLECTION = "sample"
 SAMPLE_DIR = Path(resources.__file__).resolve().parent / "sample"
 
 
-def sample_parts() -> list[tuple[Path, str]]:
-    """The sample's folders with their kind: the case file, then the corporate records."""
+def sample_parts() -> list[tuple[Path, str, str]]:
+    """The sample's folders as (folder, collection name, kind)."""
     parts = []
     for child in sorted(SAMPLE_DIR.iterdir()) if SAMPLE_DIR.is_dir() else []:
         if child.is_dir():
-            parts.append((child, "corporate" if child.name.startswith("corporate") else "case"))
+            if child.name.startswith("corporate"):
+                parts.append((child, f"{SAMPLE_COLLECTION}-corporate", "corporate"))
+            else:
+                parts.append((child, SAMPLE_COLLECTION, "case"))
     return parts
 
 
-def ensure_sample_collection(store: Store, progress: Progress | None = None) -> str:
-    """Ingest the bundled sample into `store` unless it is already there; returns its name."""
-    with store.session() as session:
-        exists = session.scalar(select(Collection.id).where(Collection.name == SAMPLE_COLLECTION))
-    if exists is None:
-        paths = [path for path, _kind in sample_parts()]
-        if not paths:
-            raise FileNotFoundError(f"the bundled sample is missing from {SAMPLE_DIR}")
-        ingest_paths(store, paths, SAMPLE_COLLECTION, kind="case", progress=progress)
+def ensure_sample_collection(
+    store: Store, progress: Progress | None = None, *, scan: bool = True
+) -> str:
+    """Ingest (and scan for personal data) the bundled sample unless it is already there.
+
+    Returns the name of the case collection the workstation opens first.
+    """
+    parts = sample_parts()
+    if not parts:
+        raise FileNotFoundError(f"the bundled sample is missing from {SAMPLE_DIR}")
+    for folder, name, kind in parts:
+        with store.session() as session:
+            exists = session.scalar(select(Collection.id).where(Collection.name == name))
+        if exists is not None:
+            continue
+        ingest_paths(store, [folder], name, kind=kind, progress=progress)
+        if scan:
+            from reviewer.detect.entities import scan_collection
+
+            scan_collection(store, name, 1, progress)
     return SAMPLE_COLLECTION

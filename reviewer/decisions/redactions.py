@@ -8,7 +8,6 @@ mark are audit events.
 from __future__ import annotations
 
 import importlib
-import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -22,6 +21,7 @@ from reviewer.audit.chain import append_event
 from reviewer.decisions.snapshot import redaction_state
 from reviewer.decisions.store import check_actor, get_record
 from reviewer.decisions.types import Actor, DecisionError
+from reviewer.ingest.types import unpack_words
 
 Rect = tuple[float, float, float, float]
 
@@ -53,7 +53,7 @@ def locate(session: Session, record_id: int, start: int, end: int) -> tuple[int 
         text = page.text or ""
         if offset <= start <= offset + len(text):
             rects: list[Rect] = []
-            for w in json.loads(page.words) if page.words else []:
+            for w in unpack_words(page.words):
                 ws, we = w[0] + offset, w[1] + offset
                 if ws < end and we > start:
                     rects.append((float(w[2]), float(w[3]), float(w[4]), float(w[5])))

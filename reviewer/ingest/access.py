@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from models.records import IngestRoot, Record, RecordPage
 from reviewer.ingest.containers import read_member
-from reviewer.ingest.types import PAGE_SEPARATOR, Identification, PageText, WordBox
+from reviewer.ingest.types import PAGE_SEPARATOR, Identification, PageText, WordBox, unpack_words
 
 
 class EvidenceError(Exception):
@@ -84,8 +84,6 @@ def record_bytes(session: Session, record_id: int, *, verify: bool = True) -> by
 
 def record_pages(session: Session, record_id: int) -> list[PageText]:
     """The record's extracted pages, with PDF word boxes."""
-    import json
-
     rows = session.scalars(
         select(RecordPage).where(RecordPage.record_id == record_id).order_by(RecordPage.page_no)
     )
@@ -93,7 +91,7 @@ def record_pages(session: Session, record_id: int) -> list[PageText]:
     for row in rows:
         words: tuple[WordBox, ...] | None = None
         if row.words is not None:
-            words = tuple(tuple(w) for w in json.loads(row.words))  # type: ignore[misc]
+            words = unpack_words(row.words)
         pages.append(PageText(row.text, words, row.width, row.height))
     return pages
 

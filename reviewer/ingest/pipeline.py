@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from models import Store
 from models.records import Record
@@ -18,6 +19,10 @@ from reviewer.ingest.walker import FoundFile, roots_and_files
 from reviewer.ingest.worker import FileResult, IngestLimits, read_file_safely
 from reviewer.ingest.writer import get_or_create_collection, get_or_create_root, write_result
 from reviewer.progress import Cancelled, NullProgress, Progress
+
+# Commit at least this often: a killed process loses at most this much reading, never consistency.
+COMMIT_SECONDS = 0.5
+COMMIT_FILES = 200
 
 
 @dataclass
@@ -150,14 +155,25 @@ def ingest_paths(
     summary.files_seen = len(queued)
     total = len(queued)
     progress.set_progress(0, total, "reading files")
+    session = store.sessionmaker()
     try:
+        last_commit, pending = time.perf_counter(), 0
         for done, (job, result) in enumerate(_results(queued, jobs, limits), start=1):
-            _store_result(store, coll_id, job, result, summary, known)
+            # A savepoint per file: a file and its members land whole or not at all.
+            with session.begin_nested():
+                _store_result(session, coll_id, job, result, summary, known)
+            pending += 1
+            if pending >= COMMIT_FILES or time.perf_counter() - last_commit > COMMIT_SECONDS:
+                session.commit()
+                last_commit, pending = time.perf_counter(), 0
             progress.set_progress(done, total, "reading files")
             if progress.is_cancelled():
                 summary.cancelled = True
                 raise Cancelled()
     finally:
+        # Whatever stopped the run, every file written completely so far is kept.
+        session.commit()
+        session.close()
         summary.seconds = time.perf_counter() - started
     return summary
 
@@ -173,7 +189,7 @@ def _same_unreadable(existing: Record | None, result: FileResult) -> bool:
 
 
 def _store_result(
-    store: Store,
+    session: Session,
     coll_id: int,
     job: _Job,
     result: FileResult,
@@ -184,18 +200,15 @@ def _store_result(
     if result.unchanged:
         summary.unchanged += 1
         return
-    with store.session() as session:
-        existing = None
-        if job.found.rel_path in known:
-            existing = session.scalar(
-                select(Record).where(
-                    Record.collection_id == coll_id, Record.path == result.rel_path
-                )
-            )
-            if _same_unreadable(existing, result):
-                summary.unchanged += 1
-                return
-        summary.records_written += write_result(session, coll_id, job.root_id, existing, result)
+    existing = None
+    if job.found.rel_path in known:
+        existing = session.scalar(
+            select(Record).where(Record.collection_id == coll_id, Record.path == result.rel_path)
+        )
+        if _same_unreadable(existing, result):
+            summary.unchanged += 1
+            return
+    summary.records_written += write_result(session, coll_id, job.root_id, existing, result)
     if existing is None:
         summary.added += 1
     else:

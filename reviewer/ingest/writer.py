@@ -6,14 +6,13 @@ store consistent and a re-run simply carries on.
 
 from __future__ import annotations
 
-import json
-
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
 from models.records import Collection, IngestRoot, Record, RecordPage
 from reviewer.ingest.hashing import sha256_bytes
+from reviewer.ingest.types import pack_words
 from reviewer.ingest.worker import FileResult
 
 
@@ -64,16 +63,26 @@ def _fill(record: Record, result: FileResult) -> None:
     record.needs_ocr = ext.needs_ocr
     record.text_sha256 = sha256_bytes(ext.text.encode("utf-8")) if ext.pages else None
     record.updated_at = utcnow()
-    record.pages = [
-        RecordPage(
-            page_no=i,
-            text=page.text,
-            words=json.dumps(page.words, separators=(",", ":")) if page.words is not None else None,
-            width=page.width,
-            height=page.height,
+
+
+def _insert_pages(session: Session, record_id: int, result: FileResult) -> None:
+    """All pages of a record in one executemany (the ORM unit of work is slow for thousands)."""
+    pages = result.extraction.pages
+    if pages:
+        session.execute(
+            insert(RecordPage),
+            [
+                {
+                    "record_id": record_id,
+                    "page_no": i,
+                    "text": page.text,
+                    "words": pack_words(page.words),
+                    "width": page.width,
+                    "height": page.height,
+                }
+                for i, page in enumerate(pages, start=1)
+            ],
         )
-        for i, page in enumerate(ext.pages, start=1)
-    ]
 
 
 def _link_duplicate(session: Session, record: Record) -> None:
@@ -104,6 +113,7 @@ def _add(
     _fill(record, result)
     session.add(record)
     session.flush()
+    _insert_pages(session, record.id, result)
     _link_duplicate(session, record)
     return 1 + sum(_add(session, collection_id, root_id, record, c) for c in result.children)
 
@@ -117,10 +127,10 @@ def write_result(
     # The file's bytes changed since the last ingest: keep the old hash, re-read everything.
     previous = existing.sha256
     session.execute(delete(Record).where(Record.parent_id == existing.id))
-    # Old pages go first: the unit of work would insert the new ones before deleting these.
+    # The old text goes; the new text is inserted below.
     session.execute(delete(RecordPage).where(RecordPage.record_id == existing.id))
-    session.expire(existing, ["pages"])
     _fill(existing, result)
+    _insert_pages(session, existing.id, result)
     existing.previous_sha256 = previous
     note = "content changed since the previous ingest (new SHA-256)"
     existing.message = f"{existing.message}; {note}" if existing.message else note

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from models import Store, open_store
 from models.records import Collection, Record, RecordPage
+from reviewer.ingest.types import pack_words
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,13 @@ def make_store(url: str) -> Fixture:
                     [m.start(), m.end(), 10.0 * k, 700.0, 10.0 * k + 8, 712.0]
                     for k, m in enumerate(re.finditer(r"\S+", text))
                 ]
-                s.add(RecordPage(record_id=rec.id, page_no=no, text=text, words=json.dumps(words)))
+                s.add(
+                    RecordPage(
+                        record_id=rec.id,
+                        page_no=no,
+                        text=text,
+                        words=pack_words(tuple(map(tuple, words))),
+                    )
+                )
         cid = coll.id
     return Fixture(store, url, cid, ids)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -17,6 +16,7 @@ from reviewer.decisions.redactions import add_redaction
 from reviewer.decisions.save import save_appraisal, save_sensitivity
 from reviewer.decisions.types import Actor
 from reviewer.ingest.extract.pdf import page_text
+from reviewer.ingest.types import pack_words
 from tests.export.pdfs import NAME, PHONE
 
 APPRAISER = Actor("Ada Appraiser", "appraiser")
@@ -70,7 +70,7 @@ def _add(session: Any, coll: Collection, root: IngestRoot, path: str, data: byte
                     record_id=record.id,
                     page_no=n,
                     text=pt.text,
-                    words=json.dumps([list(w) for w in pt.words or ()]),
+                    words=pack_words(pt.words or ()),
                     width=pt.width,
                     height=pt.height,
                 )

@@ -129,13 +129,26 @@ def test_children_bytes_come_back_from_their_parent(store: Store, messy_tree: Pa
     assert att == (messy_tree / "statements" / "witness.pdf").read_bytes()
 
 
-@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="root reads everything")
-def test_unreadable_file_is_reported_not_fatal(store: Store, messy_tree: Path) -> None:
+def test_unreadable_file_is_reported_not_fatal(
+    store: Store, messy_tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file the user may not read (as on a locked-down share) is listed with an error."""
     secret = messy_tree / "secret.txt"
     secret.write_text("x")
-    secret.chmod(0)
-    ingest_paths(store, [messy_tree], "c")
-    assert _by_path(store)["secret.txt"].status == "error"  # type: ignore[attr-defined]
+    real_open = Path.open
+
+    def guarded_open(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", guarded_open)
+    summary = ingest_paths(store, [messy_tree], "c")
+    row = _by_path(store)["secret.txt"]
+    assert row.status == "error"  # type: ignore[attr-defined]
+    assert row.message == "cannot read file: permission denied"  # type: ignore[attr-defined]
+    assert _by_path(store)["note.txt"].status == "ok"  # type: ignore[attr-defined]
+    assert ("secret.txt", "error", "cannot read file: permission denied") in summary.problems
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX file names can hold any bytes")

@@ -6,7 +6,6 @@ drawn, so opening a 1,000-page PDF costs one query and no parsing.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -15,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.records import IngestRoot, Record, RecordPage
-from reviewer.ingest.types import PAGE_SEPARATOR
+from reviewer.ingest.types import PAGE_SEPARATOR, unpack_words
 
 KIND_PDF = "pdf"
 KIND_IMAGE = "image"
@@ -65,7 +64,7 @@ class RecordContent:
     message: str
     page_texts: tuple[str, ...]
     page_sizes: tuple[tuple[float, float] | None, ...]
-    words_json: tuple[str | None, ...] = field(repr=False)
+    words_json: tuple[bytes | None, ...] = field(repr=False)
     source_file: Path | None
     parent_id: int | None
     children: tuple[Child, ...]
@@ -90,13 +89,8 @@ class RecordContent:
 
 
 @lru_cache(maxsize=64)
-def _parse_words(raw: str | None) -> tuple[tuple[int, int, float, float, float, float], ...]:
-    if not raw:
-        return ()
-    return tuple(
-        (int(w[0]), int(w[1]), float(w[2]), float(w[3]), float(w[4]), float(w[5]))
-        for w in json.loads(raw)
-    )
+def _parse_words(raw: bytes | None) -> tuple[tuple[int, int, float, float, float, float], ...]:
+    return unpack_words(raw)
 
 
 def load_content(session: Session, record_id: int) -> RecordContent | None:

@@ -115,7 +115,7 @@ def upgrade() -> None:
         sa.Column("record_id", sa.Integer(), nullable=False),
         sa.Column("page_no", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
-        sa.Column("words", sa.Text(), nullable=True),
+        sa.Column("words", sa.LargeBinary(), nullable=True),
         sa.Column("width", sa.Double(), nullable=True),
         sa.Column("height", sa.Double(), nullable=True),
         sa.ForeignKeyConstraint(

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.records import Record, RecordPage
-from reviewer.ingest.types import PAGE_SEPARATOR, PageText, WordBox
+from reviewer.ingest.types import PAGE_SEPARATOR, PageText, WordBox, unpack_words
 
 
 def load_pages(session: Session, record_id: int) -> list[PageText]:
@@ -19,11 +17,8 @@ def load_pages(session: Session, record_id: int) -> list[PageText]:
     pages: list[PageText] = []
     for row in rows:
         words: tuple[WordBox, ...] | None = None
-        if row.words:
-            words = tuple(
-                (int(w[0]), int(w[1]), float(w[2]), float(w[3]), float(w[4]), float(w[5]))
-                for w in json.loads(row.words)
-            )
+        if row.words is not None:
+            words = unpack_words(row.words)
         pages.append(PageText(row.text or "", words, row.width, row.height))
     return pages
 
