@@ -31,7 +31,13 @@ from ui.edits import Edits
 from ui.highlights.highlights_panel import HighlightsPanel
 from ui.queue.queue_panel import QueuePanel
 from ui.record_edits import RecordEditsMixin
-from ui.record_state import RecordMarks, RecordState, load_marks, load_record_state
+from ui.record_state import (
+    RecordMarks,
+    RecordState,
+    load_marks,
+    load_record_state,
+    load_suggestions,
+)
 from ui.shortcuts import SHORTCUTS
 from ui.tasks import Task, TaskManager
 from ui.viewer.marks import Mark
@@ -41,10 +47,15 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(RecordEditsMixin, QMainWindow):
-    """Signals `collection_loaded` (queue filled) and `record_shown(id)` (highlights drawn)."""
+    """Signals `collection_loaded` (queue filled); for the record on screen, `first_page_shown`
+    (the visible PDF page's highlights drawn), `highlights_shown` (every highlight listed and
+    drawn) and `record_shown` (criteria suggestions too: the record is fully shown)."""
 
     collection_loaded = Signal(str)
+    first_page_shown = Signal(int)
+    highlights_shown = Signal(int)
     record_shown = Signal(int)
+    refreshed = Signal(int)  # the current record redrawn after a save
 
     def __init__(
         self, store: Store, identity: settings.Identity, tasks: TaskManager | None = None
@@ -57,6 +68,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.collection: QueueSnapshot | None = None
         self.state: RecordState | None = None
         self._current_span: str | None = None
+        self._generation = 0  # bumps when the record changes; late worker results are dropped
         self.setWindowTitle("Records Reviewer")
         self.setObjectName("mainWindow")
         self.queue = QueuePanel()
@@ -187,6 +199,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.highlights.dismiss_requested.connect(self.dismiss_entity)
         self.highlights.restore_requested.connect(self.restore_entity)
         self.highlights.redact_requested.connect(self.redact_entity)
+        self.highlights.low_confidence_toggled.connect(lambda _on: self._show_marks())
         self.viewer.mark_clicked.connect(self.go_to_span)
         self.viewer.area_drawn.connect(self.area_menu)
         self.viewer.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -227,6 +240,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush_edits()
+        self._generation += 1  # results still on their way are for a closed window
         self.save_layout()
         self.tasks.shutdown()
         self.viewer.pdf.close_document()
@@ -268,8 +282,9 @@ class MainWindow(RecordEditsMixin, QMainWindow):
 
     # records
     def show_record(self, record_id: int) -> None:
-        """Show the record at once; its highlights and suggestions follow from a worker."""
+        """Show the record at once; its highlights follow from workers, the visible page first."""
         self.flush_edits()
+        self._generation += 1
         if record_id < 0:
             self.state = None
             self.viewer.show_record(None)
@@ -284,33 +299,76 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self._show_marks()
         self._show_decision()
         self.highlights.summary.setText("Looking for highlights…")
-        store, content = self.store, state.content
+        page = self.viewer.pdf.current_page() + 1 if self.viewer.showing_pdf() else None
+        self._load_marks(page)
+
+    def _load_marks(self, page: int | None) -> None:
+        """Spans of 1-based `page` (then the rest), or all spans when `page` is None."""
+        if self.state is None:
+            return
+        store, content, generation = self.store, self.state.content, self._generation
 
         def work(_progress: Task) -> RecordMarks:
             with store.session() as session:
-                return load_marks(session, content, kind)
+                return load_marks(session, content, page)
 
-        self.tasks.run(work, name="loading highlights", on_done=self._marks_ready)
+        self.tasks.run(
+            work,
+            name="loading highlights",
+            on_done=lambda marks: self._marks_ready(marks, generation),
+            on_failed=lambda msg: self._marks_failed(msg, generation),
+        )
 
-    def _marks_ready(self, marks: RecordMarks) -> None:
-        if self.state is None or self.state.content.record_id != marks.record_id:
+    def _marks_failed(self, message: str, generation: int) -> None:
+        if generation == self._generation and self.state is not None:
+            self.highlights.summary.setText("Highlights could not be loaded.")
+            self.status(message)
+            self.record_shown.emit(self.state.content.record_id)
+
+    def _marks_ready(self, marks: RecordMarks, generation: int) -> None:
+        if generation != self._generation or self.state is None:
             return  # the reviewer has moved on
         self.state = dataclasses.replace(
-            self.state,
-            span_marks=marks.span_marks,
-            redaction_marks=marks.redaction_marks,
-            suggested=marks.suggested,
+            self.state, span_marks=marks.span_marks, redaction_marks=marks.redaction_marks
         )
+        if marks.page is not None:
+            spans = self.highlights.visible(marks.span_marks)
+            self.viewer.set_marks([*spans, *marks.redaction_marks])
+            self.first_page_shown.emit(marks.record_id)
+            self._load_marks(None)
+            return
         self._show_marks()
-        self.appraisal.model.set_state(self.appraisal.model.ticked(), marks.suggested)
-        self.record_shown.emit(marks.record_id)
+        if not self.viewer.showing_pdf():
+            self.first_page_shown.emit(marks.record_id)
+        self.highlights_shown.emit(marks.record_id)
+        self._load_suggestions(generation)
+
+    def _load_suggestions(self, generation: int) -> None:
+        if self.state is None:
+            return
+        content = self.state.content
+        kind = self.collection.kind if self.collection else "case"
+        self.tasks.run(
+            lambda _p: load_suggestions(content, kind),
+            name="suggesting criteria",
+            on_done=lambda found: self._suggestions_ready(found, generation),
+            on_failed=lambda msg: self._marks_failed(msg, generation),
+        )
+
+    def _suggestions_ready(self, suggested: tuple[str, ...], generation: int) -> None:
+        if generation != self._generation or self.state is None:
+            return
+        self.state = dataclasses.replace(self.state, suggested=suggested)
+        self.appraisal.model.set_state(self.appraisal.model.ticked(), suggested)
+        self.record_shown.emit(self.state.content.record_id)
 
     def _show_marks(self) -> None:
         state = self.state
         if state is None:
             return
         self.highlights.set_spans(state.span_marks)
-        self.viewer.set_marks([*state.span_marks, *state.redaction_marks])
+        spans = self.highlights.visible(state.span_marks)
+        self.viewer.set_marks([*spans, *state.redaction_marks])
         self.viewer.set_hidden_labels(self.highlights.model.hidden_labels())
         self._current_span = None
 

@@ -219,21 +219,30 @@ class RecordEditsMixin:
         self._refresh_current()
 
     def _refresh_current(self: MainWindow) -> None:
-        from ui.record_state import load_record_state
+        """Reload the saved record's decision and marks in a worker, then redraw them."""
+        from ui.record_state import load_decided, load_marks
 
         if self.state is None:
             return
-        rid = self.state.content.record_id
-        kind = self.collection.kind if self.collection else "case"
-        with self.store.session() as session:
-            fresh = load_record_state(session, rid, kind)
-        if fresh is None:
-            return
-        current = self._current_span
-        self.state = fresh
-        self._show_marks()
-        self._show_decision()
-        d = fresh.decision
+        store, content, generation = self.store, self.state.content, self._generation
+        rid = content.record_id
+
+        def work(_progress: Any) -> Any:
+            with store.session() as session:
+                return load_decided(session, rid), load_marks(session, content)
+
+        self.tasks.run(
+            work,
+            name="refreshing the record",
+            on_done=lambda fresh: self._refreshed(fresh[0], fresh[1], generation),
+            on_failed=self.status,
+        )
+
+    def _refreshed(self: MainWindow, decided: Any, marks: Any, generation: int) -> None:
+        import dataclasses
+
+        rid = decided.record_id
+        d = decided.decision
         if d is not None:
             closure = d.closure_status
             if closure == "Closed" and d.redacted:
@@ -247,12 +256,26 @@ class RecordEditsMixin:
                 rid, appraisal=d.appraisal, closure=closure, reviewer=by or ""
             )
         self.queue.model.update_row(
-            rid, has_personal_data=any(not m.dismissed for m in fresh.span_marks)
+            rid, has_personal_data=any(not m.dismissed for m in marks.span_marks)
         )
         self.queue.refresh_counts()
+        if generation != self._generation or self.state is None:
+            return  # the reviewer moved on; the queue row is up to date
+        current = self._current_span
+        self.state = dataclasses.replace(
+            self.state,
+            decision=d,
+            holds=decided.holds,
+            span_marks=marks.span_marks,
+            redaction_marks=marks.redaction_marks,
+        )
+        self._show_marks()
+        if not (self.appraisal.pending() or self.sensitivity.pending()):
+            self._show_decision()  # never over text typed since (its own save follows)
         if current and self.mark_by_key(current):
             self.go_to_span(current)
         self.status("Saved")
+        self.refreshed.emit(rid)
 
     def _refused(self: MainWindow, problems: list[str]) -> None:
         if self.decision_tabs.currentWidget() is self.sensitivity:

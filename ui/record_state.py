@@ -32,7 +32,7 @@ def _page_and_rects(
 ) -> tuple[int | None, tuple[tuple[float, float, float, float], ...]]:
     """0-based page and boxes of a mark: the stored ones, else worked out from the word boxes."""
     if rects and page:
-        return page - 1, tuple(tuple(r) for r in rects)  # type: ignore[misc]
+        return page - 1, tuple((r[0], r[1], r[2], r[3]) for r in rects)
     if content.kind == KIND_PDF and start is not None and end is not None:
         found = rects_for_range(content, start, end)
         if found:
@@ -41,14 +41,26 @@ def _page_and_rects(
     return (page - 1 if page else None), ()
 
 
-def span_marks(session: Session, content: RecordContent) -> list[Mark]:
+def _entities(ents: Any, session: Session, record_id: int, page: int | None) -> list[Any]:
+    """The record's spans, only those of 1-based `page` when asked (filtered in SQL if the
+    detection API offers it, else here)."""
+    if page is None:
+        return list(ents.list_entities(session, record_id))
+    try:
+        return list(ents.list_entities(session, record_id, page=page))
+    except TypeError:
+        return [e for e in ents.list_entities(session, record_id) if e.page == page]
+
+
+def span_marks(session: Session, content: RecordContent, page: int | None = None) -> list[Mark]:
+    """Marks of the record's spans (of one 1-based `page` only, when given)."""
     ents = apis.entities_module()
     if ents is None:
         return []
     colours = label_colours()
     marks = []
-    for e in ents.list_entities(session, content.record_id):
-        page, rects = _page_and_rects(content, e.page, e.rects, e.start, e.end)
+    for e in _entities(ents, session, content.record_id, page):
+        at, rects = _page_and_rects(content, e.page, e.rects, e.start, e.end)
         marks.append(
             Mark(
                 f"entity:{e.id}",
@@ -57,11 +69,12 @@ def span_marks(session: Session, content: RecordContent) -> list[Mark]:
                 colour_for(e.label, colours),
                 e.start,
                 e.end,
-                page,
+                at,
                 rects,
                 bool(e.dismissed),
                 e.id,
                 e.text,
+                float(e.score),
             )
         )
     return marks
@@ -99,40 +112,59 @@ class RecordMarks:
     record_id: int
     span_marks: list[Mark]
     redaction_marks: list[Mark]
-    suggested: tuple[str, ...]
+    page: int | None = None  # 1-based: only this page's spans were loaded
 
 
-def load_marks(session: Session, content: RecordContent, kind: str) -> RecordMarks:
+def load_marks(session: Session, content: RecordContent, page: int | None = None) -> RecordMarks:
     return RecordMarks(
         record_id=content.record_id,
-        span_marks=span_marks(session, content),
+        span_marks=span_marks(session, content, page),
         redaction_marks=redaction_marks(session, content),
-        suggested=tuple(apis.suggest_criteria(content.text, kind)),
+        page=page,
     )
+
+
+def load_suggestions(content: RecordContent, kind: str) -> tuple[str, ...]:
+    """Criteria whose keywords appear in the record (shown, never ticked)."""
+    return tuple(apis.suggest_criteria(content.text, kind))
+
+
+@dataclass(frozen=True)
+class Decided:
+    """A record's decision and holds, reloaded after a save."""
+
+    record_id: int
+    decision: Any
+    holds: tuple[str, ...]
+
+
+def load_decided(session: Session, record_id: int) -> Decided:
+    decisions = apis.decisions_module()
+    if decisions is None:
+        return Decided(record_id, None, ())
+    decision = decisions.get_decision(session, record_id)
+    holds = tuple(h.name for h in decisions.active_holds(session, record_id))
+    return Decided(record_id, decision, holds)
 
 
 def load_record_state(
     session: Session, record_id: int, kind: str, *, with_marks: bool = True
 ) -> RecordState | None:
-    """The record's state; without marks (drawn later from `load_marks`) it is quick."""
+    """The record's state; without marks and suggestions (loaded later in workers) it is quick."""
     content = load_content(session, record_id)
     if content is None:
         return None
     data = None
     if content.kind == KIND_IMAGE or (content.kind == KIND_PDF and content.source_file is None):
         data = record_bytes(session, content)
-    decisions = apis.decisions_module()
-    decision, holds = None, ()
-    if decisions is not None:
-        decision = decisions.get_decision(session, record_id)
-        holds = tuple(h.name for h in decisions.active_holds(session, record_id))
-    marks = load_marks(session, content, kind) if with_marks else RecordMarks(record_id, [], [], ())
+    decided = load_decided(session, record_id)
+    marks = load_marks(session, content) if with_marks else RecordMarks(record_id, [], [])
     return RecordState(
         content=content,
         data=data,
         span_marks=marks.span_marks,
         redaction_marks=marks.redaction_marks,
-        decision=decision,
-        suggested=marks.suggested,
-        holds=holds,
+        decision=decided.decision,
+        suggested=load_suggestions(content, kind) if with_marks else (),
+        holds=decided.holds,
     )

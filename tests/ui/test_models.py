@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from reviewer.queue import QueueRow
 from ui.decisions.criteria_table_model import CriteriaTableModel
 from ui.decisions.exemptions_table_model import ExemptionsTableModel
-from ui.highlights.spans_tree_model import SpansTreeModel
+from ui.highlights.spans_tree_model import TIMES, SpansTreeModel
 from ui.queue.queue_proxy import UNDECIDED, QueueFilter, QueueProxy
 from ui.queue.queue_table_model import (
     COL_APPRAISAL,
@@ -49,39 +49,97 @@ def test_queue_model_data_sort_and_filter(qtmodeltester: Any) -> None:
     proxy.setSourceModel(model)
     qtmodeltester.check(model)
     qtmodeltester.check(proxy)
-    assert model.index(0, COL_PATH).data() == "b/two.pdf"
+    assert model.index(0, COL_PATH).data() == "two.pdf"
+    assert model.index(0, COL_PATH).data(Qt.ItemDataRole.ToolTipRole) == "b/two.pdf"
     assert model.index(0, COL_PERSONAL).data() == "●"
     proxy.sort(COL_PATH, Qt.SortOrder.AscendingOrder)
     assert [proxy.index(r, COL_PATH).data() for r in range(3)] == [
-        "a/one.txt",
-        "b/two.pdf",
-        "c/three.docx",
+        "one.txt",
+        "two.pdf",
+        "three.docx",
     ]
     proxy.set_filter(QueueFilter(personal="yes"))
     assert [proxy.index(r, 0).data(RECORD_ID_ROLE) for r in range(proxy.rowCount())] == [1, 3]
     proxy.set_filter(QueueFilter(appraisal=UNDECIDED))
-    assert proxy.rowCount() == 1 and proxy.index(0, COL_APPRAISAL).data() == ""
+    assert proxy.rowCount() == 1
+    assert proxy.index(0, COL_APPRAISAL).data() == ""
     proxy.set_filter(QueueFilter(reviewer="Bob", status="ok"))
-    assert proxy.index(0, COL_PATH).data() == "c/three.docx"
+    assert proxy.rowCount() == 1
+    assert proxy.index(0, COL_PATH).data() == "three.docx"
+    assert model.row_of(2) is None  # filtered out
+    proxy.set_filter(QueueFilter())
     model.update_row(2, appraisal="retain")
     assert model.index(model.row_of(2) or 0, COL_APPRAISAL).data() == "retain"
+    qtmodeltester.check(proxy)
 
 
-def test_spans_tree_groups_by_label_and_toggles(qtmodeltester: Any) -> None:
+def test_queue_selection_follows_its_record_through_sort_and_filter(qtbot: Any) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QTableView
+
+    model = QueueTableModel(_rows())
+    proxy = QueueProxy()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.selectionModel().setCurrentIndex(
+        proxy.index(model.row_of(3) or 0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    proxy.sort(COL_PATH, Qt.SortOrder.DescendingOrder)
+    assert view.currentIndex().data(RECORD_ID_ROLE) == 3
+    assert view.currentIndex().row() == 0
+    proxy.set_filter(QueueFilter(status="ok"))
+    assert view.currentIndex().data(RECORD_ID_ROLE) == 3
+    proxy.set_filter(QueueFilter(status="empty"))
+    assert not view.currentIndex().isValid()
+    assert proxy.rowCount() == 1
+
+
+def test_spans_tree_groups_by_label_then_text_and_toggles(qtmodeltester: Any) -> None:
     model = SpansTreeModel()
     marks = [
-        Mark("entity:1", SPAN, "PERSON", "#e6550d", 0, 5, None, (), False, 1, "Sarah"),
-        Mark("entity:2", SPAN, "PERSON", "#e6550d", 10, 15, None, (), True, 2, "Kendr"),
-        Mark("entity:3", SPAN, "PHONE", "#3182bd", 20, 31, None, (), False, 3, "07700 900123"),
+        Mark("entity:1", SPAN, "PERSON", "#e6550d", 0, 8, 0, (), False, 1, "HARTIGAN"),
+        Mark("entity:2", SPAN, "PERSON", "#e6550d", 10, 15, 1, (), True, 2, "Kendr"),
+        Mark("entity:3", SPAN, "PHONE", "#3182bd", 20, 31, 1, (), False, 3, "07700 900123"),
+        Mark("entity:4", SPAN, "PERSON", "#e6550d", 40, 48, 2, (), False, 4, "Hartigan"),
+        Mark("entity:5", SPAN, "PERSON", "#e6550d", 50, 58, 4, (), False, 5, "HARTIGAN"),
     ]
     model.set_spans(marks)
     qtmodeltester.check(model)
-    heads = [model.item(r).text() for r in range(model.rowCount())]
-    assert heads == ["PERSON  (1)", "PHONE  (1)"]  # dismissed spans are listed but not counted
+    heads = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert heads == ["PERSON  (3)", "PHONE  (1)"]  # dismissed spans are listed but not counted
+    person = model.index(0, 0)
+    texts = [model.index(r, 0, person).data() for r in range(model.rowCount(person))]
+    assert texts == [f"HARTIGAN  {TIMES}3", "Kendr"]  # same text in any case is one row
+    assert "pages 1, 3, 5" in model.index(0, 0, person).data(Qt.ItemDataRole.ToolTipRole)
+    row = model.index(0, 0, person)
+    assert [model.advance(row) for _ in range(3)] == ["entity:4", "entity:5", "entity:1"]
+    assert model.index_of_key("entity:5") == row
+    assert row.data(Qt.ItemDataRole.UserRole + 1) == "entity:5"  # key of the current occurrence
     toggled: list[tuple[str, bool]] = []
     model.toggled.connect(lambda label, on: toggled.append((label, on)))
-    model.item(1).setCheckState(Qt.CheckState.Unchecked)
-    assert toggled == [("PHONE", False)] and model.hidden_labels() == {"PHONE"}
+    model.set_label_visible("PHONE", False)
+    assert toggled == [("PHONE", False)]
+    assert model.hidden_labels() == {"PHONE"}
+    assert model.index(1, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+
+
+def test_low_confidence_spans_hidden_until_asked(qtbot: Any) -> None:
+    from ui.highlights.highlights_panel import HighlightsPanel
+
+    panel = HighlightsPanel()
+    qtbot.addWidget(panel)
+    marks = [
+        Mark("entity:1", SPAN, "PERSON", "#e6550d", 0, 5, 0, (), False, 1, "Sarah", 0.9),
+        Mark("entity:2", SPAN, "PERSON", "#e6550d", 9, 13, 0, (), False, 2, "Park", 0.3),
+    ]
+    panel.set_spans(marks)
+    assert panel.live_keys() == ["entity:1"]
+    assert "1 low-confidence hidden" in panel.summary.text()
+    panel.show_low.setChecked(True)
+    panel.set_spans(marks)
+    assert panel.live_keys() == ["entity:1", "entity:2"]
 
 
 def test_criteria_and_exemption_models(qtmodeltester: Any) -> None:

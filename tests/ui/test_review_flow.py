@@ -10,6 +10,11 @@ from PySide6.QtCore import Qt
 from tests.ui.conftest import COLLECTION
 
 
+def settle(qtbot: Any, win: Any) -> None:
+    """Wait until the window's workers (the redraw after a save) have finished."""
+    qtbot.waitUntil(lambda: win.tasks.active_count() == 0, timeout=10000)
+
+
 def _decision(store: Any, record_id: int) -> Any:
     from reviewer.decisions import get_decision
 
@@ -21,7 +26,8 @@ def test_open_collection_shows_first_record_with_highlights(make_window: Any) ->
     win = make_window()
     assert win.queue.proxy.rowCount() == 3
     assert win.state.content.path == "a_statement.pdf"
-    assert win.viewer.showing_pdf() and win.viewer.pdf.page_count() == 2
+    assert win.viewer.showing_pdf()
+    assert win.viewer.pdf.page_count() == 2
     labels = {m.label for m in win.state.span_marks}
     assert {"PHONE", "EMAIL"} <= labels
     drawn = [m for m in win.state.span_marks if m.page == 0 and m.rects]
@@ -45,14 +51,18 @@ def test_move_decide_dismiss_redact_then_restart(
     # tick criterion 1, choose Select: saved at once with who and role
     qtbot.keyClick(win, Qt.Key.Key_1)
     qtbot.keyClick(win, Qt.Key.Key_S)
+    settle(qtbot, win)
     d = _decision(ui_store, first)
     crit1 = win.appraisal.model.index(0, 0).data(Qt.ItemDataRole.UserRole + 1)
-    assert d.appraisal == "select" and d.criteria == (crit1,)
-    assert d.appraised_by == "Test Reviewer" and d.appraised_role == "appraiser"
+    assert d.appraisal == "select"
+    assert d.criteria == (crit1,)
+    assert d.appraised_by == "Test Reviewer"
+    assert d.appraised_role == "appraiser"
     # rationale typed in the box is saved after the typing pause
     win.appraisal.rationale.setFocus()
     qtbot.keyClicks(win.appraisal.rationale, "Murder case")
     qtbot.waitUntil(lambda: _decision(ui_store, first).rationale == "Murder case", timeout=3000)
+    settle(qtbot, win)
     assert win.queue.model.record_at(win.queue.model.row_of(first)).appraisal == "select"
     # next highlight, then dismiss it
     win.setFocus()
@@ -61,11 +71,13 @@ def test_move_decide_dismiss_redact_then_restart(
     assert key is not None
     entity_id = int(key.split(":")[1])
     qtbot.mouseClick(win.highlights.dismiss_btn, Qt.MouseButton.LeftButton)
+    settle(qtbot, win)
     assert next(m for m in win.state.span_marks if m.key == key).dismissed
     # redact the next live highlight with B
     qtbot.keyClick(win, Qt.Key.Key_N)
     redacted_key = win._current_span
     qtbot.keyClick(win, Qt.Key.Key_B)
+    settle(qtbot, win)
     assert len(win.state.redaction_marks) == 1
     # closure: Open (O)
     qtbot.keyClick(win, Qt.Key.Key_O)
@@ -81,7 +93,9 @@ def test_move_decide_dismiss_redact_then_restart(
     dismissed = {m.entity_id for m in again.state.span_marks if m.dismissed}
     assert entity_id in dismissed
     red = again.state.redaction_marks
-    assert len(red) == 1 and red[0].page == 0 and red[0].rects
+    assert len(red) == 1
+    assert red[0].page == 0
+    assert red[0].rects
     assert redacted_key == f"entity:{red[0].entity_id}"
 
 
@@ -91,6 +105,7 @@ def test_undo_and_redo_are_saved(make_window: Any, qtbot: Any, ui_store: Any) ->
     qtbot.keyClick(win, Qt.Key.Key_R)
     assert _decision(ui_store, rid).appraisal == "retain"
     qtbot.keyClick(win, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, win)
     assert _decision(ui_store, rid).appraisal is None
     assert not win.appraisal.buttons["retain"].isChecked()
     qtbot.keyClick(win, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
@@ -144,8 +159,10 @@ def test_find_and_manual_mark(make_window: Any, qtbot: Any) -> None:
     before = len(win.state.span_marks)
     start = win.state.content.text.index("Crown Court")
     win.add_manual(start, start + len("Crown Court"), "ORG")
+    settle(qtbot, win)
     assert len(win.state.span_marks) == before + 1
     win.undo()
+    settle(qtbot, win)
     assert len(win.state.span_marks) == before
 
 
@@ -165,5 +182,6 @@ def test_shortcuts_dialog(make_window: Any, qtbot: Any) -> None:
     from PySide6.QtWidgets import QTextBrowser
 
     text = win.shortcuts_dialog.findChild(QTextBrowser).toPlainText()
-    assert "Next record" in text and "Closure: Closed" in text
+    assert "Next record" in text
+    assert "Closure: Closed" in text
     win.shortcuts_dialog.close()

@@ -121,6 +121,10 @@ class AppraisalPanel(QWidget):
         self.buttons["destroy"].setEnabled(not holds)
         self._loading = False
 
+    def pending(self) -> bool:
+        """Typed text waiting for its pause before saving."""
+        return self._timer.isActive()
+
     def flush(self) -> None:
         """Save a rationale still waiting for its typing pause (before moving away)."""
         if self._timer.isActive():

@@ -146,6 +146,10 @@ class SensitivityPanel(QWidget):
         self.stamp.setText(stamp)
         self._loading = False
 
+    def pending(self) -> bool:
+        """Typed text waiting for its pause before saving."""
+        return self._timer.isActive()
+
     def flush(self) -> None:
         if self._timer.isActive():
             self._timer.stop()

@@ -1,9 +1,12 @@
-"""The personal-data side panel: legend/toggles + spans by label, and the actions on a span."""
+"""The personal-data side panel: legend/toggles + spans by label and text, and the actions."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -21,6 +24,7 @@ from ui.highlights.spans_tree_model import (
 )
 from ui.viewer.marks import Mark
 
+LOW_SCORE = 0.5  # spans the detector is less sure of are hidden unless asked for
 SCOPES = (
     ("once", "this highlight"),
     ("record", "this text in the record"),
@@ -36,6 +40,7 @@ class HighlightsPanel(QWidget):
     restore_requested = Signal(int)
     redact_requested = Signal(int)
     labels_hidden = Signal(object)  # set[str]
+    low_confidence_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +54,8 @@ class HighlightsPanel(QWidget):
         self.summary = QLabel("No personal data found")
         self.summary.setObjectName("panelHint")
         self.summary.setWordWrap(True)
+        self.show_low = QCheckBox(f"Show low-confidence (score < {LOW_SCORE})")
+        self.show_low.setToolTip("Spans the detector is less sure of are hidden by default")
         self.scope = QComboBox()
         for value, text in SCOPES:
             self.scope.addItem(f"Dismiss {text}", value)
@@ -67,29 +74,45 @@ class HighlightsPanel(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.show_low)
         layout.addWidget(self.scope)
         layout.addLayout(buttons)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
+        self.tree.clicked.connect(self._on_clicked)
         self.model.toggled.connect(lambda *_: self.labels_hidden.emit(self.model.hidden_labels()))
+        self.show_low.toggled.connect(self.low_confidence_toggled)
         self.dismiss_btn.clicked.connect(self.dismiss_current)
         self.restore_btn.clicked.connect(self.restore_current)
         self.redact_btn.clicked.connect(self.redact_current)
         self._keys: list[str] = []
+        self._selecting = False
+        self._fresh_current = False
         self._update_buttons()
 
-    def set_spans(self, marks: list[Mark]) -> None:
-        self.model.set_spans(marks)
+    def visible(self, marks: Sequence[Mark]) -> list[Mark]:
+        """The spans to list and draw: low-confidence ones only when asked for."""
+        if self.show_low.isChecked():
+            return list(marks)
+        return [m for m in marks if m.score >= LOW_SCORE]
+
+    def set_spans(self, marks: Sequence[Mark]) -> None:
+        """`marks`: every span of the record; the low-confidence ones are filtered here."""
+        shown = self.visible(marks)
+        self.model.set_spans(shown)
         self.tree.expandAll()
-        live = [m for m in marks if not m.dismissed]
+        live = [m for m in shown if not m.dismissed]
         self._keys = [m.key for m in sorted(live, key=lambda m: (m.start or 0, m.key))]
-        if marks:
+        hidden_low = len(marks) - len(shown)
+        if shown:
             labels = len({m.label for m in live})
-            self.summary.setText(
-                f"{len(live)} highlight(s) in {labels} categor{'y' if labels == 1 else 'ies'}"
-                + (f", {len(marks) - len(live)} dismissed" if len(marks) > len(live) else "")
-            )
+            text = f"{len(live)} highlight(s) in {labels} categor{'y' if labels == 1 else 'ies'}"
+            if len(shown) > len(live):
+                text += f", {len(shown) - len(live)} dismissed"
         else:
-            self.summary.setText("No personal data found in this record")
+            text = "No personal data found in this record"
+        if hidden_low:
+            text += f" · {hidden_low} low-confidence hidden"
+        self.summary.setText(text)
         self._update_buttons()
 
     def live_keys(self) -> list[str]:
@@ -99,10 +122,16 @@ class HighlightsPanel(QWidget):
     def select_key(self, key: str) -> None:
         index = self.model.index_of_key(key)
         if index.isValid():
-            self.tree.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
+            self._selecting = True
+            try:
+                self.tree.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+                self.model.dataChanged.emit(index, index)
+            finally:
+                self._selecting = False
             self.tree.scrollTo(index)
+            self._update_buttons()
 
     def current_entity(self) -> tuple[int, bool] | None:
         index = self.tree.currentIndex()
@@ -126,11 +155,24 @@ class HighlightsPanel(QWidget):
         if cur is not None:
             self.redact_requested.emit(cur[0])
 
-    def _on_current(self, index: QModelIndex, _prev: QModelIndex) -> None:
+    def _on_current(
+        self, index: QModelIndex | QPersistentModelIndex, _prev: QModelIndex | QPersistentModelIndex
+    ) -> None:
         key = index.data(KEY_ROLE)
-        if key:
+        if key and not self._selecting:
+            self._fresh_current = True
             self.span_chosen.emit(str(key))
         self._update_buttons()
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        """A click on the row already current shows its next occurrence."""
+        if self._fresh_current:
+            self._fresh_current = False
+            return
+        key = self.model.advance(index)
+        if key:
+            self.span_chosen.emit(key)
+            self._update_buttons()
 
     def _update_buttons(self) -> None:
         cur = self.current_entity()

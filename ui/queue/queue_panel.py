@@ -60,7 +60,7 @@ class QueuePanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_PATH, QHeaderView.ResizeMode.Stretch)
@@ -78,7 +78,7 @@ class QueuePanel(QWidget):
         for col in (COL_FORMAT, COL_PAGES, COL_REVIEWER):
             self.table.setColumnHidden(col, True)
         self.text = QLineEdit()
-        self.text.setPlaceholderText("Filter by path (Ctrl+L)")
+        self.text.setPlaceholderText("Filter by name or folder (Ctrl+L)")
         self.text.setClearButtonEnabled(True)
         self.status = QComboBox()
         self.status.addItem("Any status", ANY)
@@ -148,7 +148,7 @@ class QueuePanel(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), self.model.total_count()
         decided = sum(1 for r in self.model.rows() if r.appraisal)
         self.count.setText(f"{shown:,} of {total:,} records shown · {decided:,} appraised")
 

@@ -1,7 +1,8 @@
 """Filtering of the queue by status, decision, personal data, reviewer and path text.
 
-The filter is evaluated once per change over the source rows into a bytearray, so the per-row
-callback Qt makes is a single lookup.
+The filter is evaluated once per change over the source rows into a bytearray that the source
+model applies itself (see `QueueTableModel.set_accepted`), so Qt never calls back into Python
+per row. The proxy is a C++ identity proxy kept for a stable API in front of the model.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QIdentityProxyModel, Qt
 
 from reviewer.queue import QueueRow
 from ui.queue.queue_table_model import QueueTableModel
@@ -28,6 +29,9 @@ class QueueFilter:
     reviewer: str = ANY
     text: str = ""
 
+    def is_empty(self) -> bool:
+        return not (self.status or self.appraisal or self.personal or self.reviewer or self.text)
+
     def accepts(self, row: QueueRow) -> bool:
         if self.status and row.status != self.status:
             return False
@@ -41,24 +45,25 @@ class QueueFilter:
             return False
         return not self.text or self.text.lower() in row.path.lower()
 
+    def evaluate(self, rows: list[QueueRow]) -> bytearray | None:
+        """One byte per row (1 = shown); None when the filter shows everything."""
+        if self.is_empty():
+            return None
+        accepts = self.accepts
+        return bytearray(map(accepts, rows))
 
-class QueueProxy(QSortFilterProxyModel):
-    """Passes the source model's own order through and hides rows the filter rejects.
 
-    A row whose decision changes stays visible until the filter changes, so a record never
-    vanishes from under the reviewer while they work on it.
-    """
+class QueueProxy(QIdentityProxyModel):
+    """The queue as views see it. A row whose decision changes stays visible until the filter
+    changes, so a record never vanishes from under the reviewer while they work on it."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._filter = QueueFilter()
-        self._accept = bytearray()
-        self.setDynamicSortFilter(False)
 
     def setSourceModel(self, model: Any) -> None:
         super().setSourceModel(model)
         model.modelReset.connect(self._recompute)
-        model.layoutChanged.connect(self._recompute)
         self._recompute()
 
     def queue_model(self) -> QueueTableModel:
@@ -75,24 +80,11 @@ class QueueProxy(QSortFilterProxyModel):
 
     def _recompute(self) -> None:
         model = self.sourceModel()
-        if not isinstance(model, QueueTableModel):
-            return
-        accepts = self._filter.accepts
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
-            self.beginFilterChange()
-            self._accept = bytearray(accepts(r) for r in model.rows())
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._accept = bytearray(accepts(r) for r in model.rows())
-            self.invalidateRowsFilter()
+        if isinstance(model, QueueTableModel):
+            accept = self._filter.evaluate(model.rows())
+            if accept is not None or model.rowCount() != model.total_count():
+                model.set_accepted(accept)
 
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        return source_row < len(self._accept) and bool(self._accept[source_row])
-
-    def sort(self, column: int, order: Any = None) -> None:
-        """Sorting is done by the source model (fast key sort), then the filter re-applies."""
-        from PySide6.QtCore import Qt
-
-        self.queue_model().sort(column, order if order is not None else Qt.SortOrder.AscendingOrder)
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is done by the source model with precomputed keys."""
+        self.queue_model().sort(column, order)

@@ -49,3 +49,4 @@ class Mark:
     dismissed: bool = False
     entity_id: int | None = None
     text: str = ""
+    score: float = 1.0

@@ -289,6 +289,8 @@ class PdfView(QScrollArea):
 
     def show_rect(self, index: int, rect: Rect) -> None:
         """Scroll so a mark on page `index` is in view, a little below the top."""
+        if not 0 <= index < self.page_count():
+            return
         box = self.canvas.to_widget(index, rect)
         self.ensureVisible(round(box.center().x()), round(box.center().y()), 50, 120)
 
