@@ -47,6 +47,19 @@ def compile_lexicon(
     return build(loose, re.IGNORECASE), build(strict, 0), category
 
 
+_BODY = (
+    r"(?:head|face|neck|throat|jaw|cheek|eye|ear|nose|mouth|lip|scalp|skull|chest|back|spine|"
+    r"shoulder|arm|upper arm|forearm|elbow|wrist|hand|finger|thumb|abdomen|stomach|ribs?|hip|"
+    r"groin|leg|thigh|knee|shin|ankle|foot|toe|body|torso|temple|forehead|brain|liver|lungs?)s?"
+)
+# "laceration to the left side of the neck": the injury with where it is, as one span.
+HEALTH_TAIL = re.compile(
+    rf"(?i)[ \t]+(?:to|on|of|in|across|above|below)[ \t]+(?:the|his|her|their)[ \t]+"
+    rf"(?:(?:left|right|upper|lower|front|back)[ \t]+)?(?:side[ \t]+of[ \t]+(?:the|his|her)[ \t]+)?"
+    rf"(?:(?:left|right|upper|lower)[ \t]+)?{_BODY}(?![\w])"
+)
+
+
 class SpecialCategoryRuler:
     """Whole-word lexicon matches labelled SPECIAL_CATEGORY, the reason naming the category."""
 
@@ -80,8 +93,12 @@ class SpecialCategoryRuler:
         for regex in (self.loose, self.strict):
             for m in regex.finditer(text):
                 cat = self._category(m.group(0))
+                end = m.end()
+                if cat == "health":
+                    tail = HEALTH_TAIL.match(text, end)
+                    end = tail.end() if tail else end
                 found.append(
-                    Candidate(m.start(), m.end(), "SPECIAL_CATEGORY", self.score, f"lexicon: {cat}")
+                    Candidate(m.start(), end, "SPECIAL_CATEGORY", self.score, f"lexicon: {cat}")
                 )
         return found
 

@@ -80,12 +80,18 @@ class PersonRuler:
         given_forms = [g.capitalize() for g in given] + [g.upper() for g in given]
         self.regexes: list[tuple[str, re.Pattern[str]]] = []
         if titles:
+            # Only abbreviations take a full stop: "Officer. The Board" ends a sentence.
+            short = [t for t in titles if len(t) <= 4]
+            long = [t for t in titles if len(t) > 4]
+            lead = (
+                rf"(?:(?:{_alternation(short)})\.?|(?:{_alternation(long)}))"
+                if long
+                else (rf"(?:{_alternation(short)})\.?")
+            )
             self.regexes.append(
                 (
                     "title",
-                    re.compile(
-                        rf"(?<![\w])(?:{_alternation(titles)})\.?[ ]+(?:\d{{2,6}}[ ]+)?({NAME})"
-                    ),
+                    re.compile(rf"(?<![\w]){lead}[ ]+(?:\d{{2,6}}[ ]+)?({NAME})"),
                 )
             )
         if fields:

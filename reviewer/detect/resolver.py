@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from reviewer.detect.guards import blocked_ranges, not_a_person
 from reviewer.detect.identifiers import CANDIDATES_ATTR, ensure_extensions
 from reviewer.detect.names import clean_name, first_names, not_names
+from reviewer.detect.plausibility import ORG_HEADS, DocWords, org_score, person_verdict
 from reviewer.detect.span import Candidate
 
 NER_LABELS = {
@@ -90,14 +91,32 @@ class PiiResolver:
         self.set_annotations(doc, self.match(doc))
         return doc
 
-    def _from_ner(self, doc: Doc, blocked: list[tuple[int, int, str]]) -> list[Candidate]:
+    def _pieces(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        """NER entities as `(start, end, our label, NER label)`, cut at line breaks (a heading
+        line run into the next line is two things, not one name)."""
         text = doc.text
-        out: list[Candidate] = []
+        out: list[tuple[int, int, str, str]] = []
         for ent in doc.ents:
             label = NER_LABELS.get(ent.label_)
             if label is None:
                 continue
-            start, end = ent.start_char, ent.end_char
+            pos = ent.start_char
+            for line in text[ent.start_char : ent.end_char].split("\n"):
+                s = pos + len(line) - len(line.lstrip())
+                e = pos + len(line.rstrip())
+                if e > s:
+                    out.append((s, e, label, ent.label_))
+                pos += len(line) + 1
+        return out
+
+    def _from_ner(
+        self, doc: Doc, blocked: list[tuple[int, int, str]], words: DocWords
+    ) -> list[Candidate]:
+        text = doc.text
+        out: list[Candidate] = []
+        for start, end, label, ner_label in self._pieces(doc):
+            reason = f"spaCy NER {ner_label}"
+            score = self.ner_score
             if label == "PERSON":
                 cleaned = clean_name(text, start, end, TITLES)
                 if cleaned is None or not_a_person(text[cleaned[0] : cleaned[1]]):
@@ -105,35 +124,66 @@ class PiiResolver:
                 start, end = cleaned
                 if any(s < end and start < e for s, e, _w in blocked):
                     continue
-            elif label == "DATE":
-                if not DATE_LIKE.search(ent.text):
+                why = person_verdict(text[start:end], words, evidence=False)
+                if why == "place":
+                    label, score, reason = "LOCATION", 0.6, reason + "; place name, not a person"
+                elif why is not None:
                     continue
-            elif label in ("LOCATION", "ORG"):
-                words = [w.lower().strip(".,:()") for w in ent.text.split()]
-                if all(w in not_names() for w in words):
+                elif " " not in text[start:end].strip():
+                    score -= 0.1  # one word, no title or given name: less sure
+            elif label == "DATE":
+                if not DATE_LIKE.search(text[start:end]):
+                    continue
+            else:
+                ws = [w.lower().strip(".,:()") for w in text[start:end].split()]
+                if all(w in not_names() for w in ws):
                     continue
                 if any(s <= start and end <= e and w != "court" for s, e, w in blocked):
                     continue
-            score = self.ner_score - (0.1 if label in ("ORG", "LOCATION") else 0.0)
-            out.append(Candidate(start, end, label, score, f"spaCy NER {ent.label_}"))
+                if label == "LOCATION" and ws and ws[-1] in ORG_HEADS:
+                    label = "ORG"  # "West Yorkshire Police" is a force, not a place
+                score = org_score(text[start:end], words, self.ner_score - 0.1)
+                if score <= 0.0:
+                    continue
+            out.append(Candidate(start, end, label, score, reason))
         for s, e, what in blocked:
             if what == "court":
                 out.append(Candidate(s, e, "ORG", self.ner_score, "court name"))
         return out
 
+    @staticmethod
+    def _doc_words(doc: Doc) -> DocWords:
+        found = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+        return DocWords(doc.text, found)
+
+    @staticmethod
+    def _plausible(text: str, c: Candidate, words: DocWords) -> bool:
+        if c.label != "PERSON":
+            return True
+        span = text[c.start : c.end]
+        if "surname_first" in c.reason and "," in span:
+            # "FAIRBROTHER, Leeds District" is a name then a place, not SURNAME, Forenames.
+            forenames = span.split(",", 1)[1]
+            if person_verdict(forenames, words, evidence=False) is not None:
+                return False
+        evidence = "first_name" in c.reason or "title" in c.reason or "field" in c.reason
+        return person_verdict(span, words, evidence=evidence) is None
+
     def match(self, doc: Doc) -> list[Candidate]:
         text = doc.text
         blocked = blocked_ranges(text)
+        words = self._doc_words(doc)
         rules: list[Candidate] = list(getattr(doc._, CANDIDATES_ATTR) or [])
         rules = [
             c
             for c in rules
             if not (c.label == "PERSON" and any(s < c.end and c.start < e for s, e, _w in blocked))
+            and self._plausible(text, c, words)
         ]
-        cands = self._from_ner(doc, blocked) + rules
+        cands = self._from_ner(doc, blocked, words) + rules
         cands = [self._date_of_birth(text, c) for c in cands]
         kept = self._resolve([c for c in cands if c.score >= self.min_score])
-        kept += self._repeats(text, kept)
+        kept += self._repeats(text, kept, words)
         return sorted(kept, key=lambda c: (c.start, -c.end))
 
     @staticmethod
@@ -178,7 +228,7 @@ class PiiResolver:
         return kept
 
     @staticmethod
-    def _repeats(text: str, kept: list[Candidate]) -> list[Candidate]:
+    def _repeats(text: str, kept: list[Candidate], words: DocWords) -> list[Candidate]:
         """Later mentions of a found person's full name, surname or given name."""
         forms: set[str] = set()
         for c in kept:
@@ -188,7 +238,13 @@ class PiiResolver:
             forms.add(name)
             for word in re.split(r"[\s,]+", name):
                 w = word.strip(".")
-                if len(w) >= 3 and w[0].isupper() and w.lower() not in not_names():
+                if (
+                    len(w) >= 3
+                    and w[0].isupper()
+                    and w.lower() not in not_names()
+                    and not words.is_common(w)
+                    and not words.is_place(w)
+                ):
                     forms.add(w)
                     if w.isupper() or w.lower() in first_names():
                         forms.add(w.capitalize())

@@ -22,6 +22,8 @@ RESOURCE_FILES = (
     "first_names.txt",
     "not_names.txt",
     "special_category.jsonl",
+    "common_words.txt",
+    "places.txt",
 )
 
 

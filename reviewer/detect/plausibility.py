@@ -1,0 +1,150 @@
+"""How believable a PERSON, ORG or LOCATION span is: the resolver's guards against common words.
+
+The small statistical model tags headings ("AREA MANAGEMENT BOARD"), protective markings
+("RESTRICTED"), sentence-initial words ("The", "Chair") and towns ("Leeds") as names. A real name
+is rarely made only of common lower-case words, never starts with a determiner, and a town is a
+place: these checks use word lists (`common_words.txt`, `places.txt`), spaCy's stop words and the
+words the document itself uses in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reviewer.detect.names import first_names, not_names
+from reviewer.detect.resources import read_lines
+
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019.&-]*")
+LOWER_WORD_RE = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]+(?![\w])")
+# Government protective markings and classification words: never a name, never an organisation.
+MARKINGS = frozenset(
+    """official official-sensitive sensitive restricted confidential secret top protect
+    unclassified classified draft fictional sample copy""".split()  # noqa: SIM905
+)
+# Words that make a run of common words an organisation's name ("Criminal Justice Board").
+ORG_HEADS = frozenset(
+    """police constabulary council court courts service services trust board unit department
+    ministry agency office commission authority committee ltd limited plc llp university
+    college school hospital bank society association foundation institute partnership
+    group team prosecution prison prisons tribunal inspectorate executive government
+    parliament assembly directorate bureau centre center church union federation""".split()  # noqa: SIM905
+)
+# Words that may sit inside a place name without making it a person ("Leeds District").
+PLACE_WORDS = frozenset(
+    """north south east west northern southern eastern western central greater upper lower
+    new old district area city county borough region metropolitan st saint""".split()  # noqa: SIM905
+)
+DETERMINERS = frozenset("the a an this that these those his her their our its my your".split())  # noqa: SIM905
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lower-case common words (shipped list plus spaCy's stop words), given names excluded."""
+    words = {w.lower() for w in read_lines("common_words.txt")} | stop_words()
+    return frozenset(words - first_names())
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Lower-cased place names from `places.txt`."""
+    return frozenset(re.sub(r"\s+", " ", p).lower() for p in read_lines("places.txt"))
+
+
+class DocWords:
+    """What one document tells us: the words it uses in lower case, the places NER found in it."""
+
+    def __init__(self, text: str, ner_places: set[str] | None = None) -> None:
+        self.lower = frozenset(LOWER_WORD_RE.findall(text))
+        self.places = {p.lower() for p in ner_places or ()}
+
+    def is_common(self, word: str) -> bool:
+        w = word.lower().strip(".,'\u2019()")
+        return w in common_words() or w in self.lower or w in MARKINGS
+
+    def is_place(self, text: str) -> bool:
+        key = re.sub(r"\s+", " ", text).strip().lower()
+        if key in places() or key in self.places:
+            return True
+        words = [w.lower() for w in WORD_RE.findall(text)]
+        core = [w for w in words if w not in PLACE_WORDS]
+        return bool(core) and len(core) < len(words) and " ".join(core) in places()
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def person_verdict(text: str, doc: DocWords, *, evidence: bool) -> str | None:
+    """Why `text` is not a person ("common words", "place", ...), or None if it may be one.
+
+    `evidence` is True for rule matches with a title, form field or known given name: such a
+    span is only refused when it starts with a determiner or is all stop words / markings.
+    """
+    ws = words(text)
+    if not ws:
+        return "no words"
+    low = [w.lower().strip(".,'\u2019()") for w in ws]
+    if low[0] in DETERMINERS:
+        return "starts with a determiner"
+    if all(w in stop_words() or w in MARKINGS for w in low):
+        return "stop words"
+    if any(w in MARKINGS for w in low) and text.isupper():
+        return "protective marking or heading"
+    if evidence:
+        return None
+    if any(w in first_names() for w in low):
+        return None
+    if doc.is_place(text):
+        return "place"
+    several = len(low) > 1
+    if all(
+        doc.is_common(w) or w in not_names() or w in PLACE_WORDS or (several and _compound(w))
+        for w in low
+    ):
+        return "common words"
+    return None
+
+
+def _compound(word: str) -> bool:
+    """ "Boardroom" = board + room: two common words run together."""
+    w = word.lower()
+    return len(w) >= 7 and any(
+        w[:i] in common_words() and w[i:] in common_words() for i in range(3, len(w) - 2)
+    )
+
+
+def org_score(text: str, doc: DocWords, base: float) -> float:
+    """The score an ORG (or LOCATION) span from NER deserves; 0 means drop it."""
+    ws = words(text)
+    low = [w.lower().strip(".,'\u2019()") for w in ws]
+    while low and low[0] in DETERMINERS:
+        low, ws = low[1:], ws[1:]
+    if not low or (any(c.isdigit() for c in text) and len(low) <= 1):
+        return 0.0
+    if any(w.lower() in MARKINGS and w.isupper() for w in ws) or (
+        len(low) == 1 and low[0] in MARKINGS
+    ):
+        return 0.0  # a protective marking or banner ("RESTRICTED", "FICTIONAL SAMPLE")
+    if all(w in stop_words() for w in low):
+        return 0.0
+    if len(low) == 1:
+        word = ws[0]
+        if word.isupper() and len(word.replace("&", "")) <= 4:
+            return min(base, 0.4)  # an acronym: CPS or OIC? shown as possible
+        if doc.is_common(word) or _compound(word):
+            return 0.0
+        return base
+    has_head = any(w in ORG_HEADS for w in low)
+    if text.isupper():
+        return min(base, 0.45)  # an all-caps heading: may name a body, often a title
+    if all(doc.is_common(w) or w in PLACE_WORDS for w in low) and not has_head:
+        return min(base, 0.45)
+    return base
