@@ -14,7 +14,6 @@ from typing import Any
 from reviewer.ingest.extract.pdf import module as fitz
 
 _SPACE = re.compile(r"\s+")
-_EDGE = re.compile(r"^\W+|\W+$")
 
 
 def normalise(text: str) -> str:
@@ -22,23 +21,37 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
 
 
-def _token(word: str) -> str:
-    return _EDGE.sub("", normalise(word))
+_PARTS = re.compile(r"\w+")
+
+
+def _parts(text: str) -> list[str]:
+    r"""Runs of word characters: the units the verifier's `(?<!\w)...(?!\w)` search sees."""
+    return _PARTS.findall(normalise(text))
 
 
 def find_phrase(doc: Any, phrase: str) -> list[tuple[int, Any]]:
-    """(1-based page, rect) of every word of every whole-word occurrence of `phrase`."""
-    wanted = [t for t in (_token(w) for w in phrase.split()) if t]
+    """(1-based page, rect) of every word holding part of a whole-word occurrence of `phrase`.
+
+    Words are split into runs of word characters, so "Daniel's", "HARTIGAN," and a name split
+    over two lines are all found (the whole word is redacted, possessive included).
+    """
+    wanted = _parts(phrase)
     if not wanted:
         return []
+    n = len(wanted)
     hits: list[tuple[int, Any]] = []
     for page in doc:
         words = page.get_text("words")
-        tokens = [_token(w[4]) for w in words]
-        n = len(wanted)
-        for i in range(len(tokens) - n + 1):
-            if tokens[i : i + n] == wanted:
-                hits.extend((page.number + 1, fitz().Rect(w[:4])) for w in words[i : i + n])
+        parts: list[str] = []
+        owner: list[int] = []
+        for index, word in enumerate(words):
+            for part in _parts(word[4]):
+                parts.append(part)
+                owner.append(index)
+        for i in range(len(parts) - n + 1):
+            if parts[i : i + n] == wanted:
+                for index in sorted(set(owner[i : i + n])):
+                    hits.append((page.number + 1, fitz().Rect(words[index][:4])))
     if hits:
         return hits
     bounded = re.compile(r"(?<!\w)" + re.escape(normalise(phrase)) + r"(?!\w)")
