@@ -9,6 +9,7 @@ from models import records  # noqa: F401  (registers tables)
 from models import audit, decisions  # noqa: F401
 from models import qa  # noqa: F401
 from models import entities  # noqa: F401
+from models import team  # noqa: F401
 from models.base import Base
 from models.session import Store, default_url, open_store
 

@@ -13,12 +13,13 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 APP_NAME = "records-reviewer"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATION_LOCK = 0x5245_5649  # PostgreSQL advisory lock key held while migrating ("REVI")
 
 
 def default_url() -> str:
@@ -48,6 +49,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # FULL: a committed decision survives power loss, not only a killed process.
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA busy_timeout=30000")
+    # LIKE (and so `startswith`) is case-sensitive on PostgreSQL: make SQLite agree.
+    cur.execute("PRAGMA case_sensitive_like=ON")
     cur.close()
 
 
@@ -69,6 +72,10 @@ def migrate(engine: Engine) -> None:
     if current == heads:
         return
     with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            # Two workstations opening a new shared store at once: one migrates, the other waits
+            # and then finds nothing left to do.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "heads")
 
@@ -109,6 +116,9 @@ def open_store(url: str | None = None, *, migrate_schema: bool = True) -> Store:
         if database and database != ":memory:":
             _prepare_sqlite_file(Path(database))
         kwargs["connect_args"] = {"timeout": 30}
+    elif parsed.get_backend_name() == "postgresql":
+        # A shared server over the network: drop connections the server or a firewall closed.
+        kwargs["pool_pre_ping"] = True
     engine = create_engine(url, **kwargs)
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -1,14 +1,28 @@
-"""Shared test set-up: headless Qt, no network, a private data folder and a fresh store per test."""
+"""Shared test set-up: headless Qt, no network, a private data folder and a fresh store per test.
+
+Stores are SQLite files in the test's folder, unless `REVIEWER_TEST_DB` names a PostgreSQL server
+(e.g. `postgresql+psycopg://postgres@127.0.0.1:54329/postgres`): then every store is a new
+database on that server, dropped after the test, so the whole suite runs on both engines.
+"""
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TEST_SERVER = os.environ.get("REVIEWER_TEST_DB", "")
+_names = itertools.count(1)
+
+
+def on_postgres() -> bool:
+    """True when the suite runs against a PostgreSQL server."""
+    return TEST_SERVER.startswith("postgresql")
 
 
 @pytest.fixture(autouse=True)
@@ -23,9 +37,105 @@ def _private_home(
     monkeypatch.delenv("REVIEWER_DB", raising=False)
 
 
+def _admin_execute(sql: str) -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(TEST_SERVER, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.execute(text(sql))
+    finally:
+        engine.dispose()
+
+
+def _new_database(template: str | None = None) -> tuple[str, str]:
+    """Create an empty database (or a copy of `template`) on the test server: (url, name)."""
+    from sqlalchemy.engine import make_url
+
+    database = f"rr_test_{os.getpid()}_{next(_names)}"
+    copy = f' TEMPLATE "{template}"' if template else ""
+    _admin_execute(f'CREATE DATABASE "{database}"{copy}')
+    return make_url(TEST_SERVER).set(database=database).render_as_string(
+        hide_password=False
+    ), database
+
+
+def _drop_database(database: str) -> None:
+    _admin_execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    """URL of a new SQLite store in the test's folder."""
+def make_db_url(tmp_path: Path) -> Iterator[Callable[[str], str]]:
+    """A factory of new, empty store URLs (`name` tells several apart); dropped after the test."""
+    created: list[str] = []
+
+    def make(name: str = "store") -> str:
+        if not on_postgres():
+            return f"sqlite:///{tmp_path / (name + '.sqlite')}"
+        url, database = _new_database()
+        created.append(database)
+        return url
+
+    yield make
+    for database in created:
+        _drop_database(database)
+
+
+@pytest.fixture(scope="session")
+def make_session_db_url(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Callable[[str], str]]:
+    """Like `make_db_url`, for stores built once per session (dropped at its end)."""
+    created: list[str] = []
+
+    def make(name: str = "store") -> str:
+        if not on_postgres():
+            return f"sqlite:///{tmp_path_factory.mktemp(name) / (name + '.sqlite')}"
+        url, database = _new_database()
+        created.append(database)
+        return url
+
+    yield make
+    for database in created:
+        _drop_database(database)
+
+
+@pytest.fixture
+def copy_db_url(tmp_path: Path) -> Iterator[Callable[[str], str]]:
+    """A factory of copies of a built store (file copy, or `CREATE DATABASE ... TEMPLATE`)."""
+    import shutil
+
+    from sqlalchemy.engine import make_url
+
+    created: list[str] = []
+
+    def copy(source_url: str) -> str:
+        source = make_url(source_url)
+        if source.get_backend_name() == "sqlite":
+            target = tmp_path / f"copy{len(created)}.sqlite"
+            shutil.copy(str(source.database), target)
+            created.append("")
+            return f"sqlite:///{target}"
+        url, database = _new_database(template=source.database)
+        created.append(database)
+        return url
+
+    yield copy
+    for database in created:
+        if database:
+            _drop_database(database)
+
+
+@pytest.fixture
+def db_url(make_db_url: Callable[[str], str]) -> str:
+    """URL of a new store: an SQLite file in the test's folder, or a new PostgreSQL database."""
+    return make_db_url("store")
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """An SQLite store URL whatever the engine under test, for tests about SQLite itself."""
     return f"sqlite:///{tmp_path / 'store.sqlite'}"
 
 

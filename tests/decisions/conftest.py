@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -11,8 +10,7 @@ from tests.decisions.factory import Fixture, make_store
 
 
 @pytest.fixture
-def fx(tmp_path: Path) -> Iterator[Fixture]:
-    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    f = make_store(url)
+def fx(db_url: str) -> Iterator[Fixture]:
+    f = make_store(db_url)  # SQLite, or PostgreSQL when REVIEWER_TEST_DB is set
     yield f
     f.store.dispose()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -21,9 +20,9 @@ def nlp() -> Language:
 
 
 @pytest.fixture
-def db_url_of(tmp_path: Path) -> str:
-    """The URL of the `store` fixture's database, for CLI tests."""
-    return f"sqlite:///{tmp_path / 'store.sqlite'}"
+def db_url_of(db_url: str) -> str:
+    """The URL of the `store` fixture's database, for CLI tests (SQLite or PostgreSQL)."""
+    return db_url
 
 
 @pytest.fixture

@@ -65,9 +65,9 @@ def test_detect_missing_file_is_usage_error(
 
 
 def test_scan_then_entities(
-    tmp_path: Path, store: Store, nlp: Language, capsys: pytest.CaptureFixture[str]
+    db_url_of: str, store: Store, nlp: Language, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    url = db_url_of
     add_record(store, "case1", "dir/a.txt", ["Mrs Olivia Brown, NHS number 943 476 5919."])
     add_record(store, "case1", "dir/b.doc", [""], status="encrypted")
     assert main(["--db", url, "scan", "--collection", "case1", "--jobs", "1"]) == 0

@@ -96,7 +96,7 @@ def test_a_killed_ingest_leaves_a_consistent_store_and_a_rerun_finishes(
     deadline = time.monotonic() + 60
     store = None
     while time.monotonic() < deadline:
-        if Path(db_url.removeprefix("sqlite:///")).exists():
+        if not db_url.startswith("sqlite") or Path(db_url.removeprefix("sqlite:///")).exists():
             try:
                 store = store or open_store(db_url, migrate_schema=False)
                 with store.session() as s:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -106,10 +107,12 @@ def test_cancelled_ingest_keeps_what_was_done_and_a_rerun_finishes(
     assert full.added == 0
 
 
-def test_two_workers_give_the_same_records(tmp_path: Path, messy_tree: Path) -> None:
+def test_two_workers_give_the_same_records(
+    make_db_url: Callable[[str], str], messy_tree: Path
+) -> None:
     from models import open_store
 
-    one, two = open_store(f"sqlite:///{tmp_path}/1.db"), open_store(f"sqlite:///{tmp_path}/2.db")
+    one, two = open_store(make_db_url("one")), open_store(make_db_url("two"))
     ingest_paths(one, [messy_tree], "c", jobs=1)
     ingest_paths(two, [messy_tree], "c", jobs=2)
 

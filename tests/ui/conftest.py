@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +42,10 @@ def _make_files(folder: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Ingest and scan the small collection once; tests get a copy of the store file."""
+def built_store(
+    tmp_path_factory: pytest.TempPathFactory, make_session_db_url: Callable[[str], str]
+) -> str:
+    """Ingest and scan the small collection once; tests get a copy of the store (its URL)."""
     from models import open_store
     from reviewer.detect.entities import scan_collection
     from reviewer.ingest.pipeline import ingest_paths
@@ -52,21 +53,19 @@ def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("uistore")
     files = base / "evidence"
     _make_files(files)
-    db = base / "store.sqlite"
-    store = open_store(f"sqlite:///{db}")
+    url = make_session_db_url("uistore")
+    store = open_store(url)
     ingest_paths(store, [files], COLLECTION, kind="case")
     scan_collection(store, COLLECTION)
     store.dispose()
-    return db
+    return url
 
 
 @pytest.fixture
-def ui_store(built_store: Path, tmp_path: Path) -> Iterator[Any]:
+def ui_store(built_store: str, copy_db_url: Callable[[str], str]) -> Iterator[Any]:
     from models import open_store
 
-    db = tmp_path / "store.sqlite"
-    shutil.copy(built_store, db)
-    store = open_store(f"sqlite:///{db}")
+    store = open_store(copy_db_url(built_store))
     yield store
     store.dispose()
 
