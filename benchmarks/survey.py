@@ -1,14 +1,19 @@
-"""Survey benchmark: files/s against the floor of walking + SHA-256, and PRONOM speed against FIDO.
+"""Survey benchmark: files/s against the floor of walking + SHA-256, memory, PRONOM vs FIDO.
 
-    uv run python benchmarks/survey.py [--files 100000] [--jobs 2] [--fido-sample 1000]
+    uv run python benchmarks/survey.py [--tree realistic|tiny] [--files 100000] [--jobs 2]
+                                       [--cold] [--fido-sample 1000]
 
-Generates a tree of small mixed files (some duplicated, a few ZIP archives) in a temporary
-folder, then in the same run measures:
+Generates a tree (see `benchmarks/survey_tree.py`: `realistic` sizes and type mix, or round
+1's `tiny` files) in a temporary folder, then in the same run measures:
   1. the floor: walk + SHA-256 of every file, one process (what `find | sha256sum` does);
-  2. `reviewer survey` on the same tree (walk, SHA-256, Siegfried, archive members, CSV,
-     summary, report), with `--jobs` processes; its peak memory;
-  3. identification alone on a fixed subset: Siegfried (in-process, one core) against FIDO's
-     own command line (`fido -input LIST`, one core).
+  2. `reviewer survey` on the same tree with `--jobs`, in its own process: wall time, CPU time
+     (its process and the hashing process), and peak memory of the whole process tree (sum
+     of the RSS of the survey process and its children, sampled every 50 ms);
+  3. with `--cold`, both again after evicting the tree from the page cache (posix_fadvise
+     DONTNEED on every file), as on a drive that has not just been read;
+  4. identification alone on a fixed sample: Siegfried (in-process, one Go thread) against
+     FIDO's own command line (`fido -q -input LIST`, one process).
+CPU time is given because the 2-core machine is shared: wall-clock ratios move with the load.
 The tree is deleted afterwards. Prints a Markdown table (copied into docs/survey.md).
 """
 
@@ -16,95 +21,20 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import io
+import multiprocessing
 import os
 import random
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-import zipfile
 from pathlib import Path
 
-from reviewer.progress import NullProgress
-from reviewer.survey import survey
-from reviewer.survey.identify_batch import identify_files
+import psutil
 
-FILES_PER_FOLDER = 200
-WORDS = ("record", "case", "file", "minute", "policy", "letter", "board", "review")
-
-
-def _text(rng: random.Random, n: int) -> bytes:
-    return " ".join(rng.choice(WORDS) for _ in range(n)).encode()
-
-
-def _pdf(rng: random.Random) -> bytes:
-    body = b"1 0 obj<</Type/Catalog>>endobj\n% " + _text(rng, rng.randint(50, 600))
-    return b"%PDF-1.4\n" + body + b"\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-
-
-def _docx(rng: random.Random) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as z:
-        z.writestr(
-            "[Content_Types].xml",
-            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'content-types"><Override PartName="/word/document.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-        )
-        z.writestr("_rels/.rels", "<Relationships/>")
-        z.writestr("word/document.xml", b"<w:document>" + _text(rng, 80) + b"</w:document>")
-    return buffer.getvalue()
-
-
-def _png(rng: random.Random) -> bytes:
-    return b"\x89PNG\r\n\x1a\n" + rng.randbytes(rng.randint(500, 6000))
-
-
-def _zip(rng: random.Random) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
-        for n in range(5):
-            z.writestr(f"part-{n}.txt", _text(rng, 200))
-    return buffer.getvalue()
-
-
-MAKERS = [
-    (".txt", 30, lambda r: _text(r, r.randint(20, 1500))),
-    (".csv", 10, lambda r: b"a,b,c\n" + _text(r, r.randint(20, 800)).replace(b" ", b",")),
-    (
-        ".html",
-        10,
-        lambda r: b"<html><body><p>" + _text(r, r.randint(20, 800)) + b"</p></body></html>",
-    ),
-    (".pdf", 20, _pdf),
-    (".docx", 10, _docx),
-    (".png", 10, _png),
-    (".bin", 9, lambda r: r.randbytes(r.randint(100, 4000))),
-    (".zip", 1, _zip),
-]
-
-
-def generate(root: Path, count: int, seed: int = 7) -> None:
-    """`count` files, about 8% exact duplicates of earlier files, 200 to a folder."""
-    rng = random.Random(seed)
-    kinds = [m for m in MAKERS for _ in range(m[1])]
-    earlier: list[tuple[str, bytes]] = []
-    for n in range(count):
-        group = n // FILES_PER_FOLDER
-        folder = root / f"dept-{group % 7}" / f"folder-{group:04d}"
-        if n % FILES_PER_FOLDER == 0:
-            folder.mkdir(parents=True)
-        if earlier and rng.random() < 0.08:
-            ext, data = rng.choice(earlier)
-        else:
-            ext, _, make = rng.choice(kinds)
-            data = make(rng)
-            if len(earlier) < 2000:
-                earlier.append((ext, data))
-        (folder / f"file-{n:06d}{ext}").write_bytes(data)
+from benchmarks.survey_tree import realistic, tiny
 
 
 def floor(root: Path) -> int:
@@ -125,75 +55,153 @@ def floor(root: Path) -> int:
     return count
 
 
-def _timed(label: str, fn, *args):  # type: ignore[no-untyped-def]
+def evict(root: Path) -> None:
+    """Drop the tree's pages from the page cache, so the next read comes from the disk."""
+    for folder, _, names in os.walk(root):
+        for name in names:
+            fd = os.open(os.path.join(folder, name), os.O_RDONLY)
+            try:
+                os.fdatasync(fd)
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
+
+
+def _survey_child(root: str, out: str, jobs: int, result: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    from reviewer.progress import NullProgress
+    from reviewer.survey import survey
+
+    summary = survey(Path(root), Path(out), jobs, NullProgress())
+    result.put((summary.totals.files, summary.totals.members, summary.duplicates.sets,
+                summary.duplicates.reclaimable_bytes))  # fmt: skip
+
+
+def run_survey(root: Path, out: Path, jobs: int) -> dict[str, float]:
+    """Survey in a fresh process; wall and CPU seconds, peak tree and largest-process RSS."""
+    shutil.rmtree(out, ignore_errors=True)
+    ctx = multiprocessing.get_context("spawn")
+    queue: multiprocessing.Queue = ctx.Queue()  # type: ignore[type-arg]
+    child = ctx.Process(target=_survey_child, args=(str(root), str(out), jobs, queue))
+    peak = {"tree": 0, "largest": 0}
+    cpu = {"seconds": 0.0}
+    stop = threading.Event()
+
+    def sample(proc: psutil.Process) -> None:
+        seen: dict[int, float] = {}
+        while not stop.is_set():
+            try:
+                procs = [proc, *proc.children(recursive=True)]
+                sizes = [p.memory_info().rss for p in procs]
+                for p in procs:
+                    t = p.cpu_times()
+                    seen[p.pid] = t.user + t.system
+            except psutil.Error:
+                procs, sizes = [], []
+            peak["tree"] = max(peak["tree"], sum(sizes))
+            peak["largest"] = max([peak["largest"], *sizes])
+            cpu["seconds"] = sum(seen.values())
+            stop.wait(0.05)
+
     start = time.perf_counter()
+    child.start()
+    sampler = threading.Thread(target=sample, args=(psutil.Process(child.pid),))
+    sampler.start()
+    files, members, sets, reclaim = queue.get()
+    child.join()
+    wall = time.perf_counter() - start
+    stop.set()
+    sampler.join()
+    return {"wall": wall, "cpu": cpu["seconds"], "tree_mb": peak["tree"] / 2**20,
+            "largest_mb": peak["largest"] / 2**20, "files": files, "members": members,
+            "sets": sets, "reclaim": reclaim}  # fmt: skip
+
+
+def _timed(label: str, fn, *args):  # type: ignore[no-untyped-def]
+    start, cpu0 = time.perf_counter(), time.process_time()
     result = fn(*args)
-    elapsed = time.perf_counter() - start
-    print(f"  {label}: {elapsed:.1f} s", file=sys.stderr)
-    return result, elapsed
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu0
+    print(f"  {label}: {elapsed:.1f} s (CPU {cpu:.1f} s)", file=sys.stderr, flush=True)
+    return result, elapsed, cpu
+
+
+def identification(files: list[str], work: Path) -> tuple[float, float]:
+    """Files/s of Siegfried (one Go thread) and of FIDO's command line on the same files."""
+    from reviewer.survey.identify_batch import identify_files
+
+    identify_files(files[:5])  # load the signatures outside the timing
+    _, sf_s, _ = _timed("Siegfried on the sample (1 thread)", identify_files, files, 1)
+    listing = work / "sample.txt"
+    listing.write_text("\n".join(files) + "\n", encoding="utf-8")
+    fido = shutil.which("fido") or "fido"
+    command = [fido, "-q", "-input", str(listing)]
+    _, fido_s, _ = _timed(
+        "FIDO command line on the sample",
+        lambda: subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+    )
+    return len(files) / sf_s, len(files) / fido_s
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tree", choices=("realistic", "tiny"), default="realistic")
     parser.add_argument("--files", type=int, default=100_000)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--cold", action="store_true", help="also measure from a cold cache")
     parser.add_argument("--fido-sample", type=int, default=1000)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="survey-bench-"))
     root, out = work / "tree", work / "out"
+    rows: list[tuple[str, str]] = []
     try:
-        load_before = os.getloadavg()
-        print(f"Generating {args.files:,} files in {root} ...", file=sys.stderr)
-        _, gen_s = _timed("generate", generate, root, args.files)
-        n_floor, floor_s = _timed("floor (walk + SHA-256, 1 process)", floor, root)
-        summary, survey_s = _timed(
-            f"reviewer survey (--jobs {args.jobs})", survey, root, out, args.jobs, NullProgress()
-        )
-        rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        rss_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        n_survey = summary.totals.files
+        load_before = os.getloadavg()[0]
+        maker = realistic if args.tree == "realistic" else tiny
+        size, gen_s, _ = _timed(f"generate {args.files:,} files ({args.tree})", maker, root,
+                                args.files)  # fmt: skip
+        n, floor_s, floor_cpu = _timed("floor (walk + SHA-256, 1 process)", floor, root)
+        ours = run_survey(root, out, args.jobs)
+        print(f"  survey: {ours['wall']:.1f} s (CPU {ours['cpu']:.1f} s)", file=sys.stderr)
+        rows += [
+            ("Tree", f"{args.tree}: {n:,} files (+{ours['members']:,.0f} archive members), "
+                     f"{size / 1e9:.2f} GB, mean {size / n / 1e3:.0f} KB; generated in "
+                     f"{gen_s:.0f} s"),
+            ("Floor: walk + SHA-256, 1 process (warm cache)",
+             f"{n / floor_s:,.0f} files/s ({floor_s:.1f} s, CPU {floor_cpu:.1f} s)"),
+            (f"`reviewer survey --jobs {args.jobs}` (warm cache)",
+             f"{n / ours['wall']:,.0f} files/s ({ours['wall']:.1f} s, CPU {ours['cpu']:.1f} s)"),
+            ("Survey / floor, wall clock (warm)", f"{floor_s / ours['wall']:.2f}x"),
+            ("CPU per file: floor / survey",
+             f"{floor_cpu / n * 1e6:,.0f} µs / {ours['cpu'] / n * 1e6:,.0f} µs"),
+            ("Peak RSS, whole survey process tree / largest process",
+             f"{ours['tree_mb']:,.0f} MB / {ours['largest_mb']:,.0f} MB"),
+            ("Duplicate sets / reclaimable",
+             f"{ours['sets']:,.0f} / {ours['reclaim'] / 1e6:,.1f} MB"),
+        ]  # fmt: skip
+        if args.cold:
+            evict(root)
+            _, cold_floor_s, _ = _timed("floor, cold cache", floor, root)
+            evict(root)
+            cold = run_survey(root, out, args.jobs)
+            print(f"  survey, cold: {cold['wall']:.1f} s", file=sys.stderr)
+            rows += [
+                ("Floor, cold cache", f"{n / cold_floor_s:,.0f} files/s ({cold_floor_s:.1f} s)"),
+                ("Survey, cold cache", f"{n / cold['wall']:,.0f} files/s ({cold['wall']:.1f} s)"),
+                ("Survey / floor, cold cache", f"{cold_floor_s / cold['wall']:.2f}x"),
+            ]
         files = sorted(str(p) for p in root.rglob("*") if p.is_file())
         sample = random.Random(1).sample(files, min(args.fido_sample, len(files)))
-        _, sf_s = _timed("Siegfried on the sample (1 core)", identify_files, sample)
-        listing = work / "sample.txt"
-        listing.write_text("\n".join(sample) + "\n", encoding="utf-8")
-        fido = shutil.which("fido") or "fido"
-        _, fido_s = _timed(
-            "FIDO command line on the sample (1 core)",
-            lambda: subprocess.run(
-                [fido, "-q", "-input", str(listing)],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                check=False,
-            ),
-        )
-        load_after = os.getloadavg()
+        sf_rate, fido_rate = identification(sample, work)
+        rows += [
+            (f"Siegfried, {len(sample):,} files, 1 thread", f"{sf_rate:,.0f} files/s"),
+            ("FIDO command line, same files", f"{fido_rate:,.0f} files/s"),
+            ("Siegfried / FIDO", f"{sf_rate / fido_rate:.1f}x"),
+            ("Load average before / after (2 cores, shared)",
+             f"{load_before:.2f} / {os.getloadavg()[0]:.2f}"),
+        ]  # fmt: skip
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    floor_rate, survey_rate = n_floor / floor_s, n_survey / max(survey_s, 1e-9)
-    sf_rate, fido_rate = len(sample) / sf_s, len(sample) / fido_s
-    print(
-        f"| Files in tree | {n_survey:,} (+{summary.totals.members:,} archive members); "
-        f"generated in {gen_s:.0f} s |"
-    )
-    print("|---|---|")
-    print(f"| Floor: walk + SHA-256, 1 process | {floor_rate:,.0f} files/s ({floor_s:.1f} s) |")
-    print(
-        f"| `reviewer survey --jobs {args.jobs}` | {survey_rate:,.0f} files/s ({survey_s:.1f} s) |"
-    )
-    print(f"| Survey / floor | {survey_rate / floor_rate:.2f}x |")
-    print(f"| Siegfried, {len(sample):,} files, 1 core | {sf_rate:,.0f} files/s |")
-    print(f"| FIDO command line, same files, 1 core | {fido_rate:,.0f} files/s |")
-    print(f"| Siegfried / FIDO | {sf_rate / fido_rate:.1f}x |")
-    print(f"| Peak RSS: main process / largest worker | {rss_self:,.0f} MB / {rss_child:,.0f} MB |")
-    print(
-        f"| Duplicate sets found / reclaimable | {summary.duplicates.sets:,} / "
-        f"{summary.duplicates.reclaimable_bytes:,} bytes |"
-    )
-    print(
-        f"| Load average before / after (2 cores, shared) | "
-        f"{load_before[0]:.2f} / {load_after[0]:.2f} |"
-    )
+    print("| Measure | Value |\n|---|---|")
+    for label, value in rows:
+        print(f"| {label} | {value} |")
     return 0
 
 

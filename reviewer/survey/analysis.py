@@ -19,7 +19,7 @@ from reviewer.survey.summary import (
     Totals,
     YearRow,
 )
-from reviewer.survey.walk import LINK, LOOP, SPECIAL, display
+from reviewer.survey.walk import FOLDER_LINK, LINK, LOOP, SPECIAL, display
 
 EXAMPLES = 20
 DUPLICATE_SETS = 50
@@ -122,7 +122,8 @@ def _problems(conn: sqlite3.Connection, root: Path) -> list[Flagged]:
     return [
         _flag(conn, root, "unreadable_folder", "Folder could not be opened",
               f"kind = '{index.FOLDER}' AND status != 'Done'", ()),
-        _flag(conn, root, "link", "Link not followed", f"kind = '{LINK}'", ()),
+        _flag(conn, root, "link", "Link not followed",
+              f"kind IN ('{LINK}', '{FOLDER_LINK}')", ()),
         _flag(conn, root, "loop", "Folder loop (reached twice)", f"kind = '{LOOP}'", ()),
         _flag(conn, root, "special", "Device or pipe", f"kind = '{SPECIAL}'", ()),
     ]  # fmt: skip

@@ -3,7 +3,9 @@
 Follows DROID's own output: every value quoted; folder URIs end in '/', folder SIZE empty;
 `file:/` URIs percent-encoded; archive members as `zip:file:///ARCHIVE!/INNER` with an empty
 FILE_PATH; LAST_MODIFIED as local `YYYY-MM-DDTHH:MM:SS`; EXTENSION_MISMATCH `true`/`false`.
-Rows are streamed from the index, so the file can be any size.
+Every entry of a folder is a row, as in DROID; links (never followed), folder loops, devices
+and pipes have DROID's status "Not done". Rows are streamed from the index, so the file can be
+any size.
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ import csv
 import os
 import sqlite3
 from datetime import datetime
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path, PureWindowsPath
 from urllib.parse import quote_from_bytes
 
 from reviewer.survey import index
-from reviewer.survey.walk import display
+from reviewer.survey.walk import FOLDER_LINK, LOOP, NOT_OPENED, display
 
 HEADERS = (
     "ID",
@@ -39,7 +41,9 @@ HEADERS = (
     "FORMAT_VERSION",
 )
 CSV_NAME = "droid.csv"
-_KINDS = (index.FOLDER, index.FILE, index.MEMBER, index.MEMBER_FOLDER)
+_KINDS = (index.FOLDER, index.FILE, index.MEMBER, index.MEMBER_FOLDER, *NOT_OPENED)
+_FOLDERS = frozenset({index.FOLDER, index.MEMBER_FOLDER, FOLDER_LINK, LOOP})
+_MEMBERS = frozenset({index.MEMBER, index.MEMBER_FOLDER})
 
 
 _URI_SAFE = "/:@!$&'()*+,;=~"  # legal in a URI path: Java (DROID) leaves them as they are
@@ -74,8 +78,9 @@ def last_modified(mtime: float | None) -> str:
 
 
 def extension(name: str) -> str:
-    suffix = PurePosixPath(name).suffix
-    return suffix[1:].lower() if len(suffix) > 1 else ""
+    """DROID's EXT: what follows the last dot of the name, lower-cased ("" for `.profile`)."""
+    dot = name.rfind(".")
+    return name[dot + 1 :].lower() if 0 < dot < len(name) - 1 else ""
 
 
 def write_droid_csv(conn: sqlite3.Connection, out_dir: Path) -> Path:
@@ -90,11 +95,10 @@ def write_droid_csv(conn: sqlite3.Connection, out_dir: Path) -> Path:
         rows = conn.execute(
             "SELECT id, parent_id, kind, path, name, size, mtime, status, container, method,"
             " mismatch, sha256, puid, mime, format_name, format_version FROM node"
-            " WHERE kind IN (?, ?, ?, ?) ORDER BY id",
+            f" WHERE kind IN ({', '.join('?' for _ in _KINDS)}) ORDER BY id",
             _KINDS,
         )
-        for row in rows:
-            writer.writerow(_row(row, zip_base))
+        writer.writerows(_row(row, zip_base) for row in rows)
     partial.replace(target)
     return target
 
@@ -105,8 +109,8 @@ def _row(row: tuple[object, ...], zip_base: dict[int, str]) -> list[str]:
     assert isinstance(nid, int)
     assert isinstance(raw, bytes)
     assert isinstance(name, str)
-    folder = kind in (index.FOLDER, index.MEMBER_FOLDER)
-    if kind in (index.MEMBER, index.MEMBER_FOLDER):
+    folder = kind in _FOLDERS
+    if kind in _MEMBERS:
         assert isinstance(parent, int)
         base = zip_base[parent]
         inner = raw.decode("utf-8", "replace")

@@ -115,12 +115,6 @@ def _counts(conn: sqlite3.Connection) -> tuple[int, int]:
     return int(done), int(total)
 
 
-def _now(batch: Batch) -> Future[list[Hashed]]:
-    future: Future[list[Hashed]] = Future()
-    future.set_result(hash_batch([(i, p) for i, p, _ in batch]))
-    return future
-
-
 def inspect_all(conn: sqlite3.Connection, jobs: int, progress: Progress) -> None:
     """Hash and identify every file not yet done, on `jobs` cores."""
     done, total = _counts(conn)
@@ -133,14 +127,20 @@ def inspect_all(conn: sqlite3.Connection, jobs: int, progress: Progress) -> None
     report(0)
     identifier = Identifier(workers=jobs)
     with tempfile.TemporaryDirectory(prefix="reviewer-survey-") as scratch:  # 0o700
+
+        def now(batch: Batch) -> Future[list[Hashed]]:
+            future: Future[list[Hashed]] = Future()
+            future.set_result(hash_batch([(i, p) for i, p, _ in batch], scratch))
+            return future
+
         if jobs <= 1:
-            _run(conn, _now, identifier, Path(scratch), report, progress)
+            _run(conn, now, identifier, Path(scratch), report, progress)
             return
         context = multiprocessing.get_context("spawn")  # Go runtimes hang in forked children
         with ProcessPoolExecutor(max_workers=1, mp_context=context) as hasher:
 
             def later(batch: Batch) -> Future[list[Hashed]]:
-                return hasher.submit(hash_batch, [(i, p) for i, p, _ in batch])
+                return hasher.submit(hash_batch, [(i, p) for i, p, _ in batch], scratch)
 
             try:
                 _run(conn, later, identifier, Path(scratch), report, progress)

@@ -6,6 +6,7 @@ to list, hash and identify their members. Evidence is opened read-only and never
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,16 +34,16 @@ class FileResult:
     members: tuple[MemberResult, ...] = ()
 
 
-def pdf_encrypted(path: Path, size: int) -> bool:
+def pdf_encrypted(path: str | Path, size: int) -> bool:
     """True when a PDF's trailer asks for a password or carries an encryption dictionary."""
-    with path.open("rb") as handle:
+    with open(path, "rb") as handle:
         handle.seek(max(0, size - PDF_TAIL))
         return b"/Encrypt" in handle.read(PDF_TAIL)
 
 
 def _finish(
     node_id: int,
-    path: Path,
+    path: str,
     size: int,
     digest: str,
     ident: Identification,
@@ -59,7 +60,7 @@ def _finish(
         if ident.mime == "application/pdf" and size > 0:
             protected = protected or pdf_encrypted(path, size)
         if container:
-            listing = list_zip(path, scratch, identifier)
+            listing = list_zip(Path(path), scratch, identifier)
             members, note = listing.members, listing.note
             protected = protected or listing.encrypted
     except OSError as exc:
@@ -85,15 +86,26 @@ def inspect_batch(
 ) -> list[FileResult]:
     """Inspect files given as (node id, path as file-system bytes, size) with their digests."""
     results: list[FileResult | None] = []
-    readable: list[tuple[int, Path, int, str]] = []
-    for (node_id, raw, size), (hashed_id, digest, status, note) in zip(items, hashed, strict=True):
+    readable: list[tuple[int, str, int, str]] = []
+    shown: list[str] = []  # what Siegfried reads: the file, or its DROID-window sample
+    for (node_id, raw, size), (hashed_id, digest, status, note, sample) in zip(
+        items, hashed, strict=True
+    ):
         assert node_id == hashed_id
         if digest is None:
             results.append(FileResult(node_id, status=status, note=note))
         else:
             results.append(None)
-            readable.append((node_id, Path(os.fsdecode(raw)), size, digest))
-    idents = iter(identifier.identify([(digest, str(path)) for _, path, _, digest in readable]))
+            readable.append((node_id, os.fsdecode(raw), size, digest))
+            shown.append(sample or readable[-1][1])
+    try:
+        found = identifier.identify([(r[3], path) for r, path in zip(readable, shown, strict=True)])
+    finally:
+        for *_, sample in hashed:
+            if sample:
+                with contextlib.suppress(OSError):
+                    os.unlink(sample)
+    idents = iter(found)
     finished = iter(
         _finish(node_id, path, size, digest, next(idents), scratch, identifier)
         for node_id, path, size, digest in readable

@@ -17,10 +17,13 @@ from reviewer.survey.rules import WINDOWS_MAX_PATH, rot_kind
 
 FOLDERS_PER_TRANSACTION = 128
 
-# Rows the walk records but DROID's CSV does not list (reported in the summary).
+# Entries the walk lists but does not open (reported in the summary). DROID's CSV has a row for
+# every entry of a folder, so these are rows too, with DROID's status "Not done".
 LINK = "link"
+FOLDER_LINK = "folder_link"
 LOOP = "loop"
 SPECIAL = "special"
+NOT_OPENED = (LINK, FOLDER_LINK, LOOP, SPECIAL)
 
 
 def display(name: str) -> str:
@@ -32,6 +35,14 @@ def _identity(entry_path: str, st: os.stat_result) -> str | None:
     if not st.st_ino:  # Windows scandir leaves the file id to a real stat call
         st = os.stat(entry_path, follow_symlinks=False)
     return f"{st.st_dev}:{st.st_ino}" if st.st_ino else None
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """Whether a link points to a folder (False when it points nowhere)."""
+    try:
+        return entry.is_dir(follow_symlinks=True)
+    except OSError:
+        return False
 
 
 def _insert(conn: sqlite3.Connection, **row: object) -> int:
@@ -82,7 +93,16 @@ def _scan_folder(conn: sqlite3.Connection, fid: int, path: str, top: str, is_roo
         }
         try:
             if entry.is_symlink():
-                _insert(conn, kind=LINK, top=child_top, note="link not followed", **common)
+                to_folder = _is_dir(entry)
+                _insert(
+                    conn,
+                    kind=FOLDER_LINK if to_folder else LINK,
+                    top=child_top,
+                    status="Not done",
+                    mtime=entry.stat(follow_symlinks=False).st_mtime,
+                    note="link not followed",
+                    **common,
+                )
             elif entry.is_dir(follow_symlinks=False):
                 st = entry.stat(follow_symlinks=False)
                 ident = _identity(entry.path, st)
@@ -93,7 +113,10 @@ def _scan_folder(conn: sqlite3.Connection, fid: int, path: str, top: str, is_roo
                     ).fetchone()
                 )
                 if seen:
-                    _insert(conn, kind=LOOP, top=child_top, note="folder loop", **common)
+                    _insert(
+                        conn, kind=LOOP, top=child_top, status="Not done", mtime=st.st_mtime,
+                        note="folder loop", **common,
+                    )  # fmt: skip
                     continue
                 child = _insert(
                     conn, kind=index.FOLDER, top=child_top, mtime=st.st_mtime, ident=ident, **common
@@ -111,7 +134,10 @@ def _scan_folder(conn: sqlite3.Connection, fid: int, path: str, top: str, is_roo
                     **common,
                 )
             else:
-                _insert(conn, kind=SPECIAL, top=child_top, note="device or pipe", **common)
+                _insert(
+                    conn, kind=SPECIAL, top=child_top, status="Not done", note="device or pipe",
+                    **common,
+                )  # fmt: skip
         except OSError as exc:
             status = "Access denied" if isinstance(exc, PermissionError) else "Error"
             _insert(

@@ -92,3 +92,7 @@ def test_links_are_not_followed(tree: Path, tmp_path: Path) -> None:
     assert summary.totals.files == 12
     link = next(g for g in summary.problems if g.key == "link")
     assert link.examples == ["Cases/loop"]
+    rows = (tmp_path / "out" / "droid.csv").read_text().splitlines()
+    (row,) = [line for line in rows if '"loop"' in line]
+    assert '"Not done"' in row  # listed as DROID lists it, not entered
+    assert '"Folder"' in row
