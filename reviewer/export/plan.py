@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date
 
@@ -150,6 +150,31 @@ def _record_problems(record: Record, item: TransferItem) -> list[str]:
     return out
 
 
+def _copies_opened(
+    items: list[TransferItem], rows: Sequence[Record], views: Mapping[int, DecisionView]
+) -> list[ExportProblem]:
+    """A selected record opened in full while an exact copy of it is closed would leak it."""
+    closed: dict[str, Record] = {}
+    for record in rows:
+        view = views.get(record.id)
+        if record.sha256 and record.size and view is not None and view.closure_status == "Closed":
+            closed.setdefault(record.sha256, record)
+    out: list[ExportProblem] = []
+    for item in items:
+        twin = closed.get(item.sha256 or "")
+        if twin is None or twin.id == item.record_id or item.decision.closure_status != "Open":
+            continue
+        out.append(
+            ExportProblem(
+                item.record_id,
+                item.path,
+                f"an exact copy of '{twin.path}', which is closed, would be opened here: "
+                "give this copy the same decision",
+            )
+        )
+    return out
+
+
 def plan_transfer(session: Session, collection_name: str) -> TransferPlan:
     """Selected records of the collection with their problems (nothing is read from disk)."""
     collection = collection_by_name(session, collection_name)
@@ -183,6 +208,7 @@ def plan_transfer(session: Session, collection_name: str) -> TransferPlan:
         problems.extend(
             ExportProblem(record.id, record.path, p) for p in _record_problems(record, item)
         )
+    problems.extend(_copies_opened(items, rows, views))
     if not items:
         problems.append(
             ExportProblem(None, "", "no record of the collection is selected for transfer")
