@@ -11,7 +11,7 @@ STATUTE_RE = re.compile(
     r"(?:(?:\bs(?:ection)?s?\.?[ ]?\d+[A-Z]?(?:\(\w+\))*(?:[ ]?(?:and|&|,)[ ]?\d+[A-Z]?)*[ ]+"
     r"(?:of[ ]+)?(?:the[ ]+)?)?"
     r"(?:[A-Z][A-Za-z'\u2019()-]*[ ]+(?:(?:of|the|and|for|to|in|on|against|with)[ ]+)*){1,8}"
-    r"(?:Act|Order|Regulations|Rules|Code)(?:[ ]+(?:\d{4}|of[ ]+\d{4}))?)"
+    r"(?:Act|Order|Regulations|Rules|Code|Directive)(?:[ ]+(?:\d{4}|of[ ]+\d{4}))?)"
 )
 COURT_RE = re.compile(
     r"(?:[A-Z][A-Za-z'\u2019-]+[ ]+){0,3}"

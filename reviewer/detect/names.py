@@ -77,7 +77,6 @@ class PersonRuler:
         self.titles = frozenset(t.lower() for t in titles)
         fields = list(rows.get("field", {}).get("fields", []))
         given = sorted(first_names())
-        given_forms = [g.capitalize() for g in given] + [g.upper() for g in given]
         self.regexes: list[tuple[str, re.Pattern[str]]] = []
         if titles:
             # Only abbreviations take a full stop: "Officer. The Board" ends a sentence.
@@ -104,13 +103,17 @@ class PersonRuler:
                     ),
                 )
             )
+        self.given = frozenset(given)
         if given and "first_name" in rows:
+            # A capitalised word followed by a name word; the word must be a known given name
+            # (a set lookup: one big alternation of thousands of names is slow in `re`). The rest
+            # sits in a lookahead so a refused word ("The Sarah Jones") does not swallow the next.
             self.regexes.append(
                 (
                     "first_name",
                     re.compile(
-                        rf"(?<![\w])((?:{_alternation(given_forms)})(?:[ ][A-Z]\.?)?"
-                        rf"[ ]{NAME_WORD}(?:-{NAME_WORD})?)"
+                        rf"(?<![\w])(?P<given>[A-Z][a-z]+|[A-Z]{{2,}})(?=(?P<rest>(?:[ ][A-Z]\.?)?"
+                        rf"[ ]{NAME_WORD}(?:-{NAME_WORD})?))"
                     ),
                 )
             )
@@ -134,12 +137,18 @@ class PersonRuler:
         found: list[Candidate] = []
         for kind, regex in self.regexes:
             for m in regex.finditer(text):
-                cleaned = clean_name(text, m.start(1), m.end(1), self.titles)
+                if kind == "first_name":
+                    if m.group("given").lower() not in self.given:
+                        continue
+                    start, end = m.start("given"), m.end("rest")
+                else:
+                    start, end = m.start(1), m.end(1)
+                cleaned = clean_name(text, start, end, self.titles)
                 if cleaned is None:
                     continue
                 s, e = cleaned
                 if kind == "surname_first" and (
-                    m.group(1).split(",")[0].split()[0].lower() in not_names()
+                    text[start:end].split(",")[0].split()[0].lower() in not_names()
                     or " " not in text[s:e]
                 ):
                     continue

@@ -28,7 +28,8 @@ ORG_HEADS = frozenset(
     ministry agency office commission authority committee ltd limited plc llp university
     college school hospital bank society association foundation institute partnership
     group team prosecution prison prisons tribunal inspectorate executive government
-    parliament assembly directorate bureau centre center church union federation""".split()  # noqa: SIM905
+    parliament assembly directorate bureau centre center church union federation treasury
+    division branch secretariat""".split()  # noqa: SIM905
 )
 # Words that may sit inside a place name without making it a person ("Leeds District").
 PLACE_WORDS = frozenset(
@@ -102,6 +103,8 @@ def person_verdict(text: str, doc: DocWords, *, evidence: bool) -> str | None:
         return None
     if any(w in first_names() for w in low):
         return None
+    if any(w in ORG_HEADS for w in low):
+        return "organisation word"
     if doc.is_place(text):
         return "place"
     several = len(low) > 1

@@ -91,30 +91,33 @@ class PiiResolver:
         self.set_annotations(doc, self.match(doc))
         return doc
 
-    def _pieces(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+    @staticmethod
+    def _pieces(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str, str]]:
         """NER entities as `(start, end, our label, NER label)`, cut at line breaks (a heading
         line run into the next line is two things, not one name)."""
-        text = doc.text
         out: list[tuple[int, int, str, str]] = []
-        for ent in doc.ents:
-            label = NER_LABELS.get(ent.label_)
+        for ent_start, ent_end, ent_label in ents:
+            label = NER_LABELS.get(ent_label)
             if label is None:
                 continue
-            pos = ent.start_char
-            for line in text[ent.start_char : ent.end_char].split("\n"):
+            pos = ent_start
+            for line in text[ent_start:ent_end].split("\n"):
                 s = pos + len(line) - len(line.lstrip())
                 e = pos + len(line.rstrip())
                 if e > s:
-                    out.append((s, e, label, ent.label_))
+                    out.append((s, e, label, ent_label))
                 pos += len(line) + 1
         return out
 
     def _from_ner(
-        self, doc: Doc, blocked: list[tuple[int, int, str]], words: DocWords
+        self,
+        text: str,
+        ents: list[tuple[int, int, str]],
+        blocked: list[tuple[int, int, str]],
+        words: DocWords,
     ) -> list[Candidate]:
-        text = doc.text
         out: list[Candidate] = []
-        for start, end, label, ner_label in self._pieces(doc):
+        for start, end, label, ner_label in self._pieces(text, ents):
             reason = f"spaCy NER {ner_label}"
             score = self.ner_score
             if label == "PERSON":
@@ -140,8 +143,14 @@ class PiiResolver:
                     continue
                 if any(s <= start and end <= e and w != "court" for s, e, w in blocked):
                     continue
+                if any(s < end and start < e and w == "statute" for s, e, w in blocked):
+                    continue  # "the Crime and Courts Act 2013" is a statute, not a body
                 if label == "LOCATION" and ws and ws[-1] in ORG_HEADS:
                     label = "ORG"  # "West Yorkshire Police" is a force, not a place
+                elif label == "ORG" and " " not in text[start:end] and words.is_place(
+                    text[start:end]
+                ):
+                    label = "LOCATION"  # "Wales" in "England and Wales"
                 score = org_score(text[start:end], words, self.ner_score - 0.1)
                 if score <= 0.0:
                     continue
@@ -152,9 +161,9 @@ class PiiResolver:
         return out
 
     @staticmethod
-    def _doc_words(doc: Doc) -> DocWords:
-        found = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
-        return DocWords(doc.text, found)
+    def _doc_words(text: str, ents: list[tuple[int, int, str]]) -> DocWords:
+        found = {text[s:e] for s, e, label in ents if label in ("GPE", "LOC")}
+        return DocWords(text, found)
 
     @staticmethod
     def _plausible(text: str, c: Candidate, words: DocWords) -> bool:
@@ -172,7 +181,9 @@ class PiiResolver:
     def match(self, doc: Doc) -> list[Candidate]:
         text = doc.text
         blocked = blocked_ranges(text)
-        words = self._doc_words(doc)
+        # `doc.ents` walks every token on each access: read it once.
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        words = self._doc_words(text, ents)
         rules: list[Candidate] = list(getattr(doc._, CANDIDATES_ATTR) or [])
         rules = [
             c
@@ -180,7 +191,7 @@ class PiiResolver:
             if not (c.label == "PERSON" and any(s < c.end and c.start < e for s, e, _w in blocked))
             and self._plausible(text, c, words)
         ]
-        cands = self._from_ner(doc, blocked, words) + rules
+        cands = self._from_ner(text, ents, blocked, words) + rules
         cands = [self._date_of_birth(text, c) for c in cands]
         kept = self._resolve([c for c in cands if c.score >= self.min_score])
         kept += self._repeats(text, kept, words)
