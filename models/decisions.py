@@ -45,6 +45,7 @@ class Decision(Base):
     scope_path: Mapped[str | None] = mapped_column(Text)  # folder prefix, for folder decisions
     version: Mapped[int] = mapped_column(Integer, default=0)
     record_date: Mapped[date | None] = mapped_column(Date)  # "date of the record" (TDR end_date)
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")  # TDR description
 
     appraisal: Mapped[str | None] = mapped_column(String(20))  # select|retain|destroy|defer
     criteria: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -58,6 +59,8 @@ class Decision(Base):
     redact_labels: Mapped[list[str]] = mapped_column(JSON, default=list)
     exemptions: Mapped[list[list[str | int]]] = mapped_column(JSON, default=list)
     closure_start_date: Mapped[date | None] = mapped_column(Date)
+    # Instead of a fixed date: "record_date" or "year_end", resolved per record (folder decisions).
+    closure_start_rule: Mapped[str | None] = mapped_column(String(20))
     foi_schedule_date: Mapped[date | None] = mapped_column(Date)
     title_closed: Mapped[bool] = mapped_column(Boolean, default=False)
     title_alternate: Mapped[str] = mapped_column(Text, default="")

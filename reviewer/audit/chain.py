@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import weakref
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from models.audit import AuditEvent, AuditHead, authorise
@@ -21,6 +24,7 @@ from models.base import utcnow
 
 GENESIS = "0" * 64
 HEAD_ID = 1
+HEAD_KEY = "audit_head_locked"  # session.info: (weakref to the transaction, its locked head)
 
 
 def canonical(value: Any) -> str:
@@ -109,14 +113,43 @@ def to_view(ev: AuditEvent) -> EventView:
     )
 
 
-def _head(session: Session) -> AuditHead:
-    # FOR UPDATE serialises appenders on PostgreSQL; SQLite serialises writers anyway.
-    head = session.scalars(
-        select(AuditHead).where(AuditHead.id == HEAD_ID).with_for_update()
-    ).first()
+def _create_head(session: Session) -> None:
+    """Insert the empty head unless a concurrent writer just did (no unique-key error)."""
+    values = {"id": HEAD_ID, "last_event_id": 0, "event_count": 0, "head_hash": GENESIS}
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        session.execute(pg_insert(AuditHead).values(**values).on_conflict_do_nothing())
+    elif dialect == "sqlite":
+        session.execute(sqlite_insert(AuditHead).values(**values).on_conflict_do_nothing())
+    else:
+        session.add(AuditHead(**values))
+        session.flush()
+
+
+def lock_head(session: Session) -> AuditHead:
+    """The chain head, locked until the transaction ends: appenders queue here one at a time.
+
+    `SELECT ... FOR UPDATE` serialises appenders on PostgreSQL (each re-reads the head after the
+    previous one committed, so the chain stays linear); SQLite has one writer at a time anyway.
+    """
+    tx = session.get_transaction()
+    cached = session.info.get(HEAD_KEY)
+    if cached is not None and tx is not None and cached[0]() is tx and cached[1] in session:
+        # Already locked by this transaction: re-reading would drop unflushed appends.
+        locked: AuditHead = cached[1]
+        return locked
+    stmt = (
+        select(AuditHead)
+        .where(AuditHead.id == HEAD_ID)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    head = session.scalars(stmt).first()
     if head is None:
-        head = AuditHead(id=HEAD_ID, last_event_id=0, event_count=0, head_hash=GENESIS)
-        session.add(head)
+        _create_head(session)
+        head = session.scalars(stmt).one()
+    if tx is not None:
+        session.info[HEAD_KEY] = (weakref.ref(tx), head)
     return head
 
 
@@ -134,7 +167,7 @@ def append_event(
     covers: tuple[object, ...] = (),
 ) -> AuditEvent:
     """Append one event and move the head; `covers` are the ORM rows this event authorises."""
-    head = _head(session)
+    head = lock_head(session)
     at = utcnow()
     ev = AuditEvent(
         id=head.last_event_id + 1,

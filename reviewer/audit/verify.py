@@ -68,7 +68,7 @@ def _check_chain(session: Session) -> VerifyResult:
 
 
 def _check_rows(session: Session, result: VerifyResult) -> VerifyResult:
-    from reviewer.decisions.snapshot import decision_state, hold_state
+    from reviewer.decisions.snapshot import LATER_FIELDS, decision_state, hold_state
 
     rows: list[tuple[str, Decision | Hold, dict[str, object]]] = []
     for d in session.scalars(select(Decision).order_by(Decision.id)):
@@ -79,7 +79,11 @@ def _check_rows(session: Session, result: VerifyResult) -> VerifyResult:
         ev = session.get(AuditEvent, row.last_event_id) if row.last_event_id else None
         if ev is None:
             return VerifyResult(False, row.last_event_id, f"{label} has no event", result.events)
-        if canonical(state) != canonical(json.loads(ev.after)):
+        after = json.loads(ev.after)
+        if isinstance(row, Decision) and isinstance(after, dict):
+            # An event written before a field existed implies that field's default.
+            after = {**{k: v for k, v in LATER_FIELDS.items() if k in state}, **after}
+        if canonical(state) != canonical(after):
             reason = f"{label} was changed without an event"
             return VerifyResult(False, ev.id, reason, result.events)
     return result

@@ -10,7 +10,8 @@ from typing import Any
 
 from reviewer.cli.context import Context, UsageError, print_json
 from reviewer.decisions import DecisionError, collection_id_of
-from reviewer.decisions.table import TableError, export_rows, import_rows, read_csv, write_csv
+from reviewer.decisions.table import TableError, export_rows, read_csv, write_csv
+from reviewer.decisions.table_import import import_rows
 
 
 def _guarded(func: Any, args: argparse.Namespace, ctx: Context) -> int:

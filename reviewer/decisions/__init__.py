@@ -7,6 +7,7 @@ in the same transaction. Functions take an open `Session` and return frozen view
 from __future__ import annotations
 
 from reviewer.decisions.dates import transfer_due_year
+from reviewer.decisions.folder_check import RecordConflict, folder_sensitivity_conflicts
 from reviewer.decisions.holds import (
     HoldView,
     active_holds,
@@ -37,12 +38,21 @@ from reviewer.decisions.store import (
     folder_decision,
     folder_decisions,
     get_decision,
+    set_description,
     set_record_date,
 )
-from reviewer.decisions.types import APPRAISALS, ROLES, Actor, DecisionError, DecisionView
+from reviewer.decisions.types import (
+    APPRAISALS,
+    CLOSURE_START_RULES,
+    ROLES,
+    Actor,
+    DecisionError,
+    DecisionView,
+)
 
 __all__ = [
     "APPRAISALS",
+    "CLOSURE_START_RULES",
     "ROLES",
     "Actor",
     "DecisionError",
@@ -50,6 +60,7 @@ __all__ = [
     "HoldView",
     "PropagationChange",
     "PropagationResult",
+    "RecordConflict",
     "active_holds",
     "active_holds_for",
     "all_decisions",
@@ -61,6 +72,7 @@ __all__ = [
     "destroy_conflicts",
     "folder_decision",
     "folder_decisions",
+    "folder_sensitivity_conflicts",
     "get_decision",
     "lift_hold",
     "list_holds",
@@ -69,6 +81,7 @@ __all__ = [
     "save_folder_appraisal",
     "save_folder_sensitivity",
     "save_sensitivity",
+    "set_description",
     "set_record_date",
     "transfer_due_year",
     "validate_sensitivity",

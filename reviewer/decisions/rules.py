@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from reviewer.decisions.exemptions import allowed_codes, exemption, settings
+from reviewer.decisions.types import CLOSURE_START_RULES
 
 TITLE_MAX = 255
 DESCRIPTION_MAX = 8000
@@ -82,17 +83,26 @@ def validate_sensitivity(
     record_date: date | None = None,
     date_last_modified: date | None = None,
     today: date | None = None,
+    closure_start_rule: str | None = None,
+    description: str | None = None,
 ) -> list[str]:
     """Every rule the decision breaks, in plain words; empty when TNA would accept it.
 
     `record_date`/`date_last_modified` (when known) check the closure start date as TDR does.
     "Open with redactions" (`redacted`) describes the original's closure, so it must be Closed.
+    `closure_start_rule` ("record_date"|"year_end") stands for a start date taken from each
+    record's own date. `description` (when known) is the record's description, which a closed
+    description with an alternate needs (TNA's relationship schema).
     """
     today = today or date.today()
     if closure_status not in ("Open", "Closed"):
         return ["closure status must be Open or Closed"]
+    if closure_start_rule is not None and closure_start_rule not in CLOSURE_START_RULES:
+        return [f"closure start rule must be one of {', '.join(CLOSURE_START_RULES)}"]
     if closure_status == "Open":
         problems = []
+        if closure_start_rule is not None:
+            problems.append("an open record must have no closure start date")
         if redacted:
             problems.append(
                 "open with redactions closes the original: give closure status Closed with its "
@@ -110,7 +120,10 @@ def validate_sensitivity(
             problems.append("an open record's description must not be closed or have an alternate")
         return problems
     problems = _exemption_problems(exemptions)
-    if closure_start_date is None:
+    if closure_start_rule is not None:
+        if closure_start_date is not None:
+            problems.append("give a closure start date or a rule to take it from, not both")
+    elif closure_start_date is None:
         problems.append("a closed record needs a closure start date")
     else:
         if closure_start_date > today:
@@ -132,4 +145,6 @@ def validate_sensitivity(
     problems += _alternate_problems(
         "description", description_closed, description_alternate, DESCRIPTION_MAX
     )
+    if description is not None and description_alternate.strip() and not description.strip():
+        problems.append("a closed description needs the record's description itself (set it first)")
     return problems

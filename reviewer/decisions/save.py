@@ -6,13 +6,17 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.records import Record
 from reviewer.decisions.criteria import criterion_ids
+from reviewer.decisions.folder_check import (
+    conflict_problems,
+    folder_sensitivity_conflicts,
+    records_under,
+)
 from reviewer.decisions.holds import active_holds_for
+from reviewer.decisions.resolve import start_from_rule
 from reviewer.decisions.rules import validate_sensitivity
 from reviewer.decisions.store import (
     apply_change,
@@ -26,7 +30,13 @@ from reviewer.decisions.store import (
     get_record,
     own_row,
 )
-from reviewer.decisions.types import APPRAISALS, Actor, DecisionError, DecisionView
+from reviewer.decisions.types import (
+    APPRAISALS,
+    CLOSURE_START_RULES,
+    Actor,
+    DecisionError,
+    DecisionView,
+)
 
 
 def appraisal_problems(
@@ -55,7 +65,7 @@ def appraisal_problems(
     return problems
 
 
-def _appraisal_changes(
+def appraisal_changes(
     actor: Actor, outcome: str, criteria: Sequence[str], rationale: str
 ) -> dict[str, Any]:
     return {
@@ -94,17 +104,10 @@ def save_appraisal(
         scope=None,
         actor=actor,
         kind=kind,
-        changes=_appraisal_changes(actor, outcome, criteria, rationale),
+        changes=appraisal_changes(actor, outcome, criteria, rationale),
         expected_version=expected_version,
     )
     return get_decision(session, record_id)
-
-
-def records_under(session: Session, collection_id: int, scope: str) -> list[int]:
-    stmt = select(Record.id).where(Record.collection_id == collection_id)
-    if scope:
-        stmt = stmt.where(Record.path.startswith(scope + "/", autoescape=True))
-    return list(session.scalars(stmt))
 
 
 def save_folder_appraisal(
@@ -130,20 +133,21 @@ def save_folder_appraisal(
         scope=scope,
         actor=actor,
         kind="folder_appraisal",
-        changes=_appraisal_changes(actor, outcome, criteria, rationale),
+        changes=appraisal_changes(actor, outcome, criteria, rationale),
     )
     view = folder_decision(session, collection_id, scope)
     assert view is not None
     return view
 
 
-def _sensitivity_changes(actor: Actor, fields: dict[str, Any]) -> dict[str, Any]:
+def sensitivity_changes(actor: Actor, fields: dict[str, Any]) -> dict[str, Any]:
     return {
         "closure_status": fields["closure_status"],
         "redacted": bool(fields.get("redacted", False)),
         "redact_labels": list(fields.get("redact_labels") or []),
         "exemptions": [[c, p] for c, p in fields.get("exemptions") or ()],
         "closure_start_date": fields.get("closure_start_date"),
+        "closure_start_rule": fields.get("closure_start_rule"),
         "foi_schedule_date": fields.get("foi_schedule_date"),
         "title_closed": bool(fields.get("title_closed", False)),
         "title_alternate": (fields.get("title_alternate") or "").strip(),
@@ -160,6 +164,7 @@ RULE_FIELDS = (
     "redacted",
     "exemptions",
     "closure_start_date",
+    "closure_start_rule",
     "foi_schedule_date",
     "title_closed",
     "title_alternate",
@@ -170,6 +175,41 @@ RULE_FIELDS = (
 
 def _rule_fields(fields: dict[str, Any]) -> dict[str, Any]:
     return {k: fields[k] for k in RULE_FIELDS if k in fields}
+
+
+def record_rule_problems(
+    fields: dict[str, Any],
+    *,
+    record_date: date | None,
+    date_last_modified: date | None,
+    description: str,
+    today: date | None = None,
+) -> list[str]:
+    """TDR problems of a sensitivity decision as it would apply to one record with these dates.
+
+    A start rule is resolved to the date it gives this record, so that date is checked as TDR
+    would check it.
+    """
+    rule_fields = _rule_fields(fields)
+    rule = rule_fields.get("closure_start_rule")
+    if (
+        rule is not None
+        and rule in CLOSURE_START_RULES
+        and rule_fields.get("closure_status") == ("Closed")
+    ):
+        if rule_fields.get("closure_start_date") is not None:
+            return ["give a closure start date or a rule to take it from, not both"]
+        start = start_from_rule(rule, record_date or date_last_modified)
+        if start is None:
+            return ["the record has no date to take the closure start date from"]
+        rule_fields = {**rule_fields, "closure_start_rule": None, "closure_start_date": start}
+    return validate_sensitivity(
+        **rule_fields,
+        record_date=record_date,
+        date_last_modified=date_last_modified,
+        description=description,
+        today=today,
+    )
 
 
 def save_sensitivity(
@@ -190,15 +230,21 @@ def save_sensitivity(
     expected_version: int | None = None,
     kind: str = "sensitivity",
     today: date | None = None,
+    closure_start_rule: str | None = None,
 ) -> DecisionView:
-    """Record the sensitivity decision of one record, refused with every TDR rule it breaks."""
+    """Record the sensitivity decision of one record, refused with every TDR rule it breaks.
+
+    `closure_start_rule` ("record_date"|"year_end") instead of `closure_start_date` keeps the
+    start following the record's date (checked here with the date the rule gives now).
+    """
     fields = dict(locals())
     record = get_record(session, record_id)
     row = own_row(session, record)
-    problems = check_actor(actor) + validate_sensitivity(
-        **_rule_fields(fields),
+    problems = check_actor(actor) + record_rule_problems(
+        fields,
         record_date=row.record_date if row else None,
-        date_last_modified=date_last_modified(record),
+        date_last_modified=date_last_modified(record, session),
+        description=row.description if row else "",
         today=today,
     )
     if problems:
@@ -211,20 +257,36 @@ def save_sensitivity(
         scope=None,
         actor=actor,
         kind=kind,
-        changes=_sensitivity_changes(actor, fields),
+        changes=sensitivity_changes(actor, fields),
         expected_version=expected_version,
     )
     return get_decision(session, record_id)
 
 
 def save_folder_sensitivity(
-    session: Session, collection_id: int, folder: str, actor: Actor, **fields: Any
+    session: Session,
+    collection_id: int,
+    folder: str,
+    actor: Actor,
+    *,
+    allow_conflicts: bool = False,
+    **fields: Any,
 ) -> DecisionView:
-    """A sensitivity decision the records under `folder` inherit (checked without record dates)."""
+    """A sensitivity decision the records under `folder` inherit.
+
+    Checked as a whole, then for every record that would inherit it with that record's dates
+    and description (`folder_sensitivity_conflicts`): refused naming each record that TDR would
+    refuse, offering `closure_start_rule` when a single start date does not fit them all, unless
+    `allow_conflicts` (those records then need their own decision or date before export).
+    """
     scope = folder_scope(folder)
     problems = check_actor(actor) + validate_sensitivity(**_rule_fields(fields))
     if problems:
         raise DecisionError(problems)
+    if not allow_conflicts:
+        conflicts = folder_sensitivity_conflicts(session, collection_id, scope, **fields)
+        if conflicts:
+            raise DecisionError(conflict_problems(conflicts))
     apply_change(
         session,
         folder_row(session, collection_id, scope),
@@ -233,7 +295,7 @@ def save_folder_sensitivity(
         scope=scope,
         actor=actor,
         kind="folder_sensitivity",
-        changes=_sensitivity_changes(actor, fields),
+        changes=sensitivity_changes(actor, fields),
     )
     view = folder_decision(session, collection_id, scope)
     assert view is not None
@@ -248,6 +310,7 @@ _CLEAR: dict[str, dict[str, Any]] = {
         "redact_labels": [],
         "exemptions": [],
         "closure_start_date": None,
+        "closure_start_rule": None,
         "foi_schedule_date": None,
         "title_closed": False,
         "title_alternate": "",

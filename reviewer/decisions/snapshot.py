@@ -32,6 +32,7 @@ def sensitivity_state(row: Decision) -> dict[str, Any]:
         "redact_labels": list(row.redact_labels or []),
         "exemptions": [[str(c), int(p)] for c, p in (row.exemptions or [])],
         "closure_start_date": _d(row.closure_start_date),
+        "closure_start_rule": row.closure_start_rule,
         "foi_schedule_date": _d(row.foi_schedule_date),
         "title_closed": bool(row.title_closed),
         "title_alternate": row.title_alternate or "",
@@ -42,6 +43,10 @@ def sensitivity_state(row: Decision) -> dict[str, Any]:
     }
 
 
+# Fields added after events were first written, with the value an older event implies.
+LATER_FIELDS: dict[str, Any] = {"description": "", "closure_start_rule": None}
+
+
 def decision_state(row: Decision) -> dict[str, Any]:
     """Everything a decision row holds except bookkeeping (ids, times, last event)."""
     return {
@@ -49,6 +54,7 @@ def decision_state(row: Decision) -> dict[str, Any]:
         "scope_path": row.scope_path,
         "version": row.version,
         "record_date": _d(row.record_date),
+        "description": row.description or "",
         **appraisal_state(row),
         **sensitivity_state(row),
     }

@@ -14,6 +14,7 @@ from reviewer.audit.chain import append_event
 from reviewer.decisions.resolve import Resolver, normalise_scope
 from reviewer.decisions.snapshot import decision_state
 from reviewer.decisions.types import ROLES, Actor, DecisionError, DecisionView
+from reviewer.team.conflicts import conflict, lock_current_row
 
 
 def get_record(session: Session, record_id: int) -> Record:
@@ -44,8 +45,18 @@ def check_actor(actor: Actor) -> list[str]:
     return problems
 
 
-def date_last_modified(record: Record) -> date | None:
-    return record.mtime.astimezone(UTC).date() if record.mtime else None
+def date_last_modified(record: Record, session: Session | None = None) -> date | None:
+    """The file's own last-modified date, else its container's (as the transfer export does)."""
+    current: Record | None = record
+    seen: set[int] = set()
+    while current is not None and current.id not in seen:
+        if current.mtime is not None:
+            return current.mtime.astimezone(UTC).date()
+        seen.add(current.id)
+        if session is None or current.parent_id is None:
+            return None
+        current = session.get(Record, current.parent_id)
+    return None
 
 
 def _blank(collection_id: int, record_id: int | None, scope: str | None) -> Decision:
@@ -55,6 +66,7 @@ def _blank(collection_id: int, record_id: int | None, scope: str | None) -> Deci
         scope_path=scope,
         version=0,
         record_date=None,
+        description="",
         appraisal=None,
         criteria=[],
         rationale="",
@@ -104,16 +116,21 @@ def apply_change(
     kind: str,
     changes: dict[str, Any],
     expected_version: int | None = None,
+    flush: bool = True,
 ) -> Decision:
-    """Change (or create) a decision row and append its event; the only writer of decisions."""
+    """Change (or create) a decision row and append its event; the only writer of decisions.
+
+    `flush=False` leaves the write to the next flush (bulk imports flush in batches).
+    """
+    # Concurrent saves queue on the chain head; the row is then re-read as committed now.
+    row = lock_current_row(
+        session, row, collection_id=collection_id, record_id=record_id, scope=scope
+    )
     current = row.version if row is not None else 0
     if expected_version is not None and expected_version != current:
-        raise DecisionError(
-            [
-                f"the decision was changed by someone else (version {current}, expected "
-                f"{expected_version}); reload it"
-            ]
-        )
+        if row is None:
+            raise DecisionError([f"the decision you opened (version {expected_version}) is gone"])
+        raise conflict(session, row, target_of(row), expected_version)
     with session.no_autoflush:
         before = decision_state(row) if row is not None else None
         if row is None:
@@ -136,7 +153,8 @@ def apply_change(
             covers=(row,),
         )
         row.last_event_id = ev.id
-    session.flush()
+    if flush:
+        session.flush()
     return row
 
 
@@ -151,8 +169,8 @@ def decision_summaries(session: Session, collection_id: int) -> dict[int, Decisi
     resolver = Resolver(session, collection_id)
     out = {}
     for rid in resolver.records:
-        view = resolver.view(rid)
-        if view.decided:
+        view = resolver.decided(rid)
+        if view is not None and view.decided:
             out[rid] = view
     return out
 
@@ -200,6 +218,42 @@ def set_record_date(
         actor=actor,
         kind="record_date",
         changes={"record_date": record_date},
+    )
+    return get_decision(session, record_id)
+
+
+DESCRIPTION_MAX = 8000
+
+
+def set_description(session: Session, record_id: int, actor: Actor, text: str) -> DecisionView:
+    """Set the record's description (TDR `description`, shown to the public unless closed).
+
+    A closed description with an alternate needs the description itself, so it cannot be
+    emptied while the record's effective decision closes it.
+    """
+    text = text.strip()
+    problems = check_actor(actor)
+    if len(text) > DESCRIPTION_MAX:
+        problems.append(f"the description is longer than {DESCRIPTION_MAX} characters")
+    record = get_record(session, record_id)
+    if not text and get_decision(session, record_id).description_alternate:
+        problems.append(
+            "the description is closed with an alternate; it cannot be empty (open it first)"
+        )
+    if problems:
+        raise DecisionError(problems)
+    row = own_row(session, record)
+    if row is not None and (row.description or "") == text:
+        return get_decision(session, record_id)
+    apply_change(
+        session,
+        row,
+        collection_id=record.collection_id,
+        record_id=record.id,
+        scope=None,
+        actor=actor,
+        kind="description",
+        changes={"description": text},
     )
     return get_decision(session, record_id)
 

@@ -8,6 +8,8 @@ from datetime import date, datetime
 APPRAISALS = ("select", "retain", "destroy", "defer")
 ROLES = ("appraiser", "sensitivity", "qa")
 CLOSURE_STATUSES = ("Open", "Closed")
+# A folder's closure start taken from each record's date, or 31 December of its year.
+CLOSURE_START_RULES = ("record_date", "year_end")
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class DecisionView:
     reviewed_role: str = ""
     reviewed_at: datetime | None = None
     record_date: date | None = None
+    description: str = ""  # the record's own description (TDR `description`), never inherited
+    closure_start_rule: str | None = None  # "record_date"|"year_end": start resolved per record
     transfer_due_year: int | None = None
     version: int = 0
 

@@ -70,6 +70,7 @@ def metadata_rows(placement: Placement) -> list[MetadataRow]:
         filename=PurePosixPath(placement.path).name,
         date_last_modified=item.last_modified,
         date_of_record=view.record_date,
+        description=view.description,
         closure_status=view.closure_status or "",
         closure_start_date=view.closure_start_date if closed else None,
         closure_periods=tuple(p for _, p in view.exemptions) if closed else (),
@@ -88,6 +89,10 @@ def metadata_rows(placement: Placement) -> list[MetadataRow]:
                 filename=PurePosixPath(placement.redacted_path).name,
                 date_last_modified=item.last_modified,
                 date_of_record=view.record_date,
+                # The copy is open: a closed description shows only its alternate.
+                description=view.description_alternate
+                if view.description_closed
+                else view.description,
                 closure_status=OPEN,
                 note="Redacted copy; the original is closed.",
             )

@@ -150,7 +150,8 @@ def test_export_round_trip(fx: Fixture, capsys: pytest.CaptureFixture[str], tmp_
     code, out, _ = run(fx, capsys, "decisions", "export", "--collection", COLL, "--format", "csv")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert tuple(rows[0]) == COLUMNS
+    # The contract's columns in its order; the record's description and date follow them.
+    assert tuple(rows[0]) == (*COLUMNS, "description", "record_date")
     assert len(rows) == 7
     exported = next(r for r in rows if r["path"] == "case1/statement.pdf")
     assert {k: exported[k] for k in GOOD_SELECT} == GOOD_SELECT

@@ -1,0 +1,210 @@
+"""`reviewer decisions import`: a returned decisions table, checked row by row, saved in bulk.
+
+Everything a row needs is read once (paths, the collection's decisions, holds, the criteria of
+its kind), each row is checked whole in memory with the same rules as the single-record API, and
+only a row with no problem is applied: one audit event per part it changes (date of the record,
+description, appraisal, sensitivity), written in batches. A bad row is reported with its line
+number and reason and changes nothing; a row only ever adds to what is stored (an empty cell
+leaves that part as it is).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.decisions import Decision
+from models.records import Record
+from reviewer.decisions.criteria import criterion_ids
+from reviewer.decisions.holds import HoldView, active_holds_for
+from reviewer.decisions.resolve import Resolver
+from reviewer.decisions.save import appraisal_changes, record_rule_problems, sensitivity_changes
+from reviewer.decisions.store import DESCRIPTION_MAX, apply_change, check_actor, collection_kind
+from reviewer.decisions.table import parse_date, parse_row_sensitivity, split_list
+from reviewer.decisions.types import APPRAISALS, Actor, DecisionView
+
+BATCH = 500  # rows between flushes
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    saved: int = 0
+    unchanged: int = 0
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "saved": self.saved,
+            "unchanged": self.unchanged,
+            "rejected": len(self.problems),
+            "problems": [{"line": n, "reason": r} for n, r in self.problems],
+        }
+
+
+def same_sensitivity(v: DecisionView, s: dict[str, Any]) -> bool:
+    return (
+        v.closure_status == s["closure_status"]
+        and v.redact_labels == tuple(s["redact_labels"])
+        and v.exemptions == tuple(s["exemptions"])
+        and v.closure_start_date == s["closure_start_date"]
+        and v.foi_schedule_date == s["foi_schedule_date"]
+        and v.title_closed == s["title_closed"]
+        and v.title_alternate == s["title_alternate"].strip()
+        and v.description_closed == s["description_closed"]
+        and v.description_alternate == s["description_alternate"].strip()
+    )
+
+
+@dataclass
+class _Plan:
+    """What one good row changes, as (event kind, changes) in the order they are applied."""
+
+    record_id: int
+    actor: Actor
+    parts: list[tuple[str, dict[str, Any]]]
+
+
+class _Importer:
+    """The collection as read once, kept current as rows are applied."""
+
+    def __init__(self, session: Session, collection_id: int) -> None:
+        self.session = session
+        self.collection_id = collection_id
+        stmt = select(Record.path, Record.id).where(Record.collection_id == collection_id)
+        self.paths: dict[str, int] = {path: rid for path, rid in session.execute(stmt)}
+        self.resolver = Resolver(session, collection_id)
+        self.criteria = criterion_ids(collection_kind(session, collection_id))
+        self._holds: dict[int, list[HoldView]] | None = None
+        # On PostgreSQL `apply_change` re-reads each row as committed (team mode), which would
+        # drop a row's unflushed change: flush after each part there.
+        self.flush_each = session.get_bind().dialect.name == "postgresql"
+
+    def holds(self, record_id: int) -> list[HoldView]:
+        if self._holds is None:
+            self._holds = active_holds_for(self.session, self.collection_id)
+        return self._holds.get(record_id, [])
+
+    def plan(self, row: dict[str, str], problems: list[str]) -> _Plan | None:
+        """The row's changes once checked (None when the record is not found)."""
+        rid = self.paths.get(row["path"].strip().replace("\\", "/"))
+        if rid is None:
+            problems.append("no record with this path in the collection")
+            return None
+        actor = Actor(row["reviewer"].strip(), row["role"].strip())
+        own = self.resolver.by_record.get(rid)
+        view = self.resolver.view(rid)
+        parts: list[tuple[str, dict[str, Any]]] = []
+        record_date = own.record_date if own is not None else None
+        new_date = parse_date(row.get("record_date", ""), "record date", problems)
+        if new_date is not None and new_date != record_date:
+            if new_date > date.today():
+                problems.append("the date of the record is in the future")
+            parts.append(("record_date", {"record_date": new_date}))
+            record_date = new_date
+        description = own.description or "" if own is not None else ""
+        new_text = row.get("description", "").strip()
+        if new_text and new_text != description:
+            if len(new_text) > DESCRIPTION_MAX:
+                problems.append(f"the description is longer than {DESCRIPTION_MAX} characters")
+            parts.append(("description", {"description": new_text}))
+            description = new_text
+        appraisal = row["appraisal"].strip()
+        criteria = split_list(row["criteria"])
+        if criteria and not appraisal:
+            problems.append("criteria are given without an appraisal")
+        sensitivity = parse_row_sensitivity(row, problems)
+        if problems:
+            return None
+        rationale = row["rationale"]
+        if appraisal and (
+            view.appraisal != appraisal
+            or view.criteria != tuple(criteria)
+            or view.rationale != rationale.strip()
+        ):
+            problems.extend(self._appraisal_problems(rid, actor, appraisal, criteria))
+            parts.append(("appraisal", appraisal_changes(actor, appraisal, criteria, rationale)))
+        # A checker agreeing with the first review is still a review: record it as theirs.
+        same_author = view.reviewed_by == actor.name and view.reviewed_role == actor.role
+        if sensitivity is not None and not (same_author and same_sensitivity(view, sensitivity)):
+            problems.extend(check_actor(actor))
+            problems.extend(
+                record_rule_problems(
+                    sensitivity,
+                    record_date=record_date,
+                    date_last_modified=self.resolver.last_modified(rid),
+                    description=description,
+                )
+            )
+            parts.append(("sensitivity", sensitivity_changes(actor, sensitivity)))
+        elif parts and not any(k in ("appraisal", "sensitivity") for k, _ in parts):
+            problems.extend(check_actor(actor))
+        return _Plan(rid, actor, parts)
+
+    def _appraisal_problems(
+        self, rid: int, actor: Actor, outcome: str, criteria: Sequence[str]
+    ) -> list[str]:
+        problems = check_actor(actor)
+        if outcome not in APPRAISALS:
+            problems.append(f"appraisal must be one of {', '.join(APPRAISALS)}")
+        unknown = [c for c in criteria if c not in self.criteria]
+        if unknown:
+            problems.append(f"unknown criteria: {', '.join(unknown)}")
+        if outcome == "destroy":
+            for hold in self.holds(rid):
+                problems.append(
+                    f"record {rid} is under legal hold '{hold.name}' (hold {hold.id}): "
+                    "it cannot be decided destroy"
+                )
+        return problems
+
+    def apply(self, plan: _Plan) -> None:
+        """Apply a checked row: one event per part, unflushed; the resolver sees the result."""
+        row: Decision | None = self.resolver.by_record.get(plan.record_id)
+        for kind, changes in plan.parts:
+            row = apply_change(
+                self.session,
+                row,
+                collection_id=self.collection_id,
+                record_id=plan.record_id,
+                scope=None,
+                actor=plan.actor,
+                kind=kind,
+                changes=changes,
+                flush=self.flush_each,
+            )
+        if row is not None:
+            self.resolver.refresh(row)
+
+
+def import_rows(
+    session: Session, collection_id: int, rows: list[tuple[int, dict[str, str]]]
+) -> ImportReport:
+    """Save each good row; report each bad one as (line, reason). One event per changed part."""
+    report = ImportReport(rows=len(rows))
+    importer = _Importer(session, collection_id)
+    applied = 0
+    for line, row in rows:
+        problems: list[str] = []
+        if row.pop("__extra__", None):
+            problems.append("more cells than columns")
+        plan = importer.plan(row, problems)
+        if problems or plan is None:
+            report.problems.append((line, "; ".join(problems)))
+            continue
+        if not plan.parts:
+            report.unchanged += 1
+            continue
+        importer.apply(plan)
+        report.saved += 1
+        applied += 1
+        if applied % BATCH == 0:
+            session.flush()
+    session.flush()
+    return report
