@@ -1,0 +1,172 @@
+"""Roles enforced by the store: each person logs in as themselves (PostgreSQL only).
+
+Logins are made members of the groups with the statements docs/team.md shows
+(`reviewer.team.roles`), then connect and try what their role may and may not do.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable, Iterator
+
+import pytest
+from sqlalchemy import create_engine, select, text, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
+
+from models import Store, open_store
+from models.audit import AuditEvent
+from models.qa import QaBatch, QaBatchRecord, QaReview
+from reviewer.audit import append_event, verify
+from reviewer.decisions import Actor, save_appraisal
+from reviewer.team.roles import grant_sql, group_sql, login_sql, team_role
+from tests.conftest import TEST_SERVER
+from tests.team.conftest import add_collection, postgres_only
+
+pytestmark = postgres_only
+_n = itertools.count(1)
+
+
+def _admin(db_url: str, statements: list[str], *, ignore_existing: bool = False) -> None:
+    engine = create_engine(db_url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        for sql in statements:
+            try:
+                conn.execute(text(sql))
+            except DBAPIError as exc:
+                if not (ignore_existing and "already exists" in str(exc)):
+                    raise
+    engine.dispose()
+
+
+@pytest.fixture
+def team(store: Store, db_url: str) -> Iterator[dict[str, object]]:
+    """A QA batch being checked, one checker's review of it, and a reviewer and checker login."""
+    rids = add_collection(store, count=2)
+    with store.session() as s:
+        batch = QaBatch(collection_id=1, name="b1", split_by="count", status="in review")
+        s.add(batch)
+        s.flush()
+        s.add(QaBatchRecord(batch_id=batch.id, record_id=rids[0]))
+        s.add(
+            QaReview(
+                collection_id=1,
+                record_id=rids[0],
+                checker="checker",
+                first_decision={"closure_status": "Open"},
+                checker_decision={"closure_status": "Closed"},
+                agrees=False,
+            )
+        )
+    _admin(db_url, group_sql(), ignore_existing=True)
+    _admin(db_url, grant_sql(str(make_url(db_url).database)))
+    tag = f"{os.getpid()}_{next(_n)}"
+    logins = {"reviewer": f"rr_rev_{tag}", "checker": f"rr_chk_{tag}"}
+    _admin(db_url, login_sql(logins["reviewer"], "records_reviewer"))
+    _admin(db_url, login_sql(logins["checker"], "records_checker"))
+    stores = {
+        role: open_store(make_url(db_url).set(username=login).render_as_string(False))
+        for role, login in logins.items()
+    }
+    yield {"rids": rids, "batch": batch.id, "logins": logins, "url": db_url, **stores}
+    for opened in stores.values():
+        opened.dispose()
+    _admin(TEST_SERVER, [f'DROP ROLE "{login}"' for login in logins.values()])
+
+
+def _fails(login_store: Store, action: Callable[[Session], object], *needles: str) -> None:
+    def attempt() -> None:
+        with login_store.session() as s:
+            action(s)
+            s.flush()
+
+    with pytest.raises(DBAPIError) as caught:
+        attempt()
+    assert any(n in str(caught.value) for n in needles), str(caught.value)
+
+
+def test_each_login_has_its_team_role(team: dict[str, object], store: Store) -> None:
+    with team["reviewer"].session() as s:  # type: ignore[attr-defined]
+        assert team_role(s) == "reviewer"
+    with team["checker"].session() as s:  # type: ignore[attr-defined]
+        assert team_role(s) == "checker"
+    with store.session() as s:
+        assert team_role(s) == "admin"  # the test server's superuser
+
+
+def test_reviewer_decides_but_cannot_countersign_or_act_as_qa(team: dict[str, object]) -> None:
+    rev: Store = team["reviewer"]  # type: ignore[assignment]
+    login = team["logins"]["reviewer"]  # type: ignore[index]
+    rid = team["rids"][1]  # type: ignore[index]
+    with rev.session() as s:
+        save_appraisal(s, rid, Actor(login, "appraiser"), "select", [], "")
+    batch = team["batch"]
+    _fails(
+        rev,
+        lambda s: s.execute(
+            update(QaBatch).where(QaBatch.id == batch).values(countersigned_by=login)
+        ),
+        "cannot countersign",
+    )
+    _fails(
+        rev,
+        lambda s: append_event(
+            s, actor=login, role="qa", kind="qa_countersign", target="x", before=None, after=None
+        ),
+        "cannot act in the qa role",
+    )
+    _fails(
+        rev,
+        lambda s: s.execute(update(AuditEvent).values(actor="someone else")),
+        "permission denied",
+    )
+    with rev.session() as s:
+        assert verify(s).ok
+
+
+def test_checkers_review_is_hidden_from_reviewers_until_the_check_is_complete(
+    team: dict[str, object],
+) -> None:
+    rev: Store = team["reviewer"]  # type: ignore[assignment]
+    chk: Store = team["checker"]  # type: ignore[assignment]
+    with rev.session() as s:
+        assert s.scalars(select(QaReview)).all() == []
+    with chk.session() as s:
+        review = s.scalars(select(QaReview)).one()
+        review.outcome = "overturn"
+    with rev.session() as s:
+        assert [r.outcome for r in s.scalars(select(QaReview))] == ["overturn"]
+    rid = team["rids"][1]  # type: ignore[index]
+    _fails(
+        rev,
+        lambda s: s.add(
+            QaReview(
+                collection_id=1, record_id=rid, checker="me", first_decision={}, checker_decision={}
+            )
+        ),
+        "permission denied",  # no grant to reviewers
+    )
+    # Even if someone grants it, row-level security still refuses a reviewer's second review.
+    _admin(team["url"], ["GRANT INSERT ON qa_reviews TO records_reviewer"])  # type: ignore[list-item]
+    _fails(
+        rev,
+        lambda s: s.add(
+            QaReview(
+                collection_id=1, record_id=rid, checker="me", first_decision={}, checker_decision={}
+            )
+        ),
+        "row-level security",
+    )
+    login = team["logins"]["checker"]  # type: ignore[index]
+    _fails(
+        chk,
+        lambda s: append_event(
+            s, actor=login, role="sensitivity", kind="x", target="x", before=None, after=None
+        ),
+        "qa role only",
+    )
+    with chk.session() as s:
+        s.execute(update(QaBatch).values(countersigned_by=login, status="accepted"))
