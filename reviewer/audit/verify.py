@@ -12,7 +12,7 @@ report, to catch that), or who deletes the head row together with every event.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,16 +24,29 @@ from reviewer.audit.chain import GENESIS, HEAD_ID, canonical, hash_of
 
 @dataclass(frozen=True)
 class VerifyResult:
-    """`ok`, else the first event found altered or missing (or whose successor was) and why."""
+    """`ok`, else the first event found altered or missing (or whose successor was) and why.
+
+    `events` is the number of events checked; `head_hash` the verified chain head when `ok`, else
+    the hash the stored head claims (None when the head row is gone).
+    """
 
     ok: bool
     first_bad_event_id: int | None
     reason: str
     events: int = 0
-    head_hash: str = GENESIS
+    head_hash: str | None = GENESIS
 
 
 def _check_chain(session: Session) -> VerifyResult:
+    stored = session.get(AuditHead, HEAD_ID)
+    claimed = stored.head_hash if stored is not None else None
+    result = _walk(session)
+    if not result.ok:
+        return replace(result, head_hash=claimed)
+    return result
+
+
+def _walk(session: Session) -> VerifyResult:
     prev_hash = GENESIS
     prev_id = 0
     count = 0
@@ -78,14 +91,15 @@ def _check_rows(session: Session, result: VerifyResult) -> VerifyResult:
     for label, row, state in rows:
         ev = session.get(AuditEvent, row.last_event_id) if row.last_event_id else None
         if ev is None:
-            return VerifyResult(False, row.last_event_id, f"{label} has no event", result.events)
+            reason = f"{label} has no event"
+            return replace(result, ok=False, first_bad_event_id=row.last_event_id, reason=reason)
         after = json.loads(ev.after)
         if isinstance(row, Decision) and isinstance(after, dict):
             # An event written before a field existed implies that field's default.
             after = {**{k: v for k, v in LATER_FIELDS.items() if k in state}, **after}
         if canonical(state) != canonical(after):
             reason = f"{label} was changed without an event"
-            return VerifyResult(False, ev.id, reason, result.events)
+            return replace(result, ok=False, first_bad_event_id=ev.id, reason=reason)
     return result
 
 

@@ -45,15 +45,21 @@ def _run_verify(args: argparse.Namespace, ctx: Context) -> int:
         {
             "ok": result.ok,
             "events": result.events,
+            "events_checked": result.events,
             "first_bad_event_id": result.first_bad_event_id,
             "reason": result.reason,
-            "head_hash": result.head_hash if result.ok else None,
+            # Verified head when intact; when broken, what the stored head claims (or null).
+            "head_hash": result.head_hash,
         }
     )
+    head = result.head_hash or "none"
     if result.ok:
-        _say(f"history intact: {result.reason}")
+        _say(f"history intact: {result.events} events checked, head hash {head}")
         return 0
-    _say(f"history broken at event {result.first_bad_event_id}: {result.reason}")
+    _say(
+        f"history broken at event {result.first_bad_event_id}: {result.reason} "
+        f"({result.events} events checked, stored head hash {head})"
+    )
     return 1
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
+import pytest
 from sqlalchemy import text
 
+from models.audit import AuditHead
 from reviewer.audit import record_history, verify
+from reviewer.cli import main
 from reviewer.decisions import Actor, create_hold, save_appraisal, save_sensitivity
 from tests.decisions.factory import Fixture
 
@@ -133,3 +137,44 @@ def test_chain_continues_after_a_new_store(fx: Fixture) -> None:
         assert result.events == 6
     finally:
         again.dispose()
+
+
+def test_delete_of_the_head_row_itself_is_caught(fx: Fixture) -> None:
+    _five_events(fx)
+    _sql(fx, "DELETE FROM audit_head")
+    result = _verify(fx)
+    assert not result.ok
+    assert "head is missing" in result.reason
+    assert result.events == 5
+    assert result.head_hash is None
+
+
+def test_head_and_newest_event_deleted_together_are_caught(fx: Fixture) -> None:
+    _five_events(fx)
+    _sql(fx, "DELETE FROM audit_events WHERE id = 5")
+    _sql(fx, "DELETE FROM audit_head")
+    assert not _verify(fx).ok
+
+
+def test_cli_reports_events_checked_and_head_hash(
+    fx: Fixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _five_events(fx)
+    with fx.store.session() as s:
+        head = s.get(AuditHead, 1)
+        assert head is not None
+        stored = head.head_hash
+    fx.store.dispose()
+    assert main(["--db", fx.url, "audit", "verify"]) == 0
+    out, err = capsys.readouterr()
+    report = json.loads(out)
+    assert (report["ok"], report["events_checked"], report["head_hash"]) == (True, 5, stored)
+    assert f"5 events checked, head hash {stored}" in err
+    _sql(fx, "UPDATE audit_events SET kind = 'x' WHERE id = 4")
+    fx.store.dispose()
+    assert main(["--db", fx.url, "audit", "verify"]) == 1
+    out, err = capsys.readouterr()
+    report = json.loads(out)
+    assert (report["first_bad_event_id"], report["events_checked"]) == (4, 4)
+    assert report["head_hash"] == stored  # what the stored head claims
+    assert "event 4" in err

@@ -66,3 +66,30 @@ def test_suggest_criteria_by_whole_keywords() -> None:
     assert suggest_criteria(text, "case") == ["homicide", "precedent", "life_sentence"]
     assert suggest_criteria("Murderous intent, unappealing", "case") == []
     assert suggest_criteria("Minutes of the board meeting", "corporate") == ["board_minutes"]
+
+
+def _naive(text: str, kind: str) -> list[str]:
+    """The definition: a criterion is suggested when any keyword occurs as whole words."""
+    import re
+
+    def has(k: str) -> bool:
+        return re.search(r"(?<!\w)" + re.escape(k) + r"(?!\w)", text, re.IGNORECASE) is not None
+
+    return [c.id for c in load_criteria(kind) if any(has(k) for k in c.keywords)]
+
+
+@pytest.mark.parametrize("kind", ["case", "corporate"])
+def test_one_pattern_per_kind_agrees_with_keyword_by_keyword(kind: str) -> None:
+    """Overlapping and nested keywords ("court of appeal" / "appeal") are all found."""
+    import random
+
+    keywords = [k for c in load_criteria(kind) for k in c.keywords]
+    glue = [" ", ", ", "-", "x", "", ". ", "\n", "'s "]
+    rnd = random.Random(7)
+    for _ in range(300):
+        parts = [rnd.choice([*keywords, "the", "court", "of", "law"]) for _ in range(4)]
+        cut = rnd.choice(parts)
+        parts.append(cut[: rnd.randint(1, len(cut))])
+        text = "".join(p + rnd.choice(glue) for p in parts)
+        text = text.upper() if rnd.random() < 0.2 else text
+        assert suggest_criteria(text, kind) == _naive(text, kind), text
