@@ -15,8 +15,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.records import Record
-from reviewer.decisions.rules import validate_sensitivity
-from reviewer.decisions.save import appraisal_problems, save_appraisal, save_sensitivity
+from reviewer.decisions.save import (
+    appraisal_problems,
+    record_rule_problems,
+    save_appraisal,
+    save_sensitivity,
+)
 from reviewer.decisions.store import check_actor, date_last_modified, get_decision, get_record
 from reviewer.decisions.types import Actor, DecisionError, DecisionView
 
@@ -91,11 +95,14 @@ def _sensitivity_key(v: DecisionView) -> tuple[object, ...]:
 
 
 def _sensitivity_kwargs(v: DecisionView) -> dict[str, object]:
+    """The source's sensitivity as save_sensitivity's arguments; a start rule is copied as the
+    rule, so each target takes the start date from its own date."""
     return {
         "closure_status": v.closure_status,
         "redacted": v.redacted,
         "exemptions": v.exemptions,
-        "closure_start_date": v.closure_start_date,
+        "closure_start_date": None if v.closure_start_rule else v.closure_start_date,
+        "closure_start_rule": v.closure_start_rule,
         "foi_schedule_date": v.foi_schedule_date,
         "title_closed": v.title_closed,
         "title_alternate": v.title_alternate,
@@ -125,10 +132,11 @@ def preview_propagation(
             )
         if "sensitivity" in parts and source.closure_status is not None and sen_changes:
             todo.append("sensitivity")
-            problems += validate_sensitivity(
-                **_sensitivity_kwargs(source),  # type: ignore[arg-type]
+            problems += record_rule_problems(
+                _sensitivity_kwargs(source),
                 record_date=before.record_date,
-                date_last_modified=date_last_modified(rec),
+                date_last_modified=date_last_modified(rec, session),
+                description=before.description,
             )
         if todo:
             changes.append(

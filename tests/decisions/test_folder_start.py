@@ -147,3 +147,17 @@ def test_closed_folder_description_reports_records_without_one(fx: Fixture) -> N
             s, fx.collection_id, "case2", REVIEWER, allow_conflicts=True, **fields
         )
         assert get_decision(s, fx.ids["case2/mail.eml"]).description_closed
+
+
+def test_a_start_rule_propagates_as_the_rule(fx: Fixture) -> None:
+    """An exact copy dated 2006 takes its own start date, not the 2004 original's."""
+    from reviewer.decisions import apply_propagation, preview_propagation
+
+    source, copy = fx.ids["case1/statement.pdf"], fx.ids["case2/statement_copy.pdf"]
+    with fx.store.session() as s:
+        view = save_sensitivity(s, source, REVIEWER, **CLOSED, closure_start_rule="year_end")
+        assert view.closure_start_date == date(2004, 12, 31)
+        preview = preview_propagation(s, source, REVIEWER, ["sensitivity"])
+        assert [(c.record_id, c.problems) for c in preview] == [(copy, ())]
+        apply_propagation(s, source, REVIEWER, [copy], ["sensitivity"])
+        assert get_decision(s, copy).closure_start_date == date(2006, 12, 31)
