@@ -6,12 +6,14 @@ import random
 from email.message import EmailMessage
 from pathlib import Path
 
-WORDS = (
-    "the defendant was seen near the premises on the evening of the incident and officers attended "
-    "a statement was taken from the witness who described the vehicle and the injuries sustained "
-    "the charging decision considered the evidential stage and the public interest stage of the code "
-    "minutes of the area board meeting recorded the decision to proceed with the digital programme"
-).split()
+_TEXT = (
+    "the defendant was seen near the premises on the evening of the incident and officers "
+    "attended a statement was taken from the witness who described the vehicle and the injuries "
+    "sustained the charging decision considered the evidential stage and the public interest "
+    "stage of the code minutes of the area board meeting recorded the decision to proceed with "
+    "the digital programme"
+)
+WORDS = _TEXT.split()
 
 
 def _paragraph(rng: random.Random, words: int) -> str:
@@ -52,8 +54,11 @@ def _eml(path: Path, rng: random.Random, attachment: bytes) -> None:
     path.write_bytes(bytes(msg))
 
 
-def make_corpus(root: Path, files: int = 1000, seed: int = 7) -> Path:
-    """Write `files` mixed files under `root` (half multi-page PDFs) and return `root`."""
+def make_corpus(root: Path, files: int = 1000, seed: int = 7, mix: str = "mixed") -> Path:
+    """Write `files` files under `root` and return `root`.
+
+    `mixed`: half 1-8 page PDFs, then DOCX, TXT and EML with a PDF attached; `pdf`: PDFs only.
+    """
     rng = random.Random(seed)
     root.mkdir(parents=True, exist_ok=True)
     small_pdf = root / "_seed.pdf"
@@ -64,7 +69,7 @@ def make_corpus(root: Path, files: int = 1000, seed: int = 7) -> Path:
         folder = root / f"case{i // 100:03d}"
         folder.mkdir(exist_ok=True)
         kind = i % 10
-        if kind < 5:
+        if kind < 5 or mix == "pdf":
             _pdf(folder / f"doc{i:05d}.pdf", rng, rng.randint(1, 8))
         elif kind < 7:
             _docx(folder / f"doc{i:05d}.docx", rng)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,16 +41,12 @@ def _method(basis: str, puid: str | None) -> str | None:
     return "Signature" if basis else None
 
 
-def identify_path(path: Path) -> Identification:
-    """Identify one file on disk; never raises for bad content (an unidentified result instead)."""
-    try:
-        result = _scanner().identify(str(path), detailed=True)
-    except Exception as exc:  # pygfried raises GoError/EmptySourceError on unreadable input
-        return Identification(warning=f"identification failed: {type(exc).__name__}")
-    files = result.get("files") or []
-    if not files or not files[0].get("matches"):
+def from_entry(entry: Any) -> Identification:
+    """Siegfried's answer for one file (from `identify` or `identify_many`) as plain values."""
+    matches = entry.get("matches") or []
+    if not matches:
         return Identification()
-    match: dict[str, Any] = files[0]["matches"][0]
+    match: dict[str, Any] = matches[0]
     puid = match.get("id") or None
     warning = str(match.get("warning") or "")
     basis = str(match.get("basis") or "")
@@ -65,6 +62,36 @@ def identify_path(path: Path) -> Identification:
         extension_mismatch="extension mismatch" in warning,
         warning=warning,
     )
+
+
+def identify_path(path: Path) -> Identification:
+    """Identify one file on disk; never raises for bad content (an unidentified result instead)."""
+    try:
+        result = _scanner().identify(str(path), detailed=True)
+    except Exception as exc:  # pygfried raises GoError/EmptySourceError on unreadable input
+        return Identification(warning=f"identification failed: {type(exc).__name__}")
+    files = result.get("files") or []
+    return from_entry(files[0]) if files else Identification()
+
+
+def identify_paths(paths: Sequence[Path]) -> list[Identification]:
+    """Identify files in order with one Siegfried call (about half the cost per file).
+
+    A file Siegfried could not read in the batch, or a batch call that fails, is identified
+    on its own, so one bad file gets the same answer as with `identify_path`.
+    """
+    if len(paths) < 2:
+        return [identify_path(p) for p in paths]
+    try:
+        files = _scanner().identify_many([str(p) for p in paths], workers=1)["files"]
+    except Exception:
+        files = []
+    if len(files) != len(paths):
+        return [identify_path(p) for p in paths]
+    return [
+        identify_path(path) if entry.get("errors") else from_entry(entry)
+        for path, entry in zip(paths, files, strict=True)
+    ]
 
 
 def identify_bytes(data: bytes, name: str) -> Identification:

@@ -7,6 +7,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -16,13 +17,22 @@ from sqlalchemy.orm import Session
 from models import Store
 from models.records import Record
 from reviewer.ingest.walker import FoundFile, roots_and_files
-from reviewer.ingest.worker import FileResult, IngestLimits, read_file_safely
-from reviewer.ingest.writer import get_or_create_collection, get_or_create_root, write_result
+from reviewer.ingest.worker import FileResult, IngestLimits, read_files, warm_up
+from reviewer.ingest.writer import (
+    Duplicates,
+    get_or_create_collection,
+    get_or_create_root,
+    write_result,
+)
 from reviewer.progress import Cancelled, NullProgress, Progress
 
 # Commit at least this often: a killed process loses at most this much reading, never consistency.
 COMMIT_SECONDS = 0.5
 COMMIT_FILES = 200
+# Files read together: one Siegfried call and one round trip to a worker per batch.
+BATCH_FILES = 16
+# Batches queued per worker, so workers never wait for the main process to finish writing.
+WINDOW = 3
 
 
 @dataclass
@@ -79,34 +89,53 @@ def _tally(summary: IngestSummary, result: FileResult) -> None:
         _tally(summary, child)
 
 
+def _batches(jobs: Sequence[_Job], size: int) -> list[Sequence[_Job]]:
+    return [jobs[i : i + size] for i in range(0, len(jobs), size)]
+
+
+def _items(batch: Sequence[_Job]) -> list[tuple[FoundFile, str | None]]:
+    return [(job.found, job.known_sha256) for job in batch]
+
+
 def _results(
     jobs: Sequence[_Job], workers: int, limits: IngestLimits
 ) -> Iterator[tuple[_Job, FileResult]]:
-    """Results in job order; a bounded window of work in flight when using a pool."""
+    """Results in job order, read in batches (one Siegfried call and one round trip each).
+
+    With workers, the main process writes batch N while the workers read the next ones; when
+    the batch it must write next is not back yet (workers still starting, or busy) it reads
+    a later batch itself rather than wait. If the pool breaks, the rest is read here.
+    """
+    batches = _batches(jobs, BATCH_FILES)
     if workers <= 1:
-        for job in jobs:
-            yield job, read_file_safely(job.found, job.known_sha256, limits)
+        for batch in batches:
+            yield from zip(batch, read_files(_items(batch), limits), strict=True)
         return
-    window = workers * 4
     # Spawned, not forked: Siegfried's Go runtime deadlocks in a forked child.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: list[tuple[_Job, Future[FileResult]]] = []
-        it = iter(jobs)
-        try:
-            for job in it:
-                pending.append(
-                    (job, pool.submit(read_file_safely, job.found, job.known_sha256, limits))
-                )
-                if len(pending) >= window:
-                    first, fut = pending.pop(0)
-                    yield first, fut.result()
-            while pending:
-                first, fut = pending.pop(0)
-                yield first, fut.result()
-        finally:
-            for _job, fut in pending:
-                fut.cancel()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up)
+    futures: dict[int, Future[list[FileResult]]] = {}
+    ready: dict[int, list[FileResult]] = {}
+    taken, broken = 0, False  # batches handed out so far, to the pool or read here
+    try:
+        for index, batch in enumerate(batches):
+            while index not in ready:
+                while not broken and taken < len(batches) and len(futures) < workers * WINDOW:
+                    futures[taken] = pool.submit(read_files, _items(batches[taken]), limits)
+                    taken += 1
+                head = futures.get(index)
+                if head is None or head.done() or taken == len(batches):
+                    try:
+                        ready[index] = futures.pop(index).result()
+                    except (BrokenProcessPool, KeyError):
+                        broken = True
+                        ready[index] = read_files(_items(batch), limits)
+                else:  # the batch to write next is not back: read a later one meanwhile
+                    ready[taken] = read_files(_items(batches[taken]), limits)
+                    taken += 1
+            yield from zip(batch, ready.pop(index), strict=True)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def ingest_paths(
@@ -155,13 +184,17 @@ def ingest_paths(
     summary.files_seen = len(queued)
     total = len(queued)
     progress.set_progress(0, total, "reading files")
+    # A new collection: every exact copy's first record is one this run writes.
+    dups = Duplicates(coll_id, complete=not rows)
     session = store.sessionmaker()
     try:
         last_commit, pending = time.perf_counter(), 0
         for done, (job, result) in enumerate(_results(queued, jobs, limits), start=1):
+            if pending == 0:
+                _begin(session)
             # A savepoint per file: a file and its members land whole or not at all.
             with session.begin_nested():
-                _store_result(session, coll_id, job, result, summary, known)
+                _store_result(session, coll_id, job, result, summary, known, dups)
             pending += 1
             if pending >= COMMIT_FILES or time.perf_counter() - last_commit > COMMIT_SECONDS:
                 session.commit()
@@ -176,6 +209,20 @@ def ingest_paths(
         session.close()
         summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _begin(session: Session) -> None:
+    """Open the transaction that the next files' savepoints nest in.
+
+    SQLite's Python driver starts a transaction only at the first INSERT, so a savepoint taken
+    before it would be the transaction itself, and releasing it would commit (and sync to
+    disk) every file on its own.
+    """
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        raw = conn.connection.dbapi_connection
+        if raw is not None and not getattr(raw, "in_transaction", True):
+            conn.exec_driver_sql("BEGIN")
 
 
 def _same_unreadable(existing: Record | None, result: FileResult) -> bool:
@@ -195,6 +242,7 @@ def _store_result(
     result: FileResult,
     summary: IngestSummary,
     known: dict[str, str | None],
+    dups: Duplicates,
 ) -> None:
     summary.bytes_read += result.size
     if result.unchanged:
@@ -208,7 +256,7 @@ def _store_result(
         if _same_unreadable(existing, result):
             summary.unchanged += 1
             return
-    summary.records_written += write_result(session, coll_id, job.root_id, existing, result)
+    summary.records_written += write_result(session, coll_id, job.root_id, existing, result, dups)
     if existing is None:
         summary.added += 1
     else:

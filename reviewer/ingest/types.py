@@ -57,12 +57,21 @@ def unpack_words(blob: bytes | None) -> tuple[WordBox, ...]:
 
 @dataclass(frozen=True)
 class PageText:
-    """Text of one page; `words` only for formats with a page geometry (PDF)."""
+    """Text of one page; `words` only for formats with a page geometry (PDF).
+
+    `packed` is the same word boxes already packed by `pack_words` (ingest asks for only
+    these: they cross process boundaries as one bytes object, not thousands of tuples).
+    """
 
     text: str
     words: tuple[WordBox, ...] | None = None
     width: float | None = None
     height: float | None = None
+    packed: bytes | None = None
+
+    def packed_words(self) -> bytes | None:
+        """The word boxes as `pack_words` stores them (None for pages without geometry)."""
+        return self.packed if self.packed is not None else pack_words(self.words)
 
 
 @dataclass(frozen=True)

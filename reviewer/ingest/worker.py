@@ -1,20 +1,22 @@
 """Reading one file: hash, identify, extract, and recurse into members. Runs in worker processes.
 
 Everything here is a pure function of the file's bytes and returns plain values, so it can run in
-a process pool while the main process alone writes to the store.
+a process pool while the main process alone writes to the store. Files come in batches: one
+Siegfried call identifies a batch, and one round trip to a worker carries it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from reviewer.ingest.extract import Limits, extract
-from reviewer.ingest.hashing import BLOCK
-from reviewer.ingest.identify import identify_bytes, identify_path
+from reviewer.ingest.hashing import BLOCK, sha256_bytes
+from reviewer.ingest.identify import identify_bytes, identify_paths
 from reviewer.ingest.types import (
     EMPTY,
     ERROR,
@@ -23,8 +25,13 @@ from reviewer.ingest.types import (
     TOO_LARGE,
     Extraction,
     Identification,
+    PageText,
 )
 from reviewer.ingest.walker import FoundFile, is_excluded
+
+# A batch keeps files' bytes in memory between hashing and extraction up to this much;
+# beyond it a file is read again (and its hash checked) when its turn comes.
+HOLD_BYTES = 256 << 20
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,11 @@ class IngestLimits:
 
 @dataclass(frozen=True)
 class FileResult:
-    """What was learnt about one file or member; children are its members/attachments."""
+    """What was learnt about one file or member; children are its members/attachments.
+
+    Compact on purpose (it is pickled back from workers): pages carry packed word boxes,
+    never tuples, and the text's hash is computed where the text was made.
+    """
 
     rel_path: str
     name: str
@@ -51,6 +62,7 @@ class FileResult:
     extraction: Extraction = field(default_factory=Extraction)
     unchanged: bool = False
     children: tuple[FileResult, ...] = ()
+    text_sha256: str | None = None
 
 
 def _error(found: FoundFile, status: str, message: str) -> FileResult:
@@ -81,41 +93,81 @@ def _status_for_excluded(name: str) -> Extraction:
     )
 
 
-def read_file(found: FoundFile, known_sha256: str | None, limits: IngestLimits) -> FileResult:
-    """Hash, identify and extract one file; never raises (problems become statuses)."""
+@dataclass
+class _Staged:
+    """A file hashed and waiting for identification; `data` is kept while memory allows."""
+
+    base: FileResult
+    path: Path
+    data: bytes | None
+    too_large: Extraction | None
+
+
+def _read_error(found: FoundFile, exc: OSError) -> FileResult:
+    if isinstance(exc, PermissionError):
+        return _error(found, ERROR, "cannot read file: permission denied")
+    return _error(found, ERROR, f"cannot read file: {exc.strerror or type(exc).__name__}")
+
+
+def _stage(
+    found: FoundFile, known_sha256: str | None, limits: IngestLimits, keep: bool
+) -> FileResult | _Staged:
+    """Hash one file; a problem entry or an unchanged file is already its final result."""
     if found.problem_status:
         return _error(found, found.problem_status, found.problem)
     path = found.abs_path
     name = found.rel_path.rsplit("/", 1)[-1]
+    data: bytes | None = None
+    too_large = None
     try:
         stat = path.stat()
         mtime = datetime.fromtimestamp(stat.st_mtime, UTC)
         if stat.st_size > limits.max_file_bytes:
             sha, size = _hash_stream(path)
-            ext = Extraction(
+            too_large = Extraction(
                 status=TOO_LARGE,
                 message=f"{size:,} bytes is over the {limits.max_file_bytes:,}-byte text limit; "
                 "hashed and identified only",
             )
-            data = None
         else:
             with path.open("rb") as handle:
                 data = handle.read()
             sha, size = hashlib.sha256(data).hexdigest(), len(data)
-            ext = Extraction()
-    except PermissionError:
-        return _error(found, ERROR, "cannot read file: permission denied")
     except OSError as exc:
-        return _error(found, ERROR, f"cannot read file: {exc.strerror or type(exc).__name__}")
+        return _read_error(found, exc)
     base = FileResult(found.rel_path, name, size, sha, mtime, found.raw_path_hex)
     if known_sha256 is not None and known_sha256 == sha:
         return replace(base, unchanged=True)
-    ident = identify_path(path)
-    if is_excluded(name):
-        return replace(base, ident=ident, extraction=_status_for_excluded(name))
-    if data is None:
-        return replace(base, ident=ident, extraction=ext)
+    return _Staged(base, path, data if keep else None, too_large)
+
+
+def _complete(staged: _Staged, ident: Identification, limits: IngestLimits) -> FileResult:
+    base = staged.base
+    if is_excluded(base.name):
+        return replace(base, ident=ident, extraction=_status_for_excluded(base.name))
+    if staged.too_large is not None:
+        return replace(base, ident=ident, extraction=staged.too_large)
+    data = staged.data
+    if data is None:  # not kept in memory while the batch was identified: read it again
+        with staged.path.open("rb") as handle:
+            data = handle.read()
+        if hashlib.sha256(data).hexdigest() != base.sha256:
+            return replace(
+                base,
+                ident=ident,
+                extraction=Extraction(status=ERROR, message="file changed while being read"),
+            )
     return _finish(base, data, ident, limits, depth=0)
+
+
+def _compact(extraction: Extraction) -> tuple[Extraction, str | None]:
+    """Pages with packed word boxes only, members' bytes dropped, and the text's hash."""
+    pages = tuple(
+        PageText(p.text, None, p.width, p.height, packed=p.packed_words()) for p in extraction.pages
+    )
+    text_sha = sha256_bytes(extraction.text.encode("utf-8")) if pages else None
+    # Members' bytes are not carried back to the writer: they can be re-read from the parent.
+    return replace(extraction, pages=pages, members=()), text_sha
 
 
 def _finish(
@@ -125,7 +177,7 @@ def _finish(
         return replace(
             base, ident=ident, extraction=Extraction(status=EMPTY, message="zero-byte file")
         )
-    extraction = extract(data, base.name, ident, limits.extract)
+    extraction = extract(data, base.name, ident, limits.extract, boxes=False)
     children: list[FileResult] = []
     for member in extraction.members:
         child_path = f"{base.rel_path}/{member.name}"
@@ -168,21 +220,67 @@ def _finish(
             )
         else:
             children.append(_finish(child, member.data, child_ident, limits, depth + 1))
-    # Members' bytes are not carried back to the writer: they can be re-read from the parent.
-    kept = replace(extraction, members=())
-    return replace(base, ident=ident, extraction=kept, children=tuple(children))
+    kept, text_sha = _compact(extraction)
+    return replace(
+        base, ident=ident, extraction=kept, children=tuple(children), text_sha256=text_sha
+    )
+
+
+def _unexpected(found: FoundFile, exc: BaseException) -> FileResult:
+    if isinstance(exc, MemoryError):
+        return _error(found, ERROR, "file too large for available memory")
+    return _error(found, ERROR, f"unexpected problem while reading ({type(exc).__name__})")
+
+
+def read_files(
+    jobs: Sequence[tuple[FoundFile, str | None]], limits: IngestLimits
+) -> list[FileResult]:
+    """Hash, identify and extract a batch of files, in order; never raises.
+
+    Hashing first lets unchanged files skip the rest; the others are identified with one
+    Siegfried call. Each file's failure stays its own (an `error` status for that file).
+    """
+    staged: list[FileResult | _Staged] = []
+    held = 0
+    for found, known in jobs:
+        try:
+            item = _stage(found, known, limits, keep=held < HOLD_BYTES)
+        except Exception as exc:  # one bad file never stops a batch
+            item = _unexpected(found, exc)
+        if isinstance(item, _Staged) and item.data is not None:
+            held += len(item.data)
+        staged.append(item)
+    waiting = [item for item in staged if isinstance(item, _Staged)]
+    idents = dict(zip(map(id, waiting), identify_paths([w.path for w in waiting]), strict=True))
+    results: list[FileResult] = []
+    for (found, _known), item in zip(jobs, staged, strict=True):
+        if isinstance(item, FileResult):
+            results.append(item)
+            continue
+        try:
+            results.append(_complete(item, idents[id(item)], limits))
+        except Exception as exc:
+            results.append(_unexpected(found, exc))
+        item.data = None  # let a big file's bytes go before the next is extracted
+    return results
 
 
 def read_file_safely(
     found: FoundFile, known_sha256: str | None, limits: IngestLimits
 ) -> FileResult:
-    """`read_file`, with any unexpected failure turned into an `error` status for this file."""
-    try:
-        return read_file(found, known_sha256, limits)
-    except MemoryError:
-        return _error(found, ERROR, "file too large for available memory")
-    except Exception as exc:  # one bad file never stops a batch
-        return _error(found, ERROR, f"unexpected problem while reading ({type(exc).__name__})")
+    """One file, as `read_files` reads a batch."""
+    return read_files([(found, known_sha256)], limits)[0]
+
+
+def warm_up() -> None:
+    """Import the readers and load Siegfried's signatures once, when a worker process starts."""
+    import lxml.etree  # noqa: F401
+
+    from reviewer.ingest.extract import pdf
+    from reviewer.ingest.identify import _scanner
+
+    pdf.module()
+    _scanner()
 
 
 def cpu_count() -> int:
@@ -190,4 +288,4 @@ def cpu_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-__all__ = ["OK", "FileResult", "IngestLimits", "cpu_count", "read_file_safely"]
+__all__ = ["OK", "FileResult", "IngestLimits", "cpu_count", "read_file_safely", "read_files"]

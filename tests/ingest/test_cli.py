@@ -84,8 +84,10 @@ def test_a_killed_ingest_leaves_a_consistent_store_and_a_rerun_finishes(
 
     root = tmp_path / "many"
     root.mkdir()
+    # Full pages of text, so the ingest outlasts several commit intervals (0.5 s).
     for i in range(60):
-        make_pdf(root / f"doc{i:03d}.pdf", [f"Document {i} page {p}" for p in range(20)])
+        lines = [f"Document {i} page {{p}} line {n} of the witness statement" for n in range(50)]
+        make_pdf(root / f"doc{i:03d}.pdf", ["\n".join(lines).format(p=p) for p in range(20)])
     cmd = [sys.executable, "-m", "reviewer.cli", "--db", db_url, "ingest", str(root), "--collection", "c"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     from models import open_store

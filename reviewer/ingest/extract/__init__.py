@@ -26,14 +26,22 @@ DEFAULT_LIMITS = Limits()
 
 
 def extract(
-    data: bytes, name: str, ident: Identification, limits: Limits = DEFAULT_LIMITS
+    data: bytes,
+    name: str,
+    ident: Identification,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    boxes: bool = True,
 ) -> Extraction:
-    """Text, pages, word boxes and members of one file's bytes; never raises."""
+    """Text, pages, word boxes and members of one file's bytes; never raises.
+
+    With `boxes=False` PDF word boxes come only packed (`PageText.packed`), as ingest stores them.
+    """
     try:
         if not data:
             return failed(EMPTY, "zero-byte file")
         kind = sniff.detect_kind(data, name, ident)
-        return _dispatch(kind, data, name, ident, limits)
+        return _dispatch(kind, data, name, ident, limits, boxes)
     except MemoryError:
         return failed("too_large", "not enough memory to extract this file")
     except RecursionError:
@@ -43,10 +51,10 @@ def extract(
 
 
 def _dispatch(
-    kind: str, data: bytes, name: str, ident: Identification, limits: Limits
+    kind: str, data: bytes, name: str, ident: Identification, limits: Limits, boxes: bool
 ) -> Extraction:
     if kind == sniff.PDF:
-        return extract_pdf(data, limits)
+        return extract_pdf(data, limits, boxes)
     if kind == sniff.DOCX:
         return extract_docx(data, limits)
     if kind == sniff.XLSX:
