@@ -5,6 +5,7 @@ from __future__ import annotations
 import mimetypes
 from collections.abc import Iterator
 from email import message_from_bytes, policy
+from email.headerregistry import HeaderRegistry
 from email.message import EmailMessage, Message
 from typing import Any
 
@@ -13,6 +14,31 @@ from reviewer.ingest.extract.plain import decode_text, html_to_text
 from reviewer.ingest.types import OK, Extraction, Member, PageText
 
 WHAT = "email message"
+
+
+class _CachedHeaders(HeaderRegistry):
+    """The standard header classes, each (name, raw value) parsed once per message.
+
+    The email package re-parses a part's Content-Type every time it is asked for (over twenty
+    times per message while parsing and walking it); parsed headers are immutable, so they
+    can be shared.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._parsed: dict[tuple[str, str], Any] = {}
+
+    def __call__(self, name: str, value: str) -> Any:
+        key = (name, value)
+        header = self._parsed.get(key)
+        if header is None:
+            if len(self._parsed) > 512:
+                self._parsed.clear()
+            header = self._parsed[key] = super().__call__(name, value)
+        return header
+
+
+_POLICY = policy.default.clone(header_factory=_CachedHeaders())
 HEADERS = (("From", "from"), ("To", "to"), ("Cc", "cc"), ("Date", "date"), ("Subject", "subject"))
 
 
@@ -118,7 +144,7 @@ def members_of(msg: EmailMessage, body: Message | None) -> tuple[Member, ...]:
 
 
 def parse(data: bytes) -> EmailMessage:
-    msg = message_from_bytes(data, policy=policy.default)
+    msg = message_from_bytes(data, policy=_POLICY)
     assert isinstance(msg, EmailMessage)
     return msg
 
