@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 from sqlalchemy import select
 
@@ -82,7 +83,12 @@ def test_corrections_survive_rescan_and_undo(store: Store, nlp: Language) -> Non
         assert other in records_with_personal_data(session, 1)
 
 
-def test_cancel_keeps_committed(store: Store, nlp: Language) -> None:
+def test_cancel_keeps_committed(
+    store: Store, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reviewer.detect.entities import scan as scan_module
+
+    monkeypatch.setattr(scan_module, "TASK_CHARS", 200)  # a task per record or two
     ids = [add_record(store, "c", f"{i}.txt", [f"{TEXT} {i}"]) for i in range(20)]
     progress = RecordingProgress(cancel_after=2)
     try:

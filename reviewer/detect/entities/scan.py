@@ -30,8 +30,9 @@ from reviewer.detect.span import Span
 from reviewer.ingest.types import OK, PageText
 from reviewer.progress import Cancelled, NullProgress, Progress
 
-WINDOW = 64  # records read from the store at a time
-BATCH = 8  # records per detection task
+WINDOW = 256  # records read from the store at a time
+BATCH = 64  # at most this many records per detection task ...
+TASK_CHARS = 60_000  # ... and about this many characters (tiny tasks cost more in IPC than NER)
 
 
 @dataclass
@@ -64,6 +65,22 @@ class _Item:
     text: str
     sha: str
     pages: list[PageText]
+
+
+def _batches(items: list[_Item]) -> list[list[_Item]]:
+    """Detection tasks of up to BATCH records and about TASK_CHARS characters each."""
+    out: list[list[_Item]] = []
+    current: list[_Item] = []
+    size = 0
+    for item in items:
+        if current and (len(current) >= BATCH or size + len(item.text) > TASK_CHARS):
+            out.append(current)
+            current, size = [], 0
+        current.append(item)
+        size += len(item.text)
+    if current:
+        out.append(current)
+    return out
 
 
 def _windows(ids: Sequence[int]) -> Iterator[Sequence[int]]:
@@ -195,7 +212,7 @@ def scan_records(
                 summary.cached += 1
                 done += 1
             fresh = [i for i in todo if i.record_id not in cached]
-            batches = [fresh[i : i + BATCH] for i in range(0, len(fresh), BATCH)]
+            batches = _batches(fresh)
             if pool is not None:
                 futures: list[Future[list[list[SpanTuple]]]] = [
                     pool.submit(detect_batch, [i.text for i in b]) for b in batches
