@@ -132,7 +132,7 @@ def identification(files: list[str], work: Path) -> tuple[float, float]:
     _, sf_s, _ = _timed("Siegfried on the sample (1 thread)", identify_files, files, 1)
     listing = work / "sample.txt"
     listing.write_text("\n".join(files) + "\n", encoding="utf-8")
-    fido = shutil.which("fido") or "fido"
+    fido = shutil.which("fido") or str(Path(sys.executable).parent / "fido")
     command = [fido, "-q", "-input", str(listing)]
     _, fido_s, _ = _timed(
         "FIDO command line on the sample",

@@ -117,7 +117,7 @@ def realistic(root: Path, count: int, seed: int = 7) -> int:
                 ext, data = rng.choice(recent)
             elif roll < 0.105:
                 ext, data = ".txt", b""
-            elif roll < 0.11:
+            elif roll < 0.11 and not (folder / "Thumbs.db").exists():
                 ext, data = ".db", b"\x00\x01thumbs" + pools.bytes(rng.randint(2000, 40000))
             else:
                 ext, _, factor, make = rng.choices(MAKERS, weights)[0]

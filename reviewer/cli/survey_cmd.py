@@ -24,7 +24,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("path", metavar="PATH", type=Path, help="folder to survey")
     parser.add_argument("--out", metavar="DIR", type=Path, required=True, help="output folder")
     parser.add_argument(
-        "--jobs", metavar="N", type=int, default=os.cpu_count() or 1, help="worker processes"
+        "--jobs",
+        metavar="N",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="cores to use: Siegfried threads, plus a hashing process when N > 1",
     )
     parser.set_defaults(func=run)
 

@@ -12,7 +12,9 @@ archives' members), so an interrupted run loses at most the batches in flight.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sqlite3
+import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -28,6 +30,10 @@ from reviewer.survey.rules import rot_kind
 
 BATCH = 256
 HASH_AHEAD = 2  # batches hashed ahead of identification
+# Go's collector at 50% growth instead of 100%: Siegfried's peak RSS falls from ~176 to ~152 MB
+# for the same CPU time (measured); GOMEMLIMIT instead costs ~80% more CPU. Read by the Go
+# runtime once, when Siegfried is first loaded in the process.
+GO_GC_PERCENT = "50"
 
 Batch = list[tuple[int, bytes, int]]
 
@@ -125,6 +131,8 @@ def inspect_all(conn: sqlite3.Connection, jobs: int, progress: Progress) -> None
         progress.set_progress(done, total, f"Identifying and hashing: {done:,} of {total:,} files")
 
     report(0)
+    if "pygfried" not in sys.modules:
+        os.environ.setdefault("GOGC", GO_GC_PERCENT)
     identifier = Identifier(workers=jobs)
     with tempfile.TemporaryDirectory(prefix="reviewer-survey-") as scratch:  # 0o700
 

@@ -65,7 +65,7 @@ def open_index(out_dir: Path) -> sqlite3.Connection:
         os.chmod(path, 0o600)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("PRAGMA cache_size=-32000")  # 32 MB page cache at most
+    conn.execute("PRAGMA cache_size=-16000")  # 16 MB page cache at most
     conn.executescript(_SCHEMA)
     return conn
 
