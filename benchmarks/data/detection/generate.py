@@ -46,16 +46,161 @@ class Doc:
         self.spans.append((start, len(self.text), "ADDRESS"))
 
 
-FIRST_DEV = ["Sarah", "John", "Mohammed", "Olivia", "Daniel", "Priya", "Tomasz", "Grace", "Liam", "Aisha", "Connor", "Fatima", "Jack", "Emily", "Kwame", "Megan", "Harjit", "Chloe", "Piotr", "Ruth"]
-FIRST_HELD = ["Ngozi", "Tobias", "Wiktoria", "Farhan", "Eilidh", "Kofi", "Rhiannon", "Mateusz", "Anjali", "Declan", "Oluwaseun", "Bartosz", "Saoirse", "Tendai", "Ffion", "Kasia", "Jagdeep", "Marnie", "Ilyas", "Beatriz"]
-SUR_DEV = ["Jones", "Smith", "Khan", "Patel", "Brown", "Wilson", "Kowalski", "Okafor", "Taylor", "Hussain", "Evans", "Murphy", "Clarke", "Begum", "Nowak", "Walker"]
-SUR_HELD = ["Adeyemi", "Pritchard", "Wiśniewski", "Chaudhry", "MacLeod", "Okonkwo", "Fairbairn", "Sandhu", "Lindqvist", "Mbeki", "O'Sullivan", "Trelawney", "Gorecki", "Ashworth", "Mensah", "Rafiq"]
-STREETS = ["Acacia", "Mill", "Station", "Church", "Victoria", "Park", "Albert", "Chapel", "Windsor", "Queens", "Manor", "Beech", "Oak", "Ash", "Meadow", "Kingsway"]
-STREET_TYPES = (
-    ["Road", "Street", "Avenue", "Lane", "Close", "Drive", "Way", "Crescent", "Terrace", "Grove", "Gardens", "Place"]
-)
-TOWNS = ["Leeds", "Bradford", "Wakefield", "Halifax", "Huddersfield", "Sheffield", "Manchester", "Salford", "Bolton", "Cardiff", "Swansea", "Norwich", "Ipswich", "Derby"]
-OUTWARD = ["LS1", "LS6", "LS11", "BD7", "BD1", "WF1", "HX3", "HD1", "S11", "S2", "M14", "M1", "BL1", "CF10", "CF24", "SA1", "NR2", "IP4", "DE1", "SW1A", "EC1A", "B33", "NE6", "G12", "EH3"]
+FIRST_DEV = [
+    "Sarah",
+    "John",
+    "Mohammed",
+    "Olivia",
+    "Daniel",
+    "Priya",
+    "Tomasz",
+    "Grace",
+    "Liam",
+    "Aisha",
+    "Connor",
+    "Fatima",
+    "Jack",
+    "Emily",
+    "Kwame",
+    "Megan",
+    "Harjit",
+    "Chloe",
+    "Piotr",
+    "Ruth",
+]
+FIRST_HELD = [
+    "Ngozi",
+    "Tobias",
+    "Wiktoria",
+    "Farhan",
+    "Eilidh",
+    "Kofi",
+    "Rhiannon",
+    "Mateusz",
+    "Anjali",
+    "Declan",
+    "Oluwaseun",
+    "Bartosz",
+    "Saoirse",
+    "Tendai",
+    "Ffion",
+    "Kasia",
+    "Jagdeep",
+    "Marnie",
+    "Ilyas",
+    "Beatriz",
+]
+SUR_DEV = [
+    "Jones",
+    "Smith",
+    "Khan",
+    "Patel",
+    "Brown",
+    "Wilson",
+    "Kowalski",
+    "Okafor",
+    "Taylor",
+    "Hussain",
+    "Evans",
+    "Murphy",
+    "Clarke",
+    "Begum",
+    "Nowak",
+    "Walker",
+]
+SUR_HELD = [
+    "Adeyemi",
+    "Pritchard",
+    "Wiśniewski",
+    "Chaudhry",
+    "MacLeod",
+    "Okonkwo",
+    "Fairbairn",
+    "Sandhu",
+    "Lindqvist",
+    "Mbeki",
+    "O'Sullivan",
+    "Trelawney",
+    "Gorecki",
+    "Ashworth",
+    "Mensah",
+    "Rafiq",
+]
+STREETS = [
+    "Acacia",
+    "Mill",
+    "Station",
+    "Church",
+    "Victoria",
+    "Park",
+    "Albert",
+    "Chapel",
+    "Windsor",
+    "Queens",
+    "Manor",
+    "Beech",
+    "Oak",
+    "Ash",
+    "Meadow",
+    "Kingsway",
+]
+STREET_TYPES = [
+    "Road",
+    "Street",
+    "Avenue",
+    "Lane",
+    "Close",
+    "Drive",
+    "Way",
+    "Crescent",
+    "Terrace",
+    "Grove",
+    "Gardens",
+    "Place",
+]
+TOWNS = [
+    "Leeds",
+    "Bradford",
+    "Wakefield",
+    "Halifax",
+    "Huddersfield",
+    "Sheffield",
+    "Manchester",
+    "Salford",
+    "Bolton",
+    "Cardiff",
+    "Swansea",
+    "Norwich",
+    "Ipswich",
+    "Derby",
+]
+OUTWARD = [
+    "LS1",
+    "LS6",
+    "LS11",
+    "BD7",
+    "BD1",
+    "WF1",
+    "HX3",
+    "HD1",
+    "S11",
+    "S2",
+    "M14",
+    "M1",
+    "BL1",
+    "CF10",
+    "CF24",
+    "SA1",
+    "NR2",
+    "IP4",
+    "DE1",
+    "SW1A",
+    "EC1A",
+    "B33",
+    "NE6",
+    "G12",
+    "EH3",
+]
 FORCES = [
     "West Yorkshire Police",
     "South Yorkshire Police",
@@ -83,9 +228,20 @@ STATUTES = [
     "section 4 of the Public Order Act 1986",
     "s.5 Misuse of Drugs Act 1971",
 ]
-MONTHS = (
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-)
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def postcode(r: random.Random) -> str:
