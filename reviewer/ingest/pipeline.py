@@ -102,9 +102,10 @@ def _results(
 ) -> Iterator[tuple[_Job, FileResult]]:
     """Results in job order, read in batches (one Siegfried call and one round trip each).
 
-    With workers, the main process writes batch N while the workers read the next ones; when
-    the batch it must write next is not back yet (workers still starting, or busy) it reads
-    a later batch itself rather than wait. If the pool breaks, the rest is read here.
+    With `workers` > 1, `workers - 1` spawned processes read batches ahead while the main
+    process writes; whenever the batch it must write next is not back yet (workers still
+    starting, or busy) the main process reads a later batch itself rather than wait. If the
+    pool breaks, the rest is read here.
     """
     batches = _batches(jobs, BATCH_FILES)
     if workers <= 1:
@@ -113,6 +114,9 @@ def _results(
         return
     # Spawned, not forked: Siegfried's Go runtime deadlocks in a forked child.
     context = multiprocessing.get_context("spawn")
+    # The main process reads too (whenever it has nothing to write), so `jobs` processes read
+    # in all: one spawned worker fewer to start (each loads PyMuPDF and Siegfried, ~1 s).
+    workers -= 1
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up)
     futures: dict[int, Future[list[FileResult]]] = {}
     ready: dict[int, list[FileResult]] = {}
@@ -124,10 +128,14 @@ def _results(
                     futures[taken] = pool.submit(read_files, _items(batches[taken]), limits)
                     taken += 1
                 head = futures.get(index)
-                if head is None or head.done() or taken == len(batches):
+                if head is None:  # the pool broke before this batch was handed to it
+                    ready[index] = read_files(_items(batch), limits)
+                    taken = max(taken, index + 1)
+                elif head.done() or taken == len(batches):
+                    del futures[index]
                     try:
-                        ready[index] = futures.pop(index).result()
-                    except (BrokenProcessPool, KeyError):
+                        ready[index] = head.result()
+                    except BrokenProcessPool:  # a worker died (killed, out of memory)
                         broken = True
                         ready[index] = read_files(_items(batch), limits)
                 else:  # the batch to write next is not back: read a later one meanwhile

@@ -6,6 +6,7 @@ word's offsets are exact and a detection in the text maps straight to rectangles
 
 from __future__ import annotations
 
+import sys
 from itertools import pairwise
 from typing import Any
 
@@ -31,6 +32,12 @@ _quiet = False
 def module() -> Any:
     """PyMuPDF, imported on first use (the window opens fast) with its console chatter off."""
     global _quiet
+    if "pymupdf" not in sys.modules:
+        # PyMuPDF 2 imports its optional layout analyser (loading an ONNX model) and its
+        # Markdown helpers on import: over a second in every worker process, for features
+        # text extraction never uses.
+        for optional in ("pymupdf.layout", "pymupdf4llm"):
+            sys.modules.setdefault(optional, None)  # type: ignore[arg-type]
     import pymupdf
 
     if not _quiet:
