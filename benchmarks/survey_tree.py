@@ -133,13 +133,17 @@ def realistic(root: Path, count: int, seed: int = 7) -> int:
     return written
 
 
+TINY_MIX = {".txt": 30, ".csv": 10, ".html": 10, ".pdf": 20, ".docx": 10, ".png": 10, ".tmp": 9,
+            ".zip": 1}  # fmt: skip
+
+
 def tiny(root: Path, count: int, seed: int = 7) -> int:
-    """Round 1's tree: small mixed files, ~8% copies, 200 a folder; returns bytes written."""
+    """Round 1's tree: 100-6,000 bytes a file, round 1's type mix (1% ZIP), ~8% copies, 200 a
+    folder; returns bytes written."""
     rng = random.Random(seed)
     pools = Pools(random.Random(seed))
-    kinds = [
-        m for m in MAKERS if m[0] in (".txt", ".csv", ".html", ".pdf", ".docx", ".png", ".zip")
-    ]
+    kinds = [m for m in MAKERS if m[0] in TINY_MIX]
+    weights = [TINY_MIX[m[0]] for m in kinds]
     earlier: list[tuple[str, bytes]] = []
     written = 0
     for n in range(count):
@@ -149,7 +153,7 @@ def tiny(root: Path, count: int, seed: int = 7) -> int:
         if earlier and rng.random() < 0.08:
             ext, data = rng.choice(earlier)
         else:
-            ext, _, _, make = rng.choice(kinds)
+            ext, _, _, make = rng.choices(kinds, weights)[0]
             data = make(pools, rng.randint(100, 6000))
             if len(earlier) < 2000:
                 earlier.append((ext, data))

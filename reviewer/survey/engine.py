@@ -1,38 +1,40 @@
 """Hashing and identifying every listed file, writing results back to the index as they come.
 
-One process holds one Siegfried and spreads each batch over `jobs` Go threads
-(`identify_many(workers=jobs)`): both cores are used without a second copy of Siegfried's
-signatures (~120 MB a process) or pickled results. Siegfried holds the GIL while it works, so
-Python threads cannot hash meanwhile; with `jobs > 1` a small hashing process (no Siegfried,
-~25 MB) runs a batch ahead instead, reading each file once into the page cache, where
-Siegfried's own read finds it. Each finished batch is committed in one transaction (with its
-archives' members), so an interrupted run loses at most the batches in flight.
+With `jobs > 1`, three processes work as a pipeline: a small hashing process (no Siegfried,
+~20 MB) reads each file once, into the page cache where Siegfried's own read then finds it;
+one identification process holds the only Siegfried and spreads each batch over `jobs` Go
+threads (`identify_many(workers=jobs)`), so both cores are used without a second copy of the
+signatures (~120 MB a process); this process writes results to the index. Siegfried holds the
+GIL while it works, so threads could not overlap hashing with it. Each finished batch is
+committed in one transaction (with its archives' members), so an interrupted run loses at most
+the batches in flight. With `jobs == 1` everything runs in this process.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sqlite3
-import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 from reviewer.progress import Cancelled, Progress
 from reviewer.survey import index
-from reviewer.survey.examine import FileResult, inspect_batch
+from reviewer.survey.examine import FileResult, inspect_batch, inspect_in_worker
 from reviewer.survey.hashing import Hashed, hash_batch
 from reviewer.survey.identify_batch import Identifier
 from reviewer.survey.rules import rot_kind
 
+_T = TypeVar("_T")
 BATCH = 256
-HASH_AHEAD = 2  # batches hashed ahead of identification
-# Go's collector at 50% growth instead of 100%: Siegfried's peak RSS falls from ~176 to ~152 MB
-# for the same CPU time (measured); GOMEMLIMIT instead costs ~80% more CPU. Read by the Go
-# runtime once, when Siegfried is first loaded in the process.
+# Go's collector at 50% growth instead of 100%: Siegfried's peak RSS falls by ~25-40 MB for the
+# same CPU time (measured); GOMEMLIMIT instead costs ~80% more CPU. The Go runtime reads it from
+# the environment the process started with (setting it later has no effect), hence a process.
 GO_GC_PERCENT = "50"
 
 Batch = list[tuple[int, bytes, int]]
@@ -121,6 +123,18 @@ def _counts(conn: sqlite3.Connection) -> tuple[int, int]:
     return int(done), int(total)
 
 
+@contextlib.contextmanager
+def _go_gc_for_children() -> Iterator[None]:
+    """GOGC for processes started meanwhile (Go reads it once, from its initial environment)."""
+    before = os.environ.get("GOGC")
+    os.environ["GOGC"] = before or GO_GC_PERCENT
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["GOGC"]
+
+
 def inspect_all(conn: sqlite3.Connection, jobs: int, progress: Progress) -> None:
     """Hash and identify every file not yet done, on `jobs` cores."""
     done, total = _counts(conn)
@@ -131,52 +145,74 @@ def inspect_all(conn: sqlite3.Connection, jobs: int, progress: Progress) -> None
         progress.set_progress(done, total, f"Identifying and hashing: {done:,} of {total:,} files")
 
     report(0)
-    if "pygfried" not in sys.modules:
-        os.environ.setdefault("GOGC", GO_GC_PERCENT)
-    identifier = Identifier(workers=jobs)
     with tempfile.TemporaryDirectory(prefix="reviewer-survey-") as scratch:  # 0o700
-
-        def now(batch: Batch) -> Future[list[Hashed]]:
-            future: Future[list[Hashed]] = Future()
-            future.set_result(hash_batch([(i, p) for i, p, _ in batch], scratch))
-            return future
-
         if jobs <= 1:
-            _run(conn, now, identifier, Path(scratch), report, progress)
+            identifier = Identifier(workers=1)
+
+            def hash_now(batch: Batch) -> Future[list[Hashed]]:
+                return _done(hash_batch([(i, p) for i, p, _ in batch], scratch))
+
+            def inspect_now(batch: Batch, hashed: list[Hashed]) -> Future[list[FileResult]]:
+                return _done(inspect_batch(batch, hashed, identifier, Path(scratch)))
+
+            _run(conn, hash_now, inspect_now, report, progress)
             return
         context = multiprocessing.get_context("spawn")  # Go runtimes hang in forked children
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as hasher:
+        with (
+            _go_gc_for_children(),
+            ProcessPoolExecutor(max_workers=1, mp_context=context) as hasher,
+            ProcessPoolExecutor(max_workers=1, mp_context=context) as siegfried,
+        ):
 
-            def later(batch: Batch) -> Future[list[Hashed]]:
+            def hash_later(batch: Batch) -> Future[list[Hashed]]:
                 return hasher.submit(hash_batch, [(i, p) for i, p, _ in batch], scratch)
 
+            def inspect_later(batch: Batch, hashed: list[Hashed]) -> Future[list[FileResult]]:
+                return siegfried.submit(inspect_in_worker, batch, hashed, jobs, scratch)
+
             try:
-                _run(conn, later, identifier, Path(scratch), report, progress)
+                _run(conn, hash_later, inspect_later, report, progress)
             except BaseException:
                 hasher.shutdown(wait=True, cancel_futures=True)
+                siegfried.shutdown(wait=True, cancel_futures=True)
                 raise
+
+
+def _done(value: _T) -> Future[_T]:
+    future: Future[_T] = Future()
+    future.set_result(value)
+    return future
 
 
 def _run(
     conn: sqlite3.Connection,
     hash_async: Callable[[Batch], Future[list[Hashed]]],
-    identifier: Identifier,
-    scratch: Path,
+    inspect_async: Callable[[Batch, list[Hashed]], Future[list[FileResult]]],
     report: Callable[[int], None],
     progress: Progress,
 ) -> None:
-    ahead: deque[tuple[Batch, Future[list[Hashed]]]] = deque()
+    """Hash batch k+2 and identify batch k+1 while batch k is stored."""
+    hashing: deque[tuple[Batch, Future[list[Hashed]]]] = deque()
+    inspecting: deque[tuple[Batch, Future[list[FileResult]]]] = deque()
 
-    def step() -> None:
-        batch, hashed = ahead.popleft()
-        store(conn, inspect_batch(batch, hashed.result(), identifier, scratch))
+    def identify_next() -> None:
+        batch, hashed = hashing.popleft()
+        inspecting.append((batch, inspect_async(batch, hashed.result())))
+
+    def store_next() -> None:
+        batch, results = inspecting.popleft()
+        store(conn, results.result())
         report(len(batch))
         if progress.is_cancelled():
             raise Cancelled()
 
     for batch in _batches(conn):
-        ahead.append((batch, hash_async(batch)))
-        if len(ahead) > HASH_AHEAD:
-            step()
-    while ahead:
-        step()
+        hashing.append((batch, hash_async(batch)))
+        if len(hashing) > 1:
+            identify_next()
+        if len(inspecting) > 1:
+            store_next()
+    while hashing or inspecting:
+        if hashing:
+            identify_next()
+        store_next()

@@ -111,3 +111,14 @@ def inspect_batch(
         for node_id, path, size, digest in readable
     )
     return [r if r is not None else next(finished) for r in results]
+
+
+_worker: dict[str, Identifier] = {}
+
+
+def inspect_in_worker(
+    items: list[tuple[int, bytes, int]], hashed: list[Hashed], workers: int, scratch: str
+) -> list[FileResult]:
+    """`inspect_batch` in the identification process, whose cache lasts as long as it does."""
+    identifier = _worker.setdefault("identifier", Identifier(workers=workers))
+    return inspect_batch(items, hashed, identifier, Path(scratch))

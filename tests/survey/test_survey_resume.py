@@ -37,6 +37,16 @@ def test_cancel_then_rerun_gives_the_same_result(
 
 
 @pytest.mark.usefixtures("small_steps")
+def test_cancel_with_worker_processes_then_rerun(tree: Path, tmp_path: Path) -> None:
+    survey(tree, tmp_path / "whole", jobs=1)
+    with pytest.raises(Cancelled):
+        survey(tree, tmp_path / "resumed", jobs=2, progress=RecordingProgress(cancel_after=15))
+    survey(tree, tmp_path / "resumed", jobs=2)
+    whole = (tmp_path / "whole" / "droid.csv").read_text()
+    assert (tmp_path / "resumed" / "droid.csv").read_text() == whole
+
+
+@pytest.mark.usefixtures("small_steps")
 def test_rerun_does_not_redo_finished_work(tree: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     with pytest.raises(Cancelled):
