@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from models import Store
 from models.records import Collection
 from reviewer.detect.entities import scan_records
+from reviewer.detect.entities.worker import warm_up
 from reviewer.progress import Cancelled, NullProgress, Progress
 from reviewer.team.claims import (
     DEFAULT_TTL,
@@ -126,6 +127,7 @@ def run_worker(
     cid = _collection_id(store, collection)
     with store.session() as session:
         enqueue(session, cid)
+    warm_up()  # load the model before claiming: its load time must not eat the first claims
     renewing = _Renewing(store, summary.worker, ttl, progress)
     try:
         while True:

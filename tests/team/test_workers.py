@@ -75,7 +75,7 @@ def _held_by(store: Store, pid: int) -> list[int]:
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL")
 def test_three_workers_one_killed_every_record_scanned_once(store: Store, db_url: str) -> None:
     ids = add_collection(store, count=60)
-    workers = [_worker(db_url, 6.0) for _ in range(3)]
+    workers = [_worker(db_url, 15.0) for _ in range(3)]  # generous: CI machines are busy
     victim = workers[0]
     deadline = time.monotonic() + 120
     lost: list[int] = []
