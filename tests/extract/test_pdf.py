@@ -121,3 +121,20 @@ def test_embedded_file_over_limit_is_refused(no_ident: Identification) -> None:
     (member,) = extract(data, "p.pdf", no_ident, Limits(max_member_bytes=100_000)).members
     assert member.data is None
     assert member.status == "too_large"
+
+
+def test_ingest_gets_the_same_word_boxes_packed(text_pdf: bytes, no_ident: Identification) -> None:
+    from reviewer.ingest.types import pack_words, unpack_words
+
+    full = extract(text_pdf, "statement.pdf", no_ident)
+    lean = extract(text_pdf, "statement.pdf", no_ident, boxes=False)
+    assert [p.text for p in lean.pages] == [p.text for p in full.pages]
+    for tuples, packed in zip(full.pages, lean.pages, strict=True):
+        assert packed.words is None
+        assert tuples.words
+        assert packed.packed == tuples.packed == pack_words(tuples.words)
+        for (s, e, *box), (ps, pe, *pbox) in zip(
+            tuples.words, unpack_words(packed.packed), strict=True
+        ):
+            assert (s, e) == (ps, pe)
+            assert box == pytest.approx(pbox, abs=1e-3)

@@ -1,0 +1,168 @@
+"""Reading in batches: one Siegfried call per batch, per-file isolation, workers, few commits."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event, select
+
+from models import Store
+from models.records import Record
+from reviewer.ingest import identify, worker
+from reviewer.ingest.identify import identify_path, identify_paths
+from reviewer.ingest.pipeline import ingest_paths
+from reviewer.ingest.walker import walk
+from reviewer.ingest.worker import IngestLimits, read_files
+from reviewer.records_view import list_records
+from tests.ingest.conftest import make_docx, make_pdf
+
+
+def _folder(tmp_path: Path, count: int) -> Path:
+    root = tmp_path / "many"
+    root.mkdir()
+    for i in range(count):
+        (root / f"note{i:03d}.txt").write_text(f"Note number {i}.\n", encoding="utf-8")
+    make_pdf(root / "statement.pdf", ["Statement page one", "Statement page two"])
+    make_docx(root / "review.docx", ["Charging decision"])
+    (root / "copy.pdf").write_bytes((root / "statement.pdf").read_bytes())
+    (root / "empty.txt").write_bytes(b"")
+    return root
+
+
+def test_batch_identification_agrees_with_one_by_one(tmp_path: Path) -> None:
+    root = _folder(tmp_path, 3)
+    paths = [*sorted(root.iterdir()), root / "missing.pdf"]
+    assert identify_paths(paths) == [identify_path(p) for p in paths]
+    assert identify_paths(paths)[paths.index(root / "review.docx")].puid == "fmt/412"
+
+
+def test_a_failing_batch_call_falls_back_to_one_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _folder(tmp_path, 2)
+    paths = sorted(root.iterdir())
+    expected = [identify_path(p) for p in paths]
+
+    class Broken:
+        def identify_many(self, *_a: object, **_k: object) -> Any:
+            raise OSError("boom")
+
+        def identify(self, path: str, detailed: bool = True) -> Any:
+            return real.identify(path, detailed=detailed)
+
+    real = identify._scanner()
+    monkeypatch.setattr(identify, "_scanner", lambda: Broken())
+    assert identify_paths(paths) == expected
+
+
+def test_one_bad_file_in_a_batch_is_its_own_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _folder(tmp_path, 3)
+    real = worker.extract
+
+    def flaky(data: bytes, name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "note001.txt":
+            raise RuntimeError("reader bug")
+        return real(data, name, *args, **kwargs)
+
+    monkeypatch.setattr(worker, "extract", flaky)
+    results = {r.rel_path: r for r in read_files([(f, None) for f in walk(root)], IngestLimits())}
+    assert results["note001.txt"].extraction.status == "error"
+    assert results["note001.txt"].extraction.message == (
+        "unexpected problem while reading (RuntimeError)"
+    )
+    assert results["note002.txt"].extraction.status == "ok"
+    assert results["statement.pdf"].extraction.page_count == 2
+
+
+def test_files_not_held_in_memory_are_read_again_and_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _folder(tmp_path, 2)
+    items = [(f, None) for f in walk(root)]
+    held = {r.rel_path: r for r in read_files(items, IngestLimits())}
+    monkeypatch.setattr(worker, "HOLD_BYTES", 0)
+    again = {r.rel_path: r for r in read_files(items, IngestLimits())}
+    assert again == held
+    assert again["statement.pdf"].extraction.pages[0].packed  # word boxes, packed
+
+
+def test_a_file_changed_between_hashing_and_reading_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _folder(tmp_path, 1)
+    monkeypatch.setattr(worker, "HOLD_BYTES", 0)
+    real = identify_paths
+
+    def identify_then_edit(paths: list[Path]) -> Any:
+        (root / "note000.txt").write_text("Edited meanwhile.\n", encoding="utf-8")
+        return real(paths)
+
+    monkeypatch.setattr(worker, "identify_paths", identify_then_edit)
+    results = {r.rel_path: r for r in read_files([(f, None) for f in walk(root)], IngestLimits())}
+    assert results["note000.txt"].extraction.status == "error"
+    assert results["note000.txt"].extraction.message == "file changed while being read"
+
+
+def test_many_files_are_committed_in_few_transactions(store: Store, tmp_path: Path) -> None:
+    root = _folder(tmp_path, 60)
+    commits: list[int] = []
+    released_outside: list[str] = []
+
+    def after(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        # On SQLite a savepoint with no transaction around it commits when released.
+        raw = conn.connection.dbapi_connection
+        if statement.startswith("RELEASE SAVEPOINT") and not getattr(raw, "in_transaction", 1):
+            released_outside.append(statement)
+
+    event.listen(store.engine, "commit", lambda _conn: commits.append(1))
+    event.listen(store.engine, "after_cursor_execute", after)
+    summary = ingest_paths(store, [root], "c")
+    assert summary.added == 64
+    assert len(commits) < 10, "each file must not be a transaction of its own"
+    assert released_outside == []
+
+
+def test_workers_and_main_process_give_the_same_records(tmp_path: Path) -> None:
+    from models import open_store
+
+    root = _folder(tmp_path, 45)  # several batches, read by the worker and the main process
+    one = open_store(f"sqlite:///{tmp_path}/one.db")
+    two = open_store(f"sqlite:///{tmp_path}/two.db")
+    ingest_paths(one, [root], "c", jobs=1)
+    ingest_paths(two, [root], "c", jobs=2)
+
+    def view(s: Store) -> list[tuple[object, ...]]:
+        with s.session() as session:
+            rows = list_records(session, "c")
+            texts = dict(session.execute(select(Record.path, Record.text_sha256)).all())
+        by_id = {r.id: r.path for r in rows}
+        return sorted(
+            (r.path, r.sha256, r.status, r.puid, r.pages, by_id.get(r.duplicate_of), texts[r.path])
+            for r in rows
+        )
+
+    assert view(one) == view(two)
+    assert ("statement.pdf", "copy.pdf") in [(v[0], v[5]) for v in view(two)]  # walk order
+    one.dispose()
+    two.dispose()
+
+
+def test_a_copy_in_a_later_run_links_to_the_first(store: Store, tmp_path: Path) -> None:
+    first = tmp_path / "first"
+    first.mkdir()
+    make_pdf(first / "original.pdf", ["The original"])
+    ingest_paths(store, [first], "c")
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "again.pdf").write_bytes((first / "original.pdf").read_bytes())
+    ingest_paths(store, [later], "c")
+    with store.session() as session:
+        rows = {r.path: r for r in list_records(session, "c")}
+    assert rows["again.pdf"].duplicate_of == rows["original.pdf"].id
+    sha = hashlib.sha256((first / "original.pdf").read_bytes()).hexdigest()
+    assert rows["again.pdf"].sha256 == sha
