@@ -62,7 +62,7 @@ def test_one_bad_file_in_a_batch_is_its_own_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = _folder(tmp_path, 3)
-    real = worker.extract
+    from reviewer.ingest.extract import extract as real
 
     def flaky(data: bytes, name: str, *args: Any, **kwargs: Any) -> Any:
         if name == "note001.txt":
@@ -142,7 +142,15 @@ def test_workers_and_main_process_give_the_same_records(tmp_path: Path) -> None:
             texts = dict(session.execute(select(Record.path, Record.text_sha256)).all())
         by_id = {r.id: r.path for r in rows}
         return sorted(
-            (r.path, r.sha256, r.status, r.puid, r.pages, by_id.get(r.duplicate_of), texts[r.path])
+            (
+                r.path,
+                r.sha256,
+                r.status,
+                r.puid,
+                r.pages,
+                by_id.get(r.duplicate_of or 0),
+                texts[r.path],
+            )
             for r in rows
         )
 
