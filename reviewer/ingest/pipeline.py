@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import multiprocessing
+import sys
 import time
+import types
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -97,6 +100,22 @@ def _items(batch: Sequence[_Job]) -> list[tuple[FoundFile, str | None]]:
     return [(job.found, job.known_sha256) for job in batch]
 
 
+@contextmanager
+def _plain_main() -> Iterator[None]:
+    """Start worker processes without re-running the program's main module in each.
+
+    A spawned process first imports the parent's `__main__` (for the `reviewer` command: every
+    command and the store, about a second); workers need only `reviewer.ingest.worker`, which
+    their first task imports. Processes start only inside `submit`, so that is where this goes.
+    """
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
 def _results(
     jobs: Sequence[_Job], workers: int, limits: IngestLimits
 ) -> Iterator[tuple[_Job, FileResult]]:
@@ -125,7 +144,8 @@ def _results(
         for index, batch in enumerate(batches):
             while index not in ready:
                 while not broken and taken < len(batches) and len(futures) < workers * WINDOW:
-                    futures[taken] = pool.submit(read_files, _items(batches[taken]), limits)
+                    with _plain_main():
+                        futures[taken] = pool.submit(read_files, _items(batches[taken]), limits)
                     taken += 1
                 head = futures.get(index)
                 if head is None:  # the pool broke before this batch was handed to it
