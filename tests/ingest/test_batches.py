@@ -174,3 +174,25 @@ def test_a_copy_in_a_later_run_links_to_the_first(store: Store, tmp_path: Path) 
     assert rows["again.pdf"].duplicate_of == rows["original.pdf"].id
     sha = hashlib.sha256((first / "original.pdf").read_bytes()).hexdigest()
     assert rows["again.pdf"].sha256 == sha
+
+
+def test_a_file_whose_write_fails_leaves_nothing_half_written(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reviewer.ingest import writer
+
+    root = _folder(tmp_path, 5)
+    real = writer._insert_pages
+
+    def failing(conn: Any, record_id: int, result: Any) -> None:
+        if result.rel_path == "review.docx":
+            raise RuntimeError("disk full")
+        real(conn, record_id, result)
+
+    monkeypatch.setattr(writer, "_insert_pages", failing)
+    with pytest.raises(RuntimeError):
+        ingest_paths(store, [root], "c")
+    with store.session() as session:
+        paths = {r.path for r in list_records(session, "c")}
+    assert "review.docx" not in paths  # its record was rolled back with its pages
+    assert {"copy.pdf", "empty.txt", "note000.txt"} <= paths  # files before it are kept
