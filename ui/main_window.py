@@ -68,6 +68,8 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.collection: QueueSnapshot | None = None
         self.state: RecordState | None = None
         self._current_span: str | None = None
+        self.export_dialog: Any = None
+        self.survey_windows: list[Any] = []
         self._generation = 0  # bumps when the record changes; late worker results are dropped
         self.setWindowTitle("Records Reviewer")
         self.setObjectName("mainWindow")
@@ -133,6 +135,12 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         file_menu.addAction("Scan for personal data", lambda: ingest_actions.scan(self))
         file_menu.addAction("Open collection…", lambda: ingest_actions.choose_collection(self))
         file_menu.addSeparator()
+        from ui import survey_actions
+        from ui.export import actions as export_actions
+
+        file_menu.addAction("Export transfer…", lambda: export_actions.open_export_dialog(self))
+        file_menu.addAction("Appraisal report…", lambda: export_actions.appraisal_report(self))
+        file_menu.addSeparator()
         file_menu.addAction("Change reviewer…", self.change_identity)
         file_menu.addSeparator()
         file_menu.addAction("Quit", self.close)
@@ -141,6 +149,11 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         redo = self.edits.stack.createRedoAction(self, "Redo")
         edit.addAction(undo)
         edit.addAction(redo)
+        qa = self.menuBar().addMenu("&Quality check")
+        qa.addAction("Blind second review…", self.open_blind_review)
+        tools = self.menuBar().addMenu("&Tools")
+        tools.addAction("Survey a folder…", lambda: survey_actions.survey_folder(self))
+        tools.addAction("Open survey…", lambda: survey_actions.open_survey(self))
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction("Keyboard shortcuts", self.show_shortcuts)
 
@@ -267,6 +280,9 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.collection = snap
         settings.save_text("collection/last", snap.collection_name)
         self.appraisal.set_criteria(apis.load_criteria(snap.kind))
+        from ui.decisions.exemptions_table_model import relevant_codes
+
+        self.sensitivity.set_exemptions(apis.load_exemptions(), relevant_codes(snap.kind))
         self.queue.set_rows(snap.rows)
         self.where.setText(
             f"Collection: {snap.collection_name} ({snap.kind}) · {len(snap.rows):,} records"
@@ -398,10 +414,24 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.appraisal.load(
             d.appraisal, d.criteria, state.suggested, d.rationale, a_stamp, state.holds
         )
+        self.sensitivity.set_record_dates(getattr(d, "record_date", None), state.content.modified)
         self.sensitivity.load(d, s_stamp)
 
     def step_record(self, delta: int) -> None:
         self.queue.step(delta)
+
+    def reveal_record(self, record_id: int) -> None:
+        """Show a record in the queue, clearing the filters if they hide it."""
+        if not self.queue.select_record(record_id):
+            self.queue.clear_filters()
+            self.queue.select_record(record_id)
+        self.raise_()
+        self.activateWindow()
+
+    def open_blind_review(self) -> Any:
+        from ui.qa.qa_window import open_blind_review
+
+        return open_blind_review(self)
 
     def _open_link(self, link: str) -> None:
         if link.startswith("rec:"):

@@ -1,12 +1,22 @@
-"""The FOI exemption checklist: tick a code, see its guidance, edit its closure period."""
+"""The FOI exemption checklist: tick a code, see its guidance, edit its closure period.
+
+The exemptions usual for the collection's kind come first (from the editable
+`resources/ui/relevant_exemptions.json`); the rest follow under an "Other exemptions" row.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
+
+RELEVANT_FILE = (
+    Path(__file__).resolve().parents[2] / "resources" / "ui" / "relevant_exemptions.json"
+)
+OTHER = None  # the "Other exemptions" separator row
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,10 +38,17 @@ class ExemptionsTableModel(QAbstractTableModel):
         self._periods: dict[str, int] = {}  # ticked code -> years
         self._order: list[str] = []  # ticked codes in the order ticked (TDR keeps the order)
 
-    def set_exemptions(self, rows: Sequence[Any]) -> None:
+    def set_exemptions(self, rows: Sequence[Any], relevant: Sequence[str] = ()) -> None:
+        """`relevant` codes first, in that order; the others after an "Other" row."""
+        by_code = {r.code: r for r in rows}
+        first = [by_code[c] for c in relevant if c in by_code]
+        rest = [r for r in rows if r.code not in set(relevant)]
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = [*first, OTHER, *rest] if first and rest else [*first, *rest]
         self.endResetModel()
+
+    def separator_row(self) -> int:
+        return next((i for i, r in enumerate(self._rows) if r is OTHER), -1)
 
     def set_ticked(self, exemptions: Sequence[tuple[str, int]]) -> None:
         self._periods = {code: int(years) for code, years in exemptions}
@@ -45,10 +62,12 @@ class ExemptionsTableModel(QAbstractTableModel):
         return tuple((code, self._periods[code]) for code in self._order)
 
     def row_of(self, code: str) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.code == code), -1)
+        return next((i for i, r in enumerate(self._rows) if r is not OTHER and r.code == code), -1)
 
     def toggle(self, row: int) -> None:
         ex = self._rows[row]
+        if ex is OTHER:
+            return
         if ex.code in self._periods:
             del self._periods[ex.code]
             self._order.remove(ex.code)
@@ -68,6 +87,8 @@ class ExemptionsTableModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         ex = self._rows[index.row()]
+        if ex is OTHER:
+            return self._separator_data(index.column(), role)
         col, ticked = index.column(), ex.code in self._periods
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == COL_CODE:
@@ -96,8 +117,33 @@ class ExemptionsTableModel(QAbstractTableModel):
             return ex.code
         return None
 
+    def _separator_data(self, col: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and col == COL_TITLE:
+            return "Other exemptions"
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#4b5563")
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QColor("#eef0f3")
+        return None
+
+    def set_suggested_periods(self, periods: dict[str, int]) -> None:
+        """Replace the periods of ticked codes with suggested ones (codes not ticked are left)."""
+        changed = False
+        for code, years in periods.items():
+            if code in self._periods and self._periods[code] != years:
+                self._periods[code] = years
+                changed = True
+        if changed and self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1)
+            )
+
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid():
+        if not index.isValid() or self._rows[index.row()] is OTHER:
             return False
         ex = self._rows[index.row()]
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == COL_CODE:
@@ -123,6 +169,8 @@ class ExemptionsTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        if self._rows[index.row()] is OTHER:
+            return Qt.ItemFlag.ItemIsEnabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == COL_CODE:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
@@ -136,3 +184,15 @@ class ExemptionsTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
         return None
+
+
+def relevant_codes(kind: str) -> list[str]:
+    """The exemptions usual for a collection kind, from the editable resource file."""
+    import json
+
+    try:
+        table = json.loads(RELEVANT_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    codes = table.get(kind, [])
+    return [str(c) for c in codes] if isinstance(codes, list) else []

@@ -10,19 +10,24 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCalendarWidget,
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
+    QPushButton,
     QRadioButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from ui.decisions.exemptions_table_model import (
@@ -88,9 +93,19 @@ class SensitivityPanel(QWidget):
         self.desc_closed = QCheckBox("Description closed")
         self.desc_alt = QLineEdit()
         self.desc_alt.setPlaceholderText("Alternate description")
+        self.suggest_btn = QPushButton("Suggest")
+        self.suggest_btn.setToolTip(
+            "Fill the closure start from the record's date (else 31 December of its year)"
+            " and the ticked exemptions' periods from the closure rules"
+        )
+        self.suggest_btn.clicked.connect(self.suggest)
+        self.record_date: date | None = None
+        self.modified: date | None = None
         form = QFormLayout()
-        form.addRow("Closure start", self.start)
-        form.addRow("FOI schedule date", self.schedule)
+        form.addRow(
+            "Closure start", _with_calendar(self.start, self._date_picked, self.suggest_btn)
+        )
+        form.addRow("FOI schedule date", _with_calendar(self.schedule, self._date_picked))
         form.addRow(self.title_closed, self.title_alt)
         form.addRow(self.desc_closed, self.desc_alt)
         self.problems = QLabel("")
@@ -121,8 +136,38 @@ class SensitivityPanel(QWidget):
         for le in (self.start, self.schedule, self.title_alt, self.desc_alt):
             le.textEdited.connect(lambda _t: self._timer.start())
 
-    def set_exemptions(self, rows: Sequence[Any]) -> None:
-        self.model.set_exemptions(rows)
+    def set_exemptions(self, rows: Sequence[Any], relevant: Sequence[str] = ()) -> None:
+        self.model.set_exemptions(rows, relevant)
+        sep = self.model.separator_row()
+        self.table.clearSpans()
+        if sep >= 0:
+            self.table.setSpan(sep, 0, 1, self.model.columnCount())
+
+    def set_record_dates(self, record_date: date | None, modified: date | None) -> None:
+        """The record's own date and last-modified date, for Suggest."""
+        self.record_date, self.modified = record_date, modified
+
+    def suggest(self) -> None:
+        """Closure start and periods from `reviewer.decisions.exemptions`' rules, then check."""
+        from reviewer.decisions.exemptions import suggest_closure_start, suggest_period
+
+        start = suggest_closure_start(self.record_date, self.modified)
+        if start is not None:
+            self.start.setText(start.isoformat())
+        periods = {}
+        for code, _years in self.model.ticked():
+            years = suggest_period(code)
+            if years is not None:
+                periods[code] = years
+        self.model.set_suggested_periods(periods)
+        if start is None and not periods:
+            self.show_problems(["nothing to suggest: the record has no date and no exemption"])
+            return
+        self._check_and_emit()
+
+    def _date_picked(self) -> None:
+        if not self._loading:
+            self._check_and_emit()
 
     def load(self, view: Any, stamp: str) -> None:
         """Show a `DecisionView`'s sensitivity part without saving."""
@@ -220,3 +265,38 @@ def _title(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("panelTitle")
     return label
+
+
+def _with_calendar(edit: QLineEdit, picked: Callable[[], None], *extra: QWidget) -> QWidget:
+    """A typed date (YYYY-MM-DD, empty allowed) with a calendar to pick from."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(edit, 1)
+    button = QToolButton()
+    button.setText("Calendar")
+    button.setToolTip("Pick the date from a calendar")
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(button)
+    calendar = QCalendarWidget()
+    action = QWidgetAction(menu)
+    action.setDefaultWidget(calendar)
+    menu.addAction(action)
+    button.setMenu(menu)
+
+    def opening() -> None:
+        current = parse_date(edit.text())
+        if isinstance(current, date):
+            calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+
+    def chosen(day: QDate) -> None:
+        edit.setText(date(day.year(), day.month(), day.day()).isoformat())
+        menu.close()
+        picked()
+
+    menu.aboutToShow.connect(opening)
+    calendar.clicked.connect(chosen)
+    row.addWidget(button)
+    for w in extra:
+        row.addWidget(w)
+    return box

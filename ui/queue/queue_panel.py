@@ -184,5 +184,15 @@ class QueuePanel(QWidget):
         row = self.table.currentIndex().row()
         return self.select_row(0 if row < 0 else row + delta)
 
+    def clear_filters(self) -> None:
+        for combo in (self.status, self.appraisal, self.personal, self.reviewer):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.text.blockSignals(True)
+        self.text.clear()
+        self.text.blockSignals(False)
+        self._apply_filter()
+
     def refresh_counts(self) -> None:
         self._update_count()

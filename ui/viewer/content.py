@@ -7,6 +7,7 @@ drawn, so opening a 1,000-page PDF costs one query and no parsing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, date
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,6 +69,7 @@ class RecordContent:
     source_file: Path | None
     parent_id: int | None
     children: tuple[Child, ...]
+    modified: date | None = None  # the file's last-modified day (for the closure start)
 
     @property
     def text(self) -> str:
@@ -127,6 +129,7 @@ def load_content(session: Session, record_id: int) -> RecordContent | None:
         source_file=source,
         parent_id=rec.parent_id,
         children=tuple(Child(cid, member or name) for cid, member, name in children),
+        modified=rec.mtime.astimezone(UTC).date() if rec.mtime else None,
     )
 
 

@@ -1,0 +1,154 @@
+"""The window's export, quality-check and survey entries, driven as a reviewer would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import COLLECTION
+
+
+def _decide_all(store: Any, sensitivity: bool = True) -> None:
+    """Select every record and (unless told not to) open it, so it can be transferred."""
+    from reviewer.decisions import Actor
+    from reviewer.decisions.save import save_appraisal, save_sensitivity
+    from reviewer.queue import load_queue
+
+    with store.session() as s:
+        for row in load_queue(s, COLLECTION).rows:
+            save_appraisal(s, row.id, Actor("Ann", "appraiser"), "select", [], "Case papers")
+            if sensitivity:
+                save_sensitivity(s, row.id, Actor("Sam", "sensitivity"), closure_status="Open")
+
+
+def test_export_problems_jump_to_the_record(make_window: Any, qtbot: Any, ui_store: Any) -> None:
+    from ui.export.actions import open_export_dialog
+    from ui.export.problems_table_model import RECORD_ID_ROLE
+
+    _decide_all(ui_store, sensitivity=False)  # selected, but nobody has reviewed sensitivity
+    win = make_window()
+    dialog = open_export_dialog(win)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=10000)
+    assert not dialog.export_btn.isEnabled()
+    assert "stop" in dialog.verdict.text()
+    assert "no sensitivity decision" in dialog.model.index(0, 1).data()
+    rows = [dialog.model.index(r, 0) for r in range(dialog.model.rowCount())]
+    target = next(
+        i for i in rows if i.data(RECORD_ID_ROLE) not in (None, win.state.content.record_id)
+    )
+    with qtbot.waitSignal(win.record_shown, timeout=10000):
+        dialog.table.doubleClicked.emit(target)
+    assert win.state.content.record_id == target.data(RECORD_ID_ROLE)
+    dialog.reject()
+
+
+def test_export_writes_the_bag_in_the_background(
+    make_window: Any, qtbot: Any, ui_store: Any, tmp_path: Path
+) -> None:
+    from ui.export.actions import open_export_dialog
+    from ui.export.export_dialog import ExportDialog
+
+    _decide_all(ui_store)
+    win = make_window()
+    dialog = open_export_dialog(win)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.export_btn.isEnabled(), timeout=10000)
+    assert dialog.model.rowCount() == 0
+    bag = tmp_path / "bag"
+    dialog.folder.setText(str(bag))
+    dialog.fields["source_organization"].setText("Crown Prosecution Service")
+    dialog.fields["contact_email"].setText("records@example.com")
+    with qtbot.waitSignal(dialog.finished_export, timeout=60000):
+        qtbot.mouseClick(dialog.export_btn, Qt.MouseButton.LeftButton)
+    assert dialog.summary.records == 3
+    assert "Transfer written" in dialog.verdict.text()
+    info = (bag / "bag-info.txt").read_text(encoding="utf-8")
+    assert "Source-Organization: Crown Prosecution Service" in info
+    assert (bag / "metadata.csv").is_file() or (bag / "data").is_dir()
+    # the bag-info fields are remembered for the next export
+    again = ExportDialog(ui_store, COLLECTION, win.tasks)
+    qtbot.addWidget(again)
+    assert again.fields["contact_email"].text() == "records@example.com"
+
+
+def test_export_cancel_writes_nothing(
+    make_window: Any, qtbot: Any, ui_store: Any, tmp_path: Path
+) -> None:
+    from ui.export.actions import open_export_dialog
+
+    _decide_all(ui_store)
+    win = make_window()
+    dialog = open_export_dialog(win)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.export_btn.isEnabled(), timeout=10000)
+    bag = tmp_path / "bag"
+    dialog.folder.setText(str(bag))
+    dialog.export()
+    assert dialog.cancel_btn.text() == "Cancel"
+    qtbot.mouseClick(dialog.cancel_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=30000)
+    if dialog.summary is None:  # cancelled before the end: nothing left behind
+        assert "Cancelled" in dialog.verdict.text()
+        assert not bag.exists() or not any(bag.iterdir())
+
+
+def test_appraisal_report_from_the_menu(make_window: Any, qtbot: Any, tmp_path: Path) -> None:
+    from ui.export.actions import appraisal_report
+
+    win = make_window()
+    out = tmp_path / "report.pdf"
+    appraisal_report(win, out)
+    qtbot.waitUntil(lambda: win.tasks.active_count() == 0, timeout=30000)
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_blind_review_opens_from_the_quality_menu(
+    make_window: Any, qtbot: Any, ui_store: Any
+) -> None:
+    from reviewer.qa.sampling import draw_sample
+    from reviewer.queue import load_queue
+
+    _decide_all(ui_store)
+    with ui_store.session() as s:
+        draw_sample(s, load_queue(s, COLLECTION).collection_id, size=2, seed=7, actor="Quinn")
+    from ui.settings import Identity
+
+    win = make_window()
+    win.identity = Identity("Test Reviewer", "qa")
+    menu = next(a.menu() for a in win.menuBar().actions() if a.text() == "&Quality check")
+    action = next(a for a in menu.actions() if a.text().startswith("Blind second review"))
+    action.trigger()
+    qa = win._blind_review
+    assert qa.isVisible()
+    assert "checker Test Reviewer" in qa.windowTitle()
+    qa.close()
+
+
+def test_survey_a_folder_then_open_it_again(
+    make_window: Any, qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from ui import survey_actions
+
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        survey_actions.QMessageBox, "warning", lambda _w, _t, text: warnings.append(text)
+    )
+    root = tmp_path / "share"
+    (root / "team").mkdir(parents=True)
+    (root / "team" / "minutes.txt").write_text("Minutes of the board.\n", encoding="utf-8")
+    (root / "team" / "copy.txt").write_text("Minutes of the board.\n", encoding="utf-8")
+    win = make_window()
+    out = tmp_path / "survey-out"
+    survey_actions.survey_folder(win, root, out)
+    qtbot.waitUntil(lambda: bool(win.survey_windows), timeout=120000)
+    shown = win.survey_windows[-1]
+    assert shown.isVisible()
+    assert "share" in shown.windowTitle()
+    again = survey_actions.open_survey(win, out)
+    assert again is not None
+    assert again.view is not None
+    assert survey_actions.open_survey(win, tmp_path / "nowhere") is None
+    assert "No survey summary" in warnings[0]

@@ -1,0 +1,242 @@
+"""File → Export transfer…: where the bag goes, its bag-info fields, what stops it, progress.
+
+The problems come from `reviewer.export.transfer.list_problems`; the bag is written by
+`export_transfer` in a background task (cancel leaves nothing behind). Bag-info fields are
+remembered between runs; a double-click on a problem asks the window to open its record.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import Store
+from ui import settings
+from ui.export.problems_table_model import RECORD_ID_ROLE, ProblemsTableModel
+from ui.tasks import Task, TaskManager
+
+BAG_FIELDS = (
+    ("source_organization", "Source-Organization", "e.g. Crown Prosecution Service"),
+    ("consignment_series", "Consignment-Series", "e.g. CPS 12"),
+    ("contact_name", "Contact-Name", "who TNA should ask"),
+    ("contact_email", "Contact-Email", "name@department.gov.uk"),
+)
+
+
+def _refused(problems: list[Any]) -> tuple[str, list[Any]]:
+    return ("refused", problems)
+
+
+class ExportDialog(QDialog):
+    """`record_requested(id)` when the reviewer double-clicks a problem naming a record."""
+
+    record_requested = Signal(int)
+    finished_export = Signal(object)  # ExportSummary
+
+    def __init__(
+        self, store: Store, collection: str, tasks: TaskManager, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(f"Export transfer — {collection}")
+        self.store, self.collection, self.tasks = store, collection, tasks
+        self.task: Task | None = None
+        self.summary: Any = None
+        self.folder = QLineEdit()
+        self.folder.setPlaceholderText("a new, empty folder for the bag")
+        default = Path(settings.load_text("export/parent", str(Path.home())))
+        self.folder.setText(str(default / f"{collection}-transfer-{date.today():%Y%m%d}"))
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._choose_folder)
+        where = QHBoxLayout()
+        where.addWidget(self.folder, 1)
+        where.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("Bag folder", where)
+        self.fields: dict[str, QLineEdit] = {}
+        for key, tdr_key, hint in BAG_FIELDS:
+            edit = QLineEdit(settings.load_text(f"export/bag/{key}"))
+            edit.setPlaceholderText(hint)
+            self.fields[key] = edit
+            form.addRow(tdr_key, edit)
+        self.model = ProblemsTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("exportProblems")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.resizeSection(0, 260)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._open_record)
+        self.verdict = QLabel("Checking the collection…")
+        self.verdict.setObjectName("exportVerdict")
+        self.verdict.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.bar.hide()
+        self.check_btn = QPushButton("Check again")
+        self.export_btn = QPushButton("Export")
+        self.export_btn.setDefault(True)
+        self.cancel_btn = QPushButton("Close")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_btn)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_btn)
+        buttons.addWidget(self.cancel_btn)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("What stops the transfer (double-click a row to open its record):"))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.bar)
+        layout.addLayout(buttons)
+        self.check_btn.clicked.connect(self.check)
+        self.export_btn.clicked.connect(self.export)
+        self.cancel_btn.clicked.connect(self._cancel_or_close)
+        self.resize(860, 560)
+        self._set_busy(False)
+        self.export_btn.setEnabled(False)
+
+    # checking
+    def check(self) -> None:
+        """List what stops the transfer, in a worker."""
+        from reviewer.export.transfer import list_problems
+
+        store, name = self.store, self.collection
+        self.verdict.setText("Checking the collection…")
+        self.export_btn.setEnabled(False)
+        self._start(lambda _p: list_problems(store, name), self._checked, "checking the transfer")
+
+    def _checked(self, problems: list[Any]) -> None:
+        self._show_problems(problems)
+        if not problems:
+            self.verdict.setText("No problems: the collection is ready to export.")
+
+    def _show_problems(self, problems: list[Any]) -> None:
+        self.model.set_problems(problems)
+        self.export_btn.setEnabled(not problems)
+        if problems:
+            n = len(problems)
+            self.verdict.setText(
+                f"{n} problem{'s' if n > 1 else ''} stop{'' if n > 1 else 's'} the transfer. "
+                "Fix them (double-click opens the record), then Check again."
+            )
+
+    # exporting
+    def bag_info(self) -> Any:
+        from reviewer.export.bag import BagInfo
+
+        values = {key: edit.text().strip() for key, edit in self.fields.items()}
+        for key, value in values.items():
+            settings.save_text(f"export/bag/{key}", value)
+        return BagInfo(internal_sender_identifier=self.collection, **values)
+
+    def export(self) -> None:
+        from reviewer.export.transfer import TransferRefused, export_transfer
+
+        text = self.folder.text().strip()
+        if not text:
+            self.verdict.setText("Choose a folder for the bag first.")
+            return
+        out, info, store, name = Path(text), self.bag_info(), self.store, self.collection
+        settings.save_text("export/parent", str(out.parent))
+
+        def work(progress: Task) -> Any:
+            try:
+                return export_transfer(store, name, out, progress, info)
+            except TransferRefused as exc:
+                return _refused(exc.problems)
+
+        self.verdict.setText("Exporting…")
+        self.bar.setRange(0, 0)
+        self._start(work, self._exported, "exporting the transfer")
+
+    def _exported(self, result: Any) -> None:
+        if isinstance(result, tuple) and result and result[0] == "refused":
+            self._show_problems(result[1])
+            return
+        self.summary = result
+        mb = result.payload_bytes / 1_000_000
+        text = (
+            f"Transfer written to {result.out_dir}: {result.records} record(s), "
+            f"{result.open} open and {result.closed} closed, "
+            f"{result.redacted_copies} redacted cop{'y' if result.redacted_copies == 1 else 'ies'}"
+            f", {mb:.1f} MB."
+        )
+        if result.missing_bag_info:
+            text += " Missing from bag-info.txt: " + ", ".join(result.missing_bag_info) + "."
+        self.verdict.setText(text)
+        self.model.set_problems([])
+        self.export_btn.setEnabled(False)
+        self.finished_export.emit(result)
+
+    # plumbing
+    def _start(self, fn: Any, on_done: Any, name: str) -> None:
+        self._set_busy(True)
+        self.task = self.tasks.run(
+            fn,
+            name=name,
+            on_done=on_done,
+            on_failed=self.verdict.setText,
+            on_progress=self._progress,
+            on_cancelled=lambda: self.verdict.setText("Cancelled: nothing was written."),
+        )
+        self.task.signals.ended.connect(lambda: self._set_busy(False))
+
+    def _progress(self, done: int, total: int | None, message: str) -> None:
+        if total:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+        if message:
+            self.verdict.setText(f"Exporting: {message}")
+
+    def _set_busy(self, busy: bool) -> None:
+        if not busy:
+            self.task = None
+        self.bar.setVisible(busy)
+        self.check_btn.setEnabled(not busy)
+        self.cancel_btn.setText("Cancel" if busy else "Close")
+        if busy:
+            self.export_btn.setEnabled(False)
+
+    def _cancel_or_close(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        else:
+            self.reject()
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Folder to put the bag in")
+        if chosen:
+            name = f"{self.collection}-transfer-{date.today():%Y%m%d}"
+            self.folder.setText(str(Path(chosen) / name))
+
+    def _open_record(self, index: QModelIndex) -> None:
+        rid = index.data(RECORD_ID_ROLE)
+        if rid is not None:
+            self.record_requested.emit(int(rid))
+
+    def reject(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        super().reject()

@@ -1,0 +1,86 @@
+"""Tools → Survey a folder… / Open survey…: run `reviewer.survey.survey` in a worker and show
+its summary in `ui.survey.survey_view.SurveyView` (the survey area's widget) in a window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+
+from ui import settings
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class SurveyWindow(QMainWindow):
+    def __init__(self, summary: Any, title: str, parent: QWidget | None = None) -> None:
+        from ui.survey.survey_view import SurveyView
+
+        super().__init__(parent)
+        self.setObjectName("surveyWindow")
+        self.setWindowTitle(f"Survey — {title}")
+        self.view = SurveyView()
+        self.view.set_summary(summary)
+        self.setCentralWidget(self.view)
+        self.resize(1150, 800)
+
+
+def show_summary(win: MainWindow, summary: Any, title: str) -> SurveyWindow:
+    window = SurveyWindow(summary, title, win)
+    window.show()
+    win.survey_windows.append(window)
+    return window
+
+
+def survey_folder(win: MainWindow, root: Path | None = None, out_dir: Path | None = None) -> None:
+    """Ask for the folder to survey and where the results go, then survey in the background."""
+    from reviewer.survey import survey
+
+    start = settings.load_text("survey/last", str(Path.home()))
+    if root is None:
+        chosen = QFileDialog.getExistingDirectory(
+            win, "Folder to survey (nothing is ingested)", start
+        )
+        if not chosen:
+            return
+        root = Path(chosen)
+    if out_dir is None:
+        chosen = QFileDialog.getExistingDirectory(
+            win, "Folder for the results (droid.csv, report.html)", str(root.parent)
+        )
+        if not chosen:
+            return
+        out_dir = Path(chosen) / f"survey-{root.name or 'drive'}"
+    settings.save_text("survey/last", str(root))
+    target, results = root, out_dir
+    win.status(f"Surveying {root.name}…")
+    win.tasks.run(
+        lambda progress: survey(target, results, None, progress),
+        name="surveying the folder",
+        on_done=lambda summary: show_summary(win, summary, target.name),
+        on_failed=lambda msg: QMessageBox.warning(win, "Survey", msg),
+        on_progress=win.report_progress,
+        on_cancelled=lambda: win.status("Survey stopped; run it again to continue where it left."),
+    )
+
+
+def open_survey(win: MainWindow, out_dir: Path | None = None) -> SurveyWindow | None:
+    """Show a survey made earlier (its results folder)."""
+    from reviewer.survey import load_summary
+
+    if out_dir is None:
+        start = settings.load_text("survey/last", str(Path.home()))
+        chosen = QFileDialog.getExistingDirectory(win, "A survey's results folder", start)
+        if not chosen:
+            return None
+        out_dir = Path(chosen)
+    try:
+        summary = load_summary(out_dir)
+    except (OSError, ValueError, KeyError) as exc:
+        QMessageBox.warning(
+            win, "Open survey", f"No survey summary could be read there ({type(exc).__name__})."
+        )
+        return None
+    return show_summary(win, summary, out_dir.name)
