@@ -67,21 +67,23 @@ def evict(root: Path) -> None:
                 os.close(fd)
 
 
-def _survey_child(root: str, out: str, jobs: int, result: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+def _survey_child(
+    root: str, out: str, jobs: int, procs: int, result: multiprocessing.Queue
+) -> None:  # type: ignore[type-arg]
     from reviewer.progress import NullProgress
     from reviewer.survey import survey
 
-    summary = survey(Path(root), Path(out), jobs, NullProgress())
+    summary = survey(Path(root), Path(out), jobs, NullProgress(), identify_processes=procs)
     result.put((summary.totals.files, summary.totals.members, summary.duplicates.sets,
                 summary.duplicates.reclaimable_bytes))  # fmt: skip
 
 
-def run_survey(root: Path, out: Path, jobs: int) -> dict[str, float]:
+def run_survey(root: Path, out: Path, jobs: int, procs: int = 1) -> dict[str, float]:
     """Survey in a fresh process; wall and CPU seconds, peak tree and largest-process RSS."""
     shutil.rmtree(out, ignore_errors=True)
     ctx = multiprocessing.get_context("spawn")
     queue: multiprocessing.Queue = ctx.Queue()  # type: ignore[type-arg]
-    child = ctx.Process(target=_survey_child, args=(str(root), str(out), jobs, queue))
+    child = ctx.Process(target=_survey_child, args=(str(root), str(out), jobs, procs, queue))
     peak = {"tree": 0, "largest": 0}
     cpu = {"seconds": 0.0}
     stop = threading.Event()
@@ -147,7 +149,8 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=100_000)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--cold", action="store_true", help="also measure from a cold cache")
-    parser.add_argument("--fido-sample", type=int, default=1000)
+    parser.add_argument("--identify-processes", type=int, default=1, help="copies of Siegfried")
+    parser.add_argument("--fido-sample", type=int, default=1000, help="0 to skip FIDO")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="survey-bench-"))
     root, out = work / "tree", work / "out"
@@ -158,7 +161,7 @@ def main() -> int:
         size, gen_s, _ = _timed(f"generate {args.files:,} files ({args.tree})", maker, root,
                                 args.files)  # fmt: skip
         n, floor_s, floor_cpu = _timed("floor (walk + SHA-256, 1 process)", floor, root)
-        ours = run_survey(root, out, args.jobs)
+        ours = run_survey(root, out, args.jobs, args.identify_processes)
         print(f"  survey: {ours['wall']:.1f} s (CPU {ours['cpu']:.1f} s)", file=sys.stderr)
         rows += [
             ("Tree", f"{args.tree}: {n:,} files (+{ours['members']:,.0f} archive members), "
@@ -166,7 +169,8 @@ def main() -> int:
                      f"{gen_s:.0f} s"),
             ("Floor: walk + SHA-256, 1 process (warm cache)",
              f"{n / floor_s:,.0f} files/s ({floor_s:.1f} s, CPU {floor_cpu:.1f} s)"),
-            (f"`reviewer survey --jobs {args.jobs}` (warm cache)",
+            (f"`reviewer survey --jobs {args.jobs} --identify-processes "
+             f"{args.identify_processes}` (warm cache)",
              f"{n / ours['wall']:,.0f} files/s ({ours['wall']:.1f} s, CPU {ours['cpu']:.1f} s)"),
             ("Survey / floor, wall clock (warm)", f"{floor_s / ours['wall']:.2f}x"),
             ("CPU per file: floor / survey",
@@ -180,23 +184,24 @@ def main() -> int:
             evict(root)
             _, cold_floor_s, _ = _timed("floor, cold cache", floor, root)
             evict(root)
-            cold = run_survey(root, out, args.jobs)
+            cold = run_survey(root, out, args.jobs, args.identify_processes)
             print(f"  survey, cold: {cold['wall']:.1f} s", file=sys.stderr)
             rows += [
                 ("Floor, cold cache", f"{n / cold_floor_s:,.0f} files/s ({cold_floor_s:.1f} s)"),
                 ("Survey, cold cache", f"{n / cold['wall']:,.0f} files/s ({cold['wall']:.1f} s)"),
                 ("Survey / floor, cold cache", f"{cold_floor_s / cold['wall']:.2f}x"),
             ]
-        files = sorted(str(p) for p in root.rglob("*") if p.is_file())
-        sample = random.Random(1).sample(files, min(args.fido_sample, len(files)))
-        sf_rate, fido_rate = identification(sample, work)
-        rows += [
-            (f"Siegfried, {len(sample):,} files, 1 thread", f"{sf_rate:,.0f} files/s"),
-            ("FIDO command line, same files", f"{fido_rate:,.0f} files/s"),
-            ("Siegfried / FIDO", f"{sf_rate / fido_rate:.1f}x"),
-            ("Load average before / after (2 cores, shared)",
-             f"{load_before:.2f} / {os.getloadavg()[0]:.2f}"),
-        ]  # fmt: skip
+        if args.fido_sample > 0:
+            files = sorted(str(p) for p in root.rglob("*") if p.is_file())
+            sample = random.Random(1).sample(files, min(args.fido_sample, len(files)))
+            sf_rate, fido_rate = identification(sample, work)
+            rows += [
+                (f"Siegfried, {len(sample):,} files, 1 thread", f"{sf_rate:,.0f} files/s"),
+                ("FIDO command line, same files", f"{fido_rate:,.0f} files/s"),
+                ("Siegfried / FIDO", f"{sf_rate / fido_rate:.1f}x"),
+            ]
+        rows.append(("Load average before / after (2 cores, shared)",
+                     f"{load_before:.2f} / {os.getloadavg()[0]:.2f}"))  # fmt: skip
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print("| Measure | Value |\n|---|---|")

@@ -30,6 +30,14 @@ def register(subparsers: Any) -> None:
         default=os.cpu_count() or 1,
         help="cores to use: Siegfried threads, plus a hashing process when N > 1",
     )
+    parser.add_argument(
+        "--identify-processes",
+        metavar="K",
+        type=int,
+        default=1,
+        help="copies of Siegfried (~180 MB each): 1 stays under ~250 MB in all; "
+        "2 is ~1.5x faster on 2 cores (~430 MB)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -54,11 +62,15 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         raise UsageError(f"not a folder: {root}")
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.identify_processes < 1:
+        raise UsageError("--identify-processes must be at least 1")
     if out.resolve().is_relative_to(root.resolve()):
         raise UsageError("--out must be outside the surveyed folder")
     try:
         with progress_bar("Surveying") as bar:
-            summary = survey(root, out, jobs=args.jobs, progress=bar)
+            summary = survey(
+                root, out, jobs=args.jobs, progress=bar, identify_processes=args.identify_processes
+            )
     except Cancelled:
         eprint("Survey stopped; run the same command again to continue where it left off.")
         return 1

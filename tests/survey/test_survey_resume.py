@@ -64,12 +64,16 @@ def test_progress_reports_total_for_an_estimate(tree: Path, tmp_path: Path) -> N
     assert inspecting[-1][0] == inspecting[-1][1] == 12
 
 
-def test_two_processes_give_the_same_csv(tree: Path, tmp_path: Path) -> None:
+def test_worker_processes_give_the_same_csv(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "BATCH", 4)  # several batches in flight at once
     survey(tree, tmp_path / "one", jobs=1)
     survey(tree, tmp_path / "two", jobs=2)
-    assert (tmp_path / "one" / "droid.csv").read_text() == (
-        tmp_path / "two" / "droid.csv"
-    ).read_text()
+    survey(tree, tmp_path / "three", jobs=2, identify_processes=2)
+    one = (tmp_path / "one" / "droid.csv").read_text()
+    assert (tmp_path / "two" / "droid.csv").read_text() == one
+    assert (tmp_path / "three" / "droid.csv").read_text() == one
 
 
 def test_unreadable_folder_is_reported_not_fatal(
