@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from models import Store
 from models.records import Record
 from reviewer.ingest.walker import FoundFile, roots_and_files
-from reviewer.ingest.worker import FileResult, IngestLimits, read_files, warm_up
+from reviewer.ingest.worker import FileResult, IngestLimits, read_files, warm_up, worker_ready
 from reviewer.ingest.writer import (
     Duplicates,
     get_or_create_collection,
@@ -34,6 +34,9 @@ COMMIT_SECONDS = 0.5
 COMMIT_FILES = 200
 # Files read together: one Siegfried call and one round trip to a worker per batch.
 BATCH_FILES = 16
+# Fewer batches than this are read here: a worker takes about a second to start (PyMuPDF,
+# Siegfried's signatures), in which this process reads some 200 files itself.
+MIN_BATCHES_FOR_WORKERS = 8
 # Batches queued per worker, so workers never wait for the main process to finish writing.
 WINDOW = 3
 
@@ -127,7 +130,7 @@ def _results(
     pool breaks, the rest is read here.
     """
     batches = _batches(jobs, BATCH_FILES)
-    if workers <= 1:
+    if workers <= 1 or len(batches) < MIN_BATCHES_FOR_WORKERS:
         for batch in batches:
             yield from zip(batch, read_files(_items(batch), limits), strict=True)
         return
@@ -137,18 +140,24 @@ def _results(
     # in all: one spawned worker fewer to start (each loads PyMuPDF and Siegfried, ~1 s).
     workers -= 1
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up)
+    with _plain_main():
+        started = pool.submit(worker_ready)  # done once a worker has warmed up
     futures: dict[int, Future[list[FileResult]]] = {}
     ready: dict[int, list[FileResult]] = {}
     taken, broken = 0, False  # batches handed out so far, to the pool or read here
     try:
         for index, batch in enumerate(batches):
             while index not in ready:
-                while not broken and taken < len(batches) and len(futures) < workers * WINDOW:
-                    with _plain_main():
-                        futures[taken] = pool.submit(read_files, _items(batches[taken]), limits)
-                    taken += 1
+                if not broken and started.done():
+                    broken = started.exception() is not None
+                    # Workers get batches only once started: until then the next batch to
+                    # write is read here, and a small job never waits for a worker at all.
+                    while not broken and taken < len(batches) and len(futures) < workers * WINDOW:
+                        with _plain_main():
+                            futures[taken] = pool.submit(read_files, _items(batches[taken]), limits)
+                        taken += 1
                 head = futures.get(index)
-                if head is None:  # the pool broke before this batch was handed to it
+                if head is None:  # not handed to a worker: read it here
                     ready[index] = read_files(_items(batch), limits)
                     taken = max(taken, index + 1)
                 elif head.done() or taken == len(batches):
@@ -163,7 +172,8 @@ def _results(
                     taken += 1
             yield from zip(batch, ready.pop(index), strict=True)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        # Without waiting: a worker still starting up must not hold up a finished ingest.
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def ingest_paths(

@@ -283,6 +283,11 @@ def warm_up() -> None:
     _scanner()
 
 
+def worker_ready() -> bool:
+    """A task that returns once a worker process has started and warmed up."""
+    return True
+
+
 def cpu_count() -> int:
     """Cores available to this process."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -130,7 +130,7 @@ def test_many_files_are_committed_in_few_transactions(store: Store, tmp_path: Pa
 def test_workers_and_main_process_give_the_same_records(tmp_path: Path) -> None:
     from models import open_store
 
-    root = _folder(tmp_path, 45)  # several batches, read by the worker and the main process
+    root = _folder(tmp_path, 200)  # many batches, read by the worker and the main process
     one = open_store(f"sqlite:///{tmp_path}/one.db")
     two = open_store(f"sqlite:///{tmp_path}/two.db")
     ingest_paths(one, [root], "c", jobs=1)
