@@ -58,16 +58,17 @@ def start_ingest(
         if then_scan:
             scan(win, name)
 
+    def cancelled() -> None:
+        win.status("Ingest cancelled; files read so far are kept")
+        win.open_collection(name)
+
     win.tasks.run(
         work,
         name="ingest",
         on_done=done,
         on_progress=win.report_progress,
         on_failed=lambda m: _problem(win, m),
-        on_cancelled=lambda: (
-            win.status("Ingest cancelled; files read so far are kept"),
-            win.open_collection(name),
-        ),
+        on_cancelled=cancelled,
     )
 
 
@@ -83,13 +84,17 @@ def scan(win: MainWindow, name: str | None = None) -> None:
     def work(progress: Any) -> Any:
         return scan_collection(store, name, 1, progress)
 
+    def finished(message: str) -> None:
+        win.status(message)
+        win.reload_queue()
+
     win.tasks.run(
         work,
         name="personal-data scan",
         on_progress=win.report_progress,
-        on_done=lambda _s: (win.status("Personal-data scan finished"), win.reload_queue()),
+        on_done=lambda _s: finished("Personal-data scan finished"),
         on_failed=lambda m: _problem(win, m),
-        on_cancelled=lambda: (win.status("Scan cancelled"), win.reload_queue()),
+        on_cancelled=lambda: finished("Scan cancelled"),
     )
 
 

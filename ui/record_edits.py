@@ -5,6 +5,7 @@ Each is saved at once through `ui.edits.Edits` as an undoable step calling `revi
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QCursor
@@ -13,29 +14,66 @@ from PySide6.QtWidgets import QMenu
 from ui import apis
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QTabWidget
+
+    from models import Store
+    from reviewer.queue import QueueSnapshot
+    from ui.decisions.appraisal_panel import AppraisalPanel
+    from ui.decisions.sensitivity_panel import SensitivityPanel
+    from ui.edits import Edits
+    from ui.highlights.highlights_panel import HighlightsPanel
+    from ui.queue.queue_panel import QueuePanel
+    from ui.record_state import RecordState
+    from ui.settings import Identity
+    from ui.tasks import TaskManager
+    from ui.viewer.marks import Mark
+    from ui.viewer.viewer_panel import ViewerPanel
 
 Rect = tuple[float, float, float, float]
 
 
 class RecordEditsMixin:
-    """Mixed into `MainWindow`; `self` is the window."""
+    """Mixed into `MainWindow`; `self` is the window (what it uses is declared here)."""
 
-    def _actor(self: MainWindow) -> Any:
+    if TYPE_CHECKING:
+        store: Store
+        identity: Identity
+        state: RecordState | None
+        collection: QueueSnapshot | None
+        edits: Edits
+        tasks: TaskManager
+        queue: QueuePanel
+        viewer: ViewerPanel
+        highlights: HighlightsPanel
+        appraisal: AppraisalPanel
+        sensitivity: SensitivityPanel
+        decision_tabs: QTabWidget
+        refreshed: SignalInstance
+        _generation: int
+        _current_span: str | None
+
+        def status(self, text: str) -> None: ...
+        def _show_marks(self) -> None: ...
+        def _show_decision(self) -> None: ...
+        def go_to_span(self, key: str) -> None: ...
+        def mark_by_key(self, key: str) -> Mark | None: ...
+
+    def _actor(self) -> Any:
         from reviewer.decisions import Actor
 
         return Actor(self.identity.name, self.identity.role)
 
-    def _record_id(self: MainWindow) -> int | None:
+    def _record_id(self) -> int | None:
         return self.state.content.record_id if self.state is not None else None
 
-    def flush_edits(self: MainWindow) -> None:
+    def flush_edits(self) -> None:
         """Save text still waiting for its typing pause, before the record changes."""
         self.appraisal.flush()
         self.sensitivity.flush()
 
     # decisions
-    def save_appraisal(self: MainWindow, outcome: Any, criteria: Any, rationale: str) -> None:
+    def save_appraisal(self, outcome: Any, criteria: Any, rationale: str) -> None:
         rid, state = self._record_id(), self.state
         if rid is None or state is None or state.decision is None:
             return
@@ -57,7 +95,7 @@ class RecordEditsMixin:
 
         self.edits.apply(f"appraise record {rid} as {outcome}", rid, do, undo)
 
-    def save_sensitivity(self: MainWindow, fields: dict[str, Any]) -> None:
+    def save_sensitivity(self, fields: dict[str, Any]) -> None:
         rid, state = self._record_id(), self.state
         if rid is None or state is None or state.decision is None:
             return
@@ -86,20 +124,20 @@ class RecordEditsMixin:
 
         self.edits.apply(f"sensitivity of record {rid}", rid, do, undo)
 
-    def set_outcome(self: MainWindow, outcome: str) -> None:
+    def set_outcome(self, outcome: str) -> None:
         self.decision_tabs.setCurrentWidget(self.appraisal)
         self.appraisal.set_outcome(outcome)
 
-    def toggle_criterion(self: MainWindow, row: int) -> None:
+    def toggle_criterion(self, row: int) -> None:
         self.decision_tabs.setCurrentWidget(self.appraisal)
         self.appraisal.toggle_criterion(row)
 
-    def set_closure(self: MainWindow, status: str) -> None:
+    def set_closure(self, status: str) -> None:
         self.decision_tabs.setCurrentWidget(self.sensitivity)
         self.sensitivity.set_status(status)
 
     # personal data
-    def dismiss_entity(self: MainWindow, entity_id: int, scope: str) -> None:
+    def dismiss_entity(self, entity_id: int, scope: str) -> None:
         rid, ents = self._record_id(), apis.entities_module()
         if rid is None or ents is None:
             return
@@ -111,7 +149,7 @@ class RecordEditsMixin:
             lambda s: ents.restore_entity(s, entity_id, who) or True,
         )
 
-    def restore_entity(self: MainWindow, entity_id: int) -> None:
+    def restore_entity(self, entity_id: int) -> None:
         rid, ents = self._record_id(), apis.entities_module()
         if rid is None or ents is None:
             return
@@ -123,7 +161,7 @@ class RecordEditsMixin:
             lambda s: ents.dismiss_entity(s, entity_id, "once", who) or True,
         )
 
-    def add_manual(self: MainWindow, start: int, end: int, label: str) -> None:
+    def add_manual(self, start: int, end: int, label: str) -> None:
         rid, ents = self._record_id(), apis.entities_module()
         if rid is None or ents is None or end <= start:
             return
@@ -142,7 +180,7 @@ class RecordEditsMixin:
             lambda s: ents.remove_manual_entity(s, made["id"], who) or True,
         )
 
-    def _redact(self: MainWindow, text: str, **where: Any) -> None:
+    def _redact(self, text: str, **where: Any) -> None:
         rid, red = self._record_id(), apis.redactions_module()
         if rid is None or red is None:
             return
@@ -158,10 +196,10 @@ class RecordEditsMixin:
             text, rid, do, lambda s: red.remove_redaction(s, made["id"], actor) or True
         )
 
-    def redact_entity(self: MainWindow, entity_id: int) -> None:
+    def redact_entity(self, entity_id: int) -> None:
         self._redact("redact highlight", entity_id=entity_id)
 
-    def redact_current(self: MainWindow) -> None:
+    def redact_current(self) -> None:
         """B: redact the selected text if any, else the current highlight."""
         selected = self.viewer.selection_range()
         if selected is not None:
@@ -171,28 +209,26 @@ class RecordEditsMixin:
         if current is not None and not current[1]:
             self.redact_entity(current[0])
 
-    def mark_selection_menu(self: MainWindow) -> None:
+    def mark_selection_menu(self) -> None:
         selected = self.viewer.selection_range()
         if selected is None:
             self.status("Select text in the record first, then press M to mark it.")
             return
         self._range_menu(selected, None)
 
-    def area_menu(self: MainWindow, page: int, rect: Rect) -> None:
+    def area_menu(self, page: int, rect: Rect) -> None:
         """After a rectangle is drawn on a PDF page: mark the words in it, or redact the area."""
         words = self.viewer.range_for_area(page, rect)
         self._range_menu(words, (page, rect))
 
-    def _range_menu(
-        self: MainWindow, words: tuple[int, int] | None, area: tuple[int, Rect] | None
-    ) -> None:
-        menu = QMenu(self)
+    def _range_menu(self, words: tuple[int, int] | None, area: tuple[int, Rect] | None) -> None:
+        menu = QMenu(self.viewer)
         if words is not None:
             sub = menu.addMenu("Mark as personal data")
             from ui.viewer.marks import label_colours
 
             for label in label_colours() or ("PERSON",):
-                sub.addAction(label, lambda lb=label: self.add_manual(words[0], words[1], lb))
+                sub.addAction(label, functools.partial(self.add_manual, words[0], words[1], label))
             menu.addAction(
                 "Redact this text",
                 lambda: self._redact("redact text", start=words[0], end=words[1]),
@@ -206,19 +242,19 @@ class RecordEditsMixin:
         menu.popup(QCursor.pos())
 
     # undo/redo and refresh
-    def undo(self: MainWindow) -> None:
+    def undo(self) -> None:
         self.flush_edits()
         self.edits.stack.undo()
 
-    def redo(self: MainWindow) -> None:
+    def redo(self) -> None:
         self.edits.stack.redo()
 
-    def _after_save(self: MainWindow, record_id: int) -> None:
+    def _after_save(self, record_id: int) -> None:
         if self.state is None or self.state.content.record_id != record_id:
             self.queue.select_record(record_id)
         self._refresh_current()
 
-    def _refresh_current(self: MainWindow) -> None:
+    def _refresh_current(self) -> None:
         """Reload the saved record's decision and marks in a worker, then redraw them."""
         from ui.record_state import load_decided, load_marks
 
@@ -238,7 +274,7 @@ class RecordEditsMixin:
             on_failed=self.status,
         )
 
-    def _refreshed(self: MainWindow, decided: Any, marks: Any, generation: int) -> None:
+    def _refreshed(self, decided: Any, marks: Any, generation: int) -> None:
         import dataclasses
 
         rid = decided.record_id
@@ -277,7 +313,7 @@ class RecordEditsMixin:
         self.status("Saved")
         self.refreshed.emit(rid)
 
-    def _refused(self: MainWindow, problems: list[str]) -> None:
+    def _refused(self, problems: list[str]) -> None:
         if self.decision_tabs.currentWidget() is self.sensitivity:
             self.sensitivity.show_problems(problems)
         else:

@@ -29,6 +29,7 @@ def save_grab(win: MainWindow, path: Path) -> bool:
 def capture_when_ready(win: MainWindow, collection: str | None, path: Path) -> None:
     """Open `collection` (preparing the sample if needed), then grab once the first record shows."""
     app = QApplication.instance()
+    assert app is not None, "the Qt application is made before the window"
     name = start_collection_name(win.store, collection) or prepare_sample(win.store, NullProgress())
     win.resize(*SIZE)
     win.show()
@@ -44,5 +45,10 @@ def capture_when_ready(win: MainWindow, collection: str | None, path: Path) -> N
 
     win.record_shown.connect(shot)
     win.collection_loaded.connect(empty)
-    QTimer.singleShot(TIMEOUT_MS, lambda: (log.error("screenshot timed out"), app.exit(1)))
+
+    def timed_out() -> None:
+        log.error("screenshot timed out")
+        app.exit(1)
+
+    QTimer.singleShot(TIMEOUT_MS, timed_out)
     win.open_collection(name)

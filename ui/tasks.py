@@ -80,10 +80,10 @@ class TaskManager(QObject):
         fn: Callable[[Task], Any],
         *,
         name: str = "work",
-        on_done: Callable[[Any], None] | None = None,
-        on_failed: Callable[[str], None] | None = None,
-        on_progress: Callable[[int, int | None, str], None] | None = None,
-        on_cancelled: Callable[[], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,
+        on_failed: Callable[[str], object] | None = None,
+        on_progress: Callable[[int, int | None, str], object] | None = None,
+        on_cancelled: Callable[[], object] | None = None,
     ) -> Task:
         """Start `fn(progress)` on the pool; callbacks run on the GUI thread."""
         task = Task(fn, name)

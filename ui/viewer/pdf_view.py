@@ -139,7 +139,8 @@ class PdfCanvas(QWidget):
 
         scale = self._zoom * dpr
         pix = self._doc.load_page(index).get_pixmap(
-            matrix=pymupdf.Matrix(scale, scale), alpha=False
+            matrix=pymupdf.Matrix(scale, scale),  # type: ignore[no-untyped-call]
+            alpha=False,
         )
         fmt = QImage.Format.Format_RGB888
         img = QImage(pix.samples, pix.width, pix.height, pix.stride, fmt).copy()
@@ -256,13 +257,17 @@ class PdfView(QScrollArea):
         import pymupdf
 
         self.close_document()
-        doc = pymupdf.open(path) if path else pymupdf.open(stream=data, filetype="pdf")
+        doc = (
+            pymupdf.open(path)  # type: ignore[no-untyped-call]
+            if path
+            else pymupdf.open(stream=data, filetype="pdf")  # type: ignore[no-untyped-call]
+        )
         known = list(sizes)[: doc.page_count]
         known += [None] * (doc.page_count - len(known))
         full: list[tuple[float, float]] = []
         for i, s in enumerate(known):
             if s is None:
-                r = doc.page_cropbox(i) if hasattr(doc, "page_cropbox") else doc[i].rect
+                r = doc.page_cropbox(i)  # type: ignore[no-untyped-call]
                 s = (float(r.width), float(r.height))
             full.append(s)
         self._doc = doc

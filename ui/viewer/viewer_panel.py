@@ -130,8 +130,8 @@ class ViewerPanel(QWidget):
         for w in (self.zoom_out, self.zoom_label, self.zoom_in, self.fit):
             row.addWidget(w)
         row.addStretch(1)
-        for w in (self.find_box, self.find_prev, self.find_next, self.find_count):
-            row.addWidget(w)
+        for found in (self.find_box, self.find_prev, self.find_next, self.find_count):
+            row.addWidget(found)
         self.prev_page.clicked.connect(lambda: self.step_page(-1))
         self.next_page.clicked.connect(lambda: self.step_page(1))
         self.page_box.valueChanged.connect(lambda v: self.pdf.go_to_page(v - 1))
@@ -231,7 +231,8 @@ class ViewerPanel(QWidget):
             view.set_marks(marks if view is active else [])
 
     def _hit_mark(self, i: int, start: int, end: int) -> Mark:
-        page, rects = None, ()
+        page: int | None = None
+        rects: tuple[tuple[float, float, float, float], ...] = ()
         if self.content is not None and self.showing_pdf():
             found = rects_for_range(self.content, start, end)
             if found:
@@ -251,9 +252,9 @@ class ViewerPanel(QWidget):
         if self.showing_pdf() and mark.page is not None and mark.rects:
             self.pdf.show_rect(mark.page, mark.rects[0])
         elif mark.start is not None and mark.end is not None:
-            view = self.text_view()
-            if view is not None:
-                view.show_range(mark.start, mark.end)
+            text_view = self.text_view()
+            if text_view is not None:
+                text_view.show_range(mark.start, mark.end)
 
     def selection_range(self) -> tuple[int, int] | None:
         view = self.text_view()
