@@ -46,11 +46,14 @@ class Edits(QObject):
         super().__init__(parent)
         self.store = store
         self.stack = QUndoStack(self)
+        self.read_only = False  # `reviewer gui --screenshot`: show, never save
 
     def run(self, step: Step, record_id: int) -> Any:
         """Run one step in its own transaction; None (and `refused`) if the store refuses it."""
         from reviewer.decisions import DecisionError
 
+        if self.read_only:
+            return None
         try:
             with self.store.session() as session:
                 result = step(session)

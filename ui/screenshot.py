@@ -31,6 +31,7 @@ def capture_when_ready(win: MainWindow, collection: str | None, path: Path) -> N
     app = QApplication.instance()
     assert app is not None, "the Qt application is made before the window"
     name = start_collection_name(win.store, collection) or prepare_sample(win.store, NullProgress())
+    win.edits.read_only = True  # a screenshot never stamps a decision
     win.resize(*SIZE)
     win.show()
 

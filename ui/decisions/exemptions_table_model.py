@@ -118,8 +118,8 @@ class ExemptionsTableModel(QAbstractTableModel):
         return None
 
     def _separator_data(self, col: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and col == COL_TITLE:
-            return "Other exemptions"
+        if role == Qt.ItemDataRole.DisplayRole and col == COL_CODE:
+            return "Other exemptions"  # the row spans every column
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)

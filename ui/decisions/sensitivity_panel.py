@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCalendarWidget,
@@ -274,7 +274,7 @@ def _with_calendar(edit: QLineEdit, picked: Callable[[], None], *extra: QWidget)
     row.setContentsMargins(0, 0, 0, 0)
     row.addWidget(edit, 1)
     button = QToolButton()
-    button.setText("Calendar")
+    button.setArrowType(Qt.ArrowType.DownArrow)
     button.setToolTip("Pick the date from a calendar")
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     menu = QMenu(button)

@@ -111,6 +111,7 @@ class ViewerPanel(QWidget):
         self.find_box.setPlaceholderText("Find in record (Ctrl+F)")
         self.find_box.setClearButtonEnabled(True)
         self.find_box.setMaximumWidth(240)
+        self.find_box.setMinimumWidth(140)
         self.find_prev = _tool("▲", "Previous hit (Shift+F3)")
         self.find_next = _tool("▼", "Next hit (F3)")
         self.find_count = QLabel("")
