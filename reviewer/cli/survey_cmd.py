@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             )
     except Cancelled:
         eprint("Survey stopped; run the same command again to continue where it left off.")
+        return 1
+    except BrokenProcessPool:
+        eprint(
+            "A hashing or identification process stopped unexpectedly (a file changed or "
+            "vanished while it was read?); run the same command again to continue."
+        )
         return 1
     for line in _describe(summary):
         eprint(line)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -88,20 +89,25 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path) -> str:
 def list_zip(path: Path, scratch: Path, identifier: Identifier) -> Listing:
     """Members of the ZIP archive at `path`; problems become member statuses, never exceptions.
 
-    `scratch` is a private (0o700) folder for members' temporary copies.
+    `scratch` is a private (0o700) folder shared by the survey's processes; each archive's
+    copies go in a folder of their own inside it, so two processes never touch the same copy
+    (Siegfried maps files into memory: a copy removed under it would crash its process).
     """
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, ValueError, NotImplementedError):
         return Listing(note="archive is damaged: members not listed")
     pending: list[tuple[int, Path]] = []
+    own = Path(tempfile.mkdtemp(prefix="zip-", dir=scratch))
     try:
         with archive:
-            return _list(archive, scratch, identifier, pending)
+            return _list(archive, own, identifier, pending)
     finally:
         for _, copy in pending:
             with contextlib.suppress(OSError):
                 copy.unlink()
+        with contextlib.suppress(OSError):
+            own.rmdir()
 
 
 def _list(
