@@ -31,6 +31,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from queue import Empty
 
 import psutil
 
@@ -108,7 +109,14 @@ def run_survey(root: Path, out: Path, jobs: int, procs: int = 1) -> dict[str, fl
     child.start()
     sampler = threading.Thread(target=sample, args=(psutil.Process(child.pid),))
     sampler.start()
-    files, members, sets, reclaim = queue.get()
+    while True:
+        try:
+            files, members, sets, reclaim = queue.get(timeout=1)
+            break
+        except Empty:
+            if not child.is_alive():
+                stop.set()
+                raise RuntimeError("the survey process failed (see above)") from None
     child.join()
     wall = time.perf_counter() - start
     stop.set()
