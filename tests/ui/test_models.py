@@ -170,3 +170,20 @@ def test_sheet_model(qtmodeltester: Any) -> None:
     qtmodeltester.check(model)
     assert model.index(2, 1).data() == "2"
     assert model.headerData(1, Qt.Orientation.Horizontal) == "B"
+
+
+def test_exemptions_relevant_to_the_kind_come_first(qtmodeltester: Any) -> None:
+    from reviewer.decisions.exemptions import load_exemptions
+    from ui.decisions.exemptions_table_model import relevant_codes
+
+    relevant = relevant_codes("case")
+    assert relevant[:2] == ["40(2)", "38"]
+    ex = ExemptionsTableModel()
+    ex.set_exemptions(load_exemptions(), relevant)
+    qtmodeltester.check(ex)
+    codes = [ex.index(r, 0).data() for r in range(ex.rowCount())]
+    sep = ex.separator_row()
+    assert codes[:sep] == [c for c in relevant if c in codes]
+    assert codes[sep] == "Other exemptions"
+    assert not ex.flags(ex.index(sep, 0)) & Qt.ItemFlag.ItemIsUserCheckable
+    assert ex.row_of("26") > sep

@@ -185,3 +185,33 @@ def test_shortcuts_dialog(make_window: Any, qtbot: Any) -> None:
     assert "Next record" in text
     assert "Closure: Closed" in text
     win.shortcuts_dialog.close()
+
+
+def test_suggest_fills_closure_start_and_periods(
+    make_window: Any, qtbot: Any, ui_store: Any
+) -> None:
+    win = make_window()
+    rid = win.state.content.record_id
+    modified = win.state.content.modified
+    assert modified is not None
+    qtbot.keyClick(win, Qt.Key.Key_C)
+    model = win.sensitivity.model
+    row = model.row_of("40(2)")
+    model.setData(model.index(row, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    model.setData(model.index(row, 2), "50")
+    qtbot.keyClicks(win.sensitivity.schedule, "2024-06-01")
+    qtbot.mouseClick(win.sensitivity.suggest_btn, Qt.MouseButton.LeftButton)
+    year_end = date(modified.year, 12, 31)
+    expected = year_end if year_end <= date.today() else modified  # never a future start
+    assert win.sensitivity.start.text() == expected.isoformat()
+    assert model.ticked() == (("40(2)", 84),)
+    qtbot.waitUntil(lambda: _decision(ui_store, rid).closure_status == "Closed", timeout=3000)
+    settle(qtbot, win)
+
+
+def test_screenshot_mode_saves_nothing(make_window: Any, qtbot: Any, ui_store: Any) -> None:
+    win = make_window()
+    win.edits.read_only = True
+    rid = win.state.content.record_id
+    qtbot.keyClick(win, Qt.Key.Key_S)
+    assert _decision(ui_store, rid).appraisal is None

@@ -152,6 +152,8 @@ class SensitivityPanel(QWidget):
         from reviewer.decisions.exemptions import suggest_closure_start, suggest_period
 
         start = suggest_closure_start(self.record_date, self.modified)
+        if start is not None and start > date.today() and self.modified is not None:
+            start = self.modified  # 31 December still to come: TDR also takes the modified date
         if start is not None:
             self.start.setText(start.isoformat())
         periods = {}
