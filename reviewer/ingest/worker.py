@@ -103,10 +103,19 @@ class _Staged:
     too_large: Extraction | None
 
 
-def _read_error(found: FoundFile, exc: OSError) -> FileResult:
+def _read_message(exc: OSError) -> str:
     if isinstance(exc, PermissionError):
-        return _error(found, ERROR, "cannot read file: permission denied")
-    return _error(found, ERROR, f"cannot read file: {exc.strerror or type(exc).__name__}")
+        return "cannot read file: permission denied"
+    return f"cannot read file: {exc.strerror or type(exc).__name__}"
+
+
+def _read_error(found: FoundFile, exc: OSError) -> FileResult:
+    return _error(found, ERROR, _read_message(exc))
+
+
+def _read_error_for(base: FileResult, exc: OSError) -> FileResult:
+    """A file hashed a moment ago that can no longer be read (deleted, locked)."""
+    return replace(base, extraction=Extraction(status=ERROR, message=_read_message(exc)))
 
 
 def _stage(
@@ -149,8 +158,11 @@ def _complete(staged: _Staged, ident: Identification, limits: IngestLimits) -> F
         return replace(base, ident=ident, extraction=staged.too_large)
     data = staged.data
     if data is None:  # not kept in memory while the batch was identified: read it again
-        with staged.path.open("rb") as handle:
-            data = handle.read()
+        try:
+            with staged.path.open("rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            return replace(_read_error_for(base, exc), ident=ident)
         if hashlib.sha256(data).hexdigest() != base.sha256:
             return replace(
                 base,
