@@ -51,7 +51,9 @@ def messy_tree(tmp_path: Path) -> Path:
     (root / "copies").mkdir()
     make_pdf(root / "statements" / "witness.pdf", ["Statement of witness", "Page two text"])
     make_docx(root / "statements" / "review.docx", ["Charging decision", "Wounding with intent"])
-    (root / "copies" / "witness copy.pdf").write_bytes((root / "statements" / "witness.pdf").read_bytes())
+    (root / "copies" / "witness copy.pdf").write_bytes(
+        (root / "statements" / "witness.pdf").read_bytes()
+    )
     (root / "note.txt").write_text("A plain note.\nSecond line.\n", encoding="utf-8")
     (root / "empty.txt").write_bytes(b"")
     (root / "Thumbs.db").write_bytes(b"\x00" * 64)

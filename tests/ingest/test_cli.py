@@ -16,8 +16,20 @@ import pytest
 
 from reviewer.cli import main
 
-CONTRACT_KEYS = {"id", "parent_id", "path", "size", "sha256", "puid", "format", "mime", "status",
-                 "message", "pages", "duplicate_of"}
+CONTRACT_KEYS = {
+    "id",
+    "parent_id",
+    "path",
+    "size",
+    "sha256",
+    "puid",
+    "format",
+    "mime",
+    "status",
+    "message",
+    "pages",
+    "duplicate_of",
+}
 
 
 def _records(db_url: str, capsys: pytest.CaptureFixture[str], fmt: str = "json") -> str:
@@ -39,7 +51,9 @@ def test_ingest_then_records_json_has_the_contract_keys(
     assert all("\\" not in r["path"] for r in rows)
 
 
-def test_records_csv_and_table(db_url: str, messy_tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_records_csv_and_table(
+    db_url: str, messy_tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     main(["--db", db_url, "ingest", str(messy_tree), "--collection", "c", "--jobs", "2"])
     reader = csv.DictReader(io.StringIO(_records(db_url, capsys, "csv")))
     assert set(reader.fieldnames or []) == CONTRACT_KEYS
@@ -53,7 +67,9 @@ def test_bad_usage_exits_2_with_one_line(db_url: str, capsys: pytest.CaptureFixt
     assert main(["--db", db_url, "ingest", "/no/such/folder", "--collection", "c"]) == 2
 
 
-def test_text_of_a_utf8_file_is_its_exact_text(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+def test_text_of_a_utf8_file_is_its_exact_text(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
     note = tmp_path / "note.txt"
     content = "Line one\r\nLíne two — café\n\n  indented\n"
     note.write_bytes(content.encode("utf-8"))
@@ -61,7 +77,9 @@ def test_text_of_a_utf8_file_is_its_exact_text(tmp_path: Path, capsysbinary: pyt
     assert capsysbinary.readouterr().out.decode("utf-8") == content
 
 
-def test_text_of_a_pdf_and_of_an_encrypted_pdf(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+def test_text_of_a_pdf_and_of_an_encrypted_pdf(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
     import pymupdf
 
     from tests.ingest.conftest import make_pdf
@@ -71,7 +89,9 @@ def test_text_of_a_pdf_and_of_an_encrypted_pdf(tmp_path: Path, capsysbinary: pyt
     out = capsysbinary.readouterr().out.decode()
     assert "First page" in out and "\f" in out and "Second page" in out
     doc = pymupdf.open(tmp_path / "a.pdf")
-    doc.save(tmp_path / "locked.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="u", owner_pw="o")
+    doc.save(
+        tmp_path / "locked.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="u", owner_pw="o"
+    )
     assert main(["text", str(tmp_path / "locked.pdf")]) == 2
     assert b"encrypted" in capsysbinary.readouterr().err
 
@@ -88,11 +108,21 @@ def test_a_killed_ingest_leaves_a_consistent_store_and_a_rerun_finishes(
     for i in range(60):
         lines = [f"Document {i} page {{p}} line {n} of the witness statement" for n in range(50)]
         make_pdf(root / f"doc{i:03d}.pdf", ["\n".join(lines).format(p=p) for p in range(20)])
-    cmd = [sys.executable, "-m", "reviewer.cli", "--db", db_url, "ingest", str(root), "--collection", "c"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "reviewer.cli",
+        "--db",
+        db_url,
+        "ingest",
+        str(root),
+        "--collection",
+        "c",
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    from models import open_store
     from sqlalchemy import func, select
 
+    from models import open_store
     from models.records import Record, RecordPage
 
     deadline = time.monotonic() + 60
@@ -113,7 +143,9 @@ def test_a_killed_ingest_leaves_a_consistent_store_and_a_rerun_finishes(
     with store.session() as s:
         partial = s.scalar(select(func.count()).select_from(Record)) or 0
         # Every stored record is complete: all 20 pages or none.
-        pages = s.execute(select(RecordPage.record_id, func.count()).group_by(RecordPage.record_id)).all()
+        pages = s.execute(
+            select(RecordPage.record_id, func.count()).group_by(RecordPage.record_id)
+        ).all()
     assert 0 < partial < 60
     assert all(n == 20 for _rid, n in pages)
     store.dispose()

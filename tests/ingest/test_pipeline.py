@@ -22,7 +22,10 @@ def _snapshot(root: Path) -> dict[str, tuple[str, int]]:
     out = {}
     for path in sorted(root.rglob("*")):
         if path.is_file() and not path.is_symlink():
-            out[str(path)] = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
+            out[str(path)] = (
+                hashlib.sha256(path.read_bytes()).hexdigest(),
+                path.stat().st_mtime_ns,
+            )
     return out
 
 
@@ -45,15 +48,25 @@ def test_every_file_is_listed_with_a_correct_status(store: Store, messy_tree: Pa
     assert status["broken.pdf"] == "corrupt"
     assert status["bundle.zip"] == "ok"
     assert status["bundle.zip/inside/memo.txt"] == "ok"
-    assert [s for p, s in status.items() if p.startswith("bundle.zip/") and "evil" in p] == ["error"]
+    assert [s for p, s in status.items() if p.startswith("bundle.zip/") and "evil" in p] == [
+        "error"
+    ]
     assert status["email.eml/summary.pdf"] == "ok"
     if os.name != "nt":
         assert status["statements/loop"] == "unsupported"
-    assert summary.files_seen == len([p for p in rows if "/" not in p or p.count("/") == 1
-                                      and not p.startswith(("bundle.zip/", "email.eml/"))])
+    assert summary.files_seen == len(
+        [
+            p
+            for p in rows
+            if "/" not in p
+            or (p.count("/") == 1 and not p.startswith(("bundle.zip/", "email.eml/")))
+        ]
+    )
 
 
-def test_checksums_match_sha256sum_and_formats_are_identified(store: Store, messy_tree: Path) -> None:
+def test_checksums_match_sha256sum_and_formats_are_identified(
+    store: Store, messy_tree: Path
+) -> None:
     ingest_paths(store, [messy_tree], "c")
     rows = _by_path(store)
     for rel in ("statements/witness.pdf", "statements/review.docx", "note.txt"):
@@ -99,7 +112,9 @@ def test_cancelled_ingest_keeps_what_was_done_and_a_rerun_finishes(
     with pytest.raises(Cancelled):
         ingest_paths(store, [messy_tree], "c", progress=RecordingProgress(cancel_after=4))
     with store.session() as session:
-        partial = session.scalar(select(func.count()).select_from(Record).where(Record.parent_id.is_(None)))
+        partial = session.scalar(
+            select(func.count()).select_from(Record).where(Record.parent_id.is_(None))
+        )
     assert partial and partial >= 1
     summary = ingest_paths(store, [messy_tree], "c")
     assert summary.unchanged == partial
