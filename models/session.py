@@ -52,6 +52,13 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # LIKE (and so `startswith`) is case-sensitive on PostgreSQL: make SQLite agree.
     cur.execute("PRAGMA case_sensitive_like=ON")
     cur.close()
+    # SQLAlchemy's recipe for pysqlite: let SQLAlchemy, not the driver, open transactions, so a
+    # savepoint always nests inside one instead of silently committing on release.
+    dbapi_connection.isolation_level = None
+
+
+def _sqlite_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
@@ -122,6 +129,7 @@ def open_store(url: str | None = None, *, migrate_schema: bool = True) -> Store:
     engine = create_engine(url, **kwargs)
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     if migrate_schema:
         migrate(engine)
     return Store(engine)
