@@ -36,8 +36,8 @@ def register(subparsers: Any) -> None:
         metavar="K",
         type=int,
         default=1,
-        help="copies of Siegfried (~180 MB each): 1 stays under ~250 MB in all; "
-        "2 is ~1.5x faster on 2 cores (~430 MB)",
+        help="copies of Siegfried (~160 MB each): 1 keeps the survey near 250 MB in all; "
+        "2 is faster only when two cores are free (~410 MB)",
     )
     parser.set_defaults(func=run)
 

@@ -50,7 +50,7 @@ def survey(
     """Survey `root` into `out_dir` (droid.csv, summary.json, report.html); returns the summary.
 
     `jobs` cores (default: all); `identify_processes` copies of Siegfried (1 keeps the whole
-    survey under ~250 MB; 2 is ~1.5x faster on 2 cores and needs ~430 MB).
+    survey near 250 MB; 2 needs ~410 MB and is faster only when two cores are free).
 
     Raises `reviewer.progress.Cancelled` when the progress asks to stop; what was done stays
     in `out_dir` and the next call continues from there.
