@@ -63,11 +63,61 @@ def _csv(n: int, total: int) -> bytes:
 
 def _text(size: int) -> str:
     rnd = random.Random(1)
-    words = (
-        "the of and to in that was he for it with as his on be at by had this not are but from or "
-        "have an they which one were her all she there would their we him been has when who will "
-        "witness officer statement defendant hearing evidence court report interview custody"
-    ).split()
+    words = [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "that",
+        "was",
+        "he",
+        "for",
+        "it",
+        "with",
+        "as",
+        "his",
+        "on",
+        "be",
+        "at",
+        "by",
+        "had",
+        "this",
+        "not",
+        "are",
+        "but",
+        "from",
+        "or",
+        "have",
+        "an",
+        "they",
+        "which",
+        "one",
+        "were",
+        "her",
+        "all",
+        "she",
+        "there",
+        "would",
+        "their",
+        "we",
+        "him",
+        "been",
+        "has",
+        "when",
+        "who",
+        "will",
+        "witness",
+        "officer",
+        "statement",
+        "defendant",
+        "hearing",
+        "evidence",
+        "court",
+        "report",
+        "interview",
+        "custody",
+    ]
     return " ".join(rnd.choice(words) for _ in range(size // 5))[:size]
 
 

@@ -17,7 +17,7 @@ class Progress(Protocol):
     """What a caller (CLI bar, Qt worker, test) gives long work to report to and cancel it by."""
 
     def set_progress(self, done: int, total: int | None, message: str = "") -> None:
-        """`done` units of `total` (None while the total is unknown); `message` carries no personal data."""
+        """`done` of `total` units (None while unknown); `message` never holds personal data."""
 
     def is_cancelled(self) -> bool:
         """True once the user has asked the work to stop."""

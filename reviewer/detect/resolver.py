@@ -147,8 +147,10 @@ class PiiResolver:
                     continue  # "the Crime and Courts Act 2013" is a statute, not a body
                 if label == "LOCATION" and ws and ws[-1] in ORG_HEADS:
                     label = "ORG"  # "West Yorkshire Police" is a force, not a place
-                elif label == "ORG" and " " not in text[start:end] and words.is_place(
-                    text[start:end]
+                elif (
+                    label == "ORG"
+                    and " " not in text[start:end]
+                    and words.is_place(text[start:end])
                 ):
                     label = "LOCATION"  # "Wales" in "England and Wales"
                 score = org_score(text[start:end], words, self.ner_score - 0.1)
