@@ -4,27 +4,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from reviewer.audit import history, record_history, verify
-from reviewer.cli.context import Context, UsageError, print_json
+from reviewer.cli.context import Context, UsageError, eprint, print_json
 from reviewer.decisions import DecisionError, collection_id_of
-
-
-def _guarded(func: Any, args: argparse.Namespace, ctx: Context) -> int:
-    """Bad usage or a bad input file: one line on stderr and exit code 2."""
-    try:
-        code: int = func(args, ctx)
-    except UsageError as exc:
-        _say(f"reviewer: {exc}")
-        return 2
-    return code
-
-
-def _say(message: str) -> None:
-    """A message for the user on stderr (never personal data)."""
-    sys.stderr.write(message + "\n")
 
 
 def register(sub: Any) -> None:
@@ -54,9 +38,9 @@ def _run_verify(args: argparse.Namespace, ctx: Context) -> int:
     )
     head = result.head_hash or "none"
     if result.ok:
-        _say(f"history intact: {result.events} events checked, head hash {head}")
+        eprint(f"history intact: {result.events} events checked, head hash {head}")
         return 0
-    _say(
+    eprint(
         f"history broken at event {result.first_bad_event_id}: {result.reason} "
         f"({result.events} events checked, stored head hash {head})"
     )
@@ -80,8 +64,8 @@ def _run_log(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_verify(args: argparse.Namespace, ctx: Context) -> int:
-    return _guarded(_run_verify, args, ctx)
+    return _run_verify(args, ctx)
 
 
 def run_log(args: argparse.Namespace, ctx: Context) -> int:
-    return _guarded(_run_log, args, ctx)
+    return _run_log(args, ctx)

@@ -8,25 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reviewer.cli.context import Context, UsageError, print_json
+from reviewer.cli.context import Context, UsageError, eprint, print_json
 from reviewer.decisions import DecisionError, collection_id_of
 from reviewer.decisions.table import TableError, export_rows, read_csv, write_csv
 from reviewer.decisions.table_import import import_rows
-
-
-def _guarded(func: Any, args: argparse.Namespace, ctx: Context) -> int:
-    """Bad usage or a bad input file: one line on stderr and exit code 2."""
-    try:
-        code: int = func(args, ctx)
-    except UsageError as exc:
-        _say(f"reviewer: {exc}")
-        return 2
-    return code
-
-
-def _say(message: str) -> None:
-    """A message for the user on stderr (never personal data)."""
-    sys.stderr.write(message + "\n")
 
 
 def register(sub: Any) -> None:
@@ -62,8 +47,8 @@ def _run_import(args: argparse.Namespace, ctx: Context) -> int:
         cid = _collection(session, args.collection)
         report = import_rows(session, cid, rows)
     for line, reason in report.problems:
-        _say(f"line {line}: {reason}")
-    _say(
+        eprint(f"line {line}: {reason}")
+    eprint(
         f"{report.saved} row(s) saved, {report.unchanged} unchanged, "
         f"{len(report.problems)} rejected"
     )
@@ -83,8 +68,8 @@ def _run_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_import(args: argparse.Namespace, ctx: Context) -> int:
-    return _guarded(_run_import, args, ctx)
+    return _run_import(args, ctx)
 
 
 def run_export(args: argparse.Namespace, ctx: Context) -> int:
-    return _guarded(_run_export, args, ctx)
+    return _run_export(args, ctx)

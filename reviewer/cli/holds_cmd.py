@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import sys
 from datetime import date
 from typing import Any
 
-from reviewer.cli.context import Context, UsageError, print_json
+from reviewer.cli.context import Context, UsageError, eprint, print_json
 from reviewer.decisions import (
     Actor,
     DecisionError,
@@ -19,21 +18,6 @@ from reviewer.decisions import (
     lift_hold,
     list_holds,
 )
-
-
-def _guarded(func: Any, args: argparse.Namespace, ctx: Context) -> int:
-    """Bad usage or a bad input file: one line on stderr and exit code 2."""
-    try:
-        code: int = func(args, ctx)
-    except UsageError as exc:
-        _say(f"reviewer: {exc}")
-        return 2
-    return code
-
-
-def _say(message: str) -> None:
-    """A message for the user on stderr (never personal data)."""
-    sys.stderr.write(message + "\n")
 
 
 def _date(value: str) -> date:
@@ -122,7 +106,7 @@ def _run_add(args: argparse.Namespace, ctx: Context) -> int:
             )
     except DecisionError as exc:
         raise UsageError("; ".join(exc.problems)) from exc
-    _say(f"hold {hold.id} placed")
+    eprint(f"hold {hold.id} placed")
     print_json(_json(hold))
     return 0
 
@@ -132,20 +116,20 @@ def _run_lift(args: argparse.Namespace, ctx: Context) -> int:
         with ctx.store.session() as session:
             hold = lift_hold(session, args.hold_id, Actor(args.by, args.role), args.reason)
     except DecisionError as exc:
-        _say(f"reviewer: {'; '.join(exc.problems)}")
+        eprint(f"reviewer: {'; '.join(exc.problems)}")
         return 1
-    _say(f"hold {hold.id} lifted")
+    eprint(f"hold {hold.id} lifted")
     print_json(_json(hold))
     return 0
 
 
 def run_list(args: argparse.Namespace, ctx: Context) -> int:
-    return _guarded(_run_list, args, ctx)
+    return _run_list(args, ctx)
 
 
 def run_add(args: argparse.Namespace, ctx: Context) -> int:
-    return _guarded(_run_add, args, ctx)
+    return _run_add(args, ctx)
 
 
 def run_lift(args: argparse.Namespace, ctx: Context) -> int:
-    return _guarded(_run_lift, args, ctx)
+    return _run_lift(args, ctx)
