@@ -129,6 +129,10 @@ class BlindReviewWidget(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.text)
         split.addWidget(right)
+        # The checker reads the record: give it the larger share, as the main window does.
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([600, 400])
         outer = QVBoxLayout(self)
         outer.addWidget(self.heading)
         outer.addWidget(split, 1)
