@@ -71,6 +71,8 @@ TITLES = frozenset(
 # Labels that may sit inside another span instead of competing with it.
 NESTABLE = {("ADDRESS", "POSTCODE")}
 
+POSSESSIVE = re.compile(r"([A-Z][\w-]+)['\u2019]s")
+
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
     return a.start < b.end and b.start < a.end
@@ -138,6 +140,21 @@ class PiiResolver:
                 if not DATE_LIKE.search(text[start:end]):
                     continue
             else:
+                owner = (
+                    POSSESSIVE.fullmatch(text[start:end] + text[end : end + 2])
+                    or POSSESSIVE.fullmatch(text[start:end])
+                    if label == "ORG"
+                    else None
+                )
+                if owner is not None:
+                    # The small model reads "Daniel's" as an organisation: it is a person's name.
+                    stem_end = start + len(owner.group(1))
+                    stem = text[start:stem_end]
+                    given = stem.lower() in first_names()
+                    if given and person_verdict(stem, words, evidence=True) is None:
+                        reason += "; possessive of a given name"
+                        out.append(Candidate(start, stem_end, "PERSON", score - 0.1, reason))
+                        continue
                 ws = [w.lower().strip(".,:()") for w in text[start:end].split()]
                 if all(w in not_names() for w in ws):
                     continue

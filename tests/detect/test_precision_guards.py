@@ -49,3 +49,11 @@ def test_officer_with_collar_number_and_injury_detail(nlp: Language) -> None:
 
 def test_a_title_still_makes_a_common_surname_a_person(nlp: Language) -> None:
     assert "Brown" in flagged("Statement taken from Mrs Brown at her home.", "PERSON")
+
+
+def test_a_possessive_given_name_is_a_person_not_an_organisation(nlp: Language) -> None:
+    text = "He struck Daniel's neck. Daniel's head was cut. Barclays's profits rose."
+    assert "Daniel's" not in flagged(text, "ORG")
+    assert "Daniel" not in flagged(text, "ORG")
+    assert "Daniel" in flagged(text, "PERSON")
+    assert "Barclays" not in flagged(text, "PERSON")
