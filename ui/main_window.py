@@ -149,6 +149,13 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         redo = self.edits.stack.createRedoAction(self, "Redo")
         edit.addAction(undo)
         edit.addAction(redo)
+        edit.addSeparator()
+        from ui import propagate_actions
+
+        edit.addAction(
+            "Apply decision to copies and attachments…",
+            lambda: propagate_actions.propagate_current(self),
+        )
         qa = self.menuBar().addMenu("&Quality check")
         qa.addAction("Blind second review…", self.open_blind_review)
         tools = self.menuBar().addMenu("&Tools")
@@ -188,8 +195,9 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             "redo": self.redo,
             "help": self.show_shortcuts,
         }
-        from ui import ingest_actions
+        from ui import ingest_actions, propagate_actions
 
+        handlers["propagate"] = lambda: propagate_actions.propagate_current(self)
         handlers["open_folder"] = lambda: ingest_actions.ingest_folder(self)
         handlers["add_files"] = lambda: ingest_actions.ingest_files(self)
         self.shortcuts: dict[str, QShortcut] = {}
