@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from reviewer.cli import decide_actions
 from reviewer.cli.context import Context, UsageError, eprint, print_json
 from reviewer.decisions import DecisionError, collection_id_of
 from reviewer.decisions.table import TableError, export_rows, read_csv, write_csv
@@ -25,6 +26,7 @@ def register(sub: Any) -> None:
     exp.add_argument("--collection", required=True, metavar="NAME")
     exp.add_argument("--format", choices=("csv", "json"), default="csv")
     exp.set_defaults(func=run_export)
+    decide_actions.register(actions)
 
 
 def _collection(session: Any, name: str) -> int:
