@@ -156,6 +156,11 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             "Apply decision to copies and attachments…",
             lambda: propagate_actions.propagate_current(self),
         )
+        from ui import folder_actions
+
+        edit.addAction(
+            "Appraise this record's folder…", lambda: folder_actions.appraise_folder(self)
+        )
         qa = self.menuBar().addMenu("&Quality check")
         qa.addAction("Blind second review…", self.open_blind_review)
         tools = self.menuBar().addMenu("&Tools")
