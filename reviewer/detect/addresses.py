@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from reviewer.detect.identifiers import add_candidates, ensure_extensions
+from reviewer.detect.identifiers import add_candidates, doc_text, ensure_extensions
 from reviewer.detect.span import Candidate
 
 STREET_TYPES = [
@@ -140,7 +140,7 @@ class AddressRuler:
         return doc
 
     def match(self, doc: Doc) -> list[Candidate]:
-        text = doc.text
+        text = doc_text(doc)
         found: list[Candidate] = []
         for m in ADDRESS_RE.finditer(text):
             premises, number, postcode = m.group("premises"), m.group("number"), m.group("postcode")

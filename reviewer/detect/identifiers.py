@@ -15,6 +15,7 @@ from reviewer.detect.span import Candidate
 from reviewer.detect.validators import VALIDATORS
 
 CANDIDATES_ATTR = "pii_candidates"
+TEXT_KEY = "pii_text"
 
 
 def ensure_extensions() -> None:
@@ -23,6 +24,16 @@ def ensure_extensions() -> None:
         Doc.set_extension(CANDIDATES_ATTR, default=None)
     if not Doc.has_extension("pii"):
         Doc.set_extension("pii", default=None)
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per doc: spaCy re-joins every token on each access, and five
+    components read it."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return str(text)
 
 
 def add_candidates(doc: Doc, found: list[Candidate]) -> None:
@@ -90,7 +101,7 @@ class IdentifierRuler:
         return doc
 
     def match(self, doc: Doc) -> list[Candidate]:
-        text = doc.text
+        text = doc_text(doc)
         found: list[Candidate] = []
         for pat in self.patterns:
             ok = VALIDATORS[pat.validator] if pat.validator else None

