@@ -19,6 +19,9 @@ COURT_RE = re.compile(
     r"Supreme|High|Appeal|Employment|Combined)[ ]+Courts?(?:[ ]+of[ ]+[A-Z][a-z]+)?"
     r"|Court[ ]+of[ ]+Appeal|Old[ ]+Bailey|Royal[ ]+Courts[ ]+of[ ]+Justice"
 )
+# Literal words every STATUTE_RE / COURT_RE match contains (case-sensitive, like the patterns).
+STATUTE_WORDS = ("Act", "Order", "Regulations", "Rules", "Code", "Directive")
+COURT_WORDS = ("Court", "Bailey")
 # Case, custody and exhibit references: "43XY1234519", "T20197123", "URN 13AB4567890", "JS/1".
 REFERENCE_RE = re.compile(
     r"(?<![\w])(?:\d{2}[A-Z]{2}\d{5,9}|[A-Z]{1,3}\d{6,}|[A-Z]{1,4}/\d{1,4}|\d{2}/\d{4,6}/\d{2})(?![\w])"
@@ -64,12 +67,15 @@ HARD_NOT_PERSON = frozenset(
 def blocked_ranges(text: str) -> list[tuple[int, int, str]]:
     """Character ranges of statutes, courts, references and collar numbers, with what each is."""
     out: list[tuple[int, int, str]] = []
-    for regex, what in (
-        (STATUTE_RE, "statute"),
-        (COURT_RE, "court"),
-        (REFERENCE_RE, "reference"),
-        (COLLAR_RE, "collar number"),
+    for regex, what, needles in (
+        (STATUTE_RE, "statute", STATUTE_WORDS),
+        (COURT_RE, "court", COURT_WORDS),
+        (REFERENCE_RE, "reference", ()),
+        (COLLAR_RE, "collar number", ()),
     ):
+        # Every statute or court match contains one of its words: without one, skip the scan.
+        if needles and not any(n in text for n in needles):
+            continue
         out.extend((m.start(), m.end(), what) for m in regex.finditer(text))
     return out
 

@@ -40,13 +40,20 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+@lru_cache(maxsize=8)
+def _not_names_or(titles: frozenset[str]) -> frozenset[str]:
+    """`not_names()` plus `titles`, built once per title set instead of on every name."""
+    return not_names() | titles
+
+
 def clean_name(text: str, start: int, end: int, titles: frozenset[str]) -> tuple[int, int] | None:
     """Trim title and non-name words off both ends of `text[start:end]`; None if nothing is left."""
     words = list(re.finditer(r"[^\s]+", text[start:end]))
-    bad = not_names() | titles
+    bad = _not_names_or(titles)
 
     def is_bad(w: str) -> bool:
-        return w.lower().rstrip(".,") in bad or any(c.isdigit() for c in w)
+        # A purely alphabetic word has no digit: skip the per-character check.
+        return w.lower().rstrip(".,") in bad or (not w.isalpha() and any(c.isdigit() for c in w))
 
     while words and is_bad(words[0].group(0)):
         words.pop(0)

@@ -92,9 +92,12 @@ def _candidates(texts: list[str], batch_size: int) -> Iterator[list[Candidate]]:
     results: list[list[Candidate]] = [[] for _ in texts]
     docs = nlp.pipe((_make_doc(nlp, p) for _i, _o, p in pieces), batch_size=batch_size)
     for (i, off, _piece), doc in zip(pieces, docs, strict=True):
-        results[i].extend(
-            Candidate(c.start + off, c.end + off, c.label, c.score, c.reason) for c in doc._.pii
-        )
+        if off == 0:  # the whole text in one piece: offsets are already right
+            results[i].extend(doc._.pii)
+        else:
+            results[i].extend(
+                Candidate(c.start + off, c.end + off, c.label, c.score, c.reason) for c in doc._.pii
+            )
     yield from results
 
 
