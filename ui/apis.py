@@ -1,6 +1,7 @@
-"""The other areas' APIs the GUI calls, looked up once so a build without one still opens.
+"""The core APIs the GUI calls, imported on first use so the window opens fast.
 
-Only lookups live here: no rules. A missing area leaves its panel disabled with a note.
+Only lookups live here: no rules. Imports are lazy (spaCy and PyMuPDF load behind them) but
+never optional: a broken core module must fail loudly, not leave a panel quietly empty.
 """
 
 from __future__ import annotations
@@ -10,49 +11,37 @@ from collections.abc import Callable
 from typing import Any
 
 
-def optional(module: str, name: str) -> Any:
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
 def load_criteria(kind: str) -> list[Any]:
-    func = optional("reviewer.decisions.criteria", "load_criteria")
-    return list(func(kind)) if func else []
+    from reviewer.decisions.criteria import load_criteria as load
+
+    return list(load(kind))
 
 
 def suggest_criteria(text: str, kind: str) -> list[str]:
-    func = optional("reviewer.decisions.criteria", "suggest_criteria")
-    return list(func(text, kind)) if func else []
+    from reviewer.decisions.criteria import suggest_criteria as suggest
+
+    return list(suggest(text, kind))
 
 
 def load_exemptions() -> list[Any]:
-    func = optional("reviewer.decisions.exemptions", "load_exemptions")
-    return list(func()) if func else []
+    from reviewer.decisions.exemptions import load_exemptions as load
+
+    return list(load())
 
 
 def validate_sensitivity() -> Callable[..., list[str]] | None:
-    func: Callable[..., list[str]] | None = optional("reviewer.decisions", "validate_sensitivity")
-    return func
+    from reviewer.decisions import validate_sensitivity as validate
+
+    return validate
 
 
 def entities_module() -> Any:
-    try:
-        return importlib.import_module("reviewer.detect.entities")
-    except ImportError:
-        return None
+    return importlib.import_module("reviewer.detect.entities")
 
 
 def decisions_module() -> Any:
-    try:
-        return importlib.import_module("reviewer.decisions")
-    except ImportError:
-        return None
+    return importlib.import_module("reviewer.decisions")
 
 
 def redactions_module() -> Any:
-    try:
-        return importlib.import_module("reviewer.decisions.redactions")
-    except ImportError:
-        return None
+    return importlib.import_module("reviewer.decisions.redactions")

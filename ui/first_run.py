@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from models import Store
 from reviewer.queue import list_collections
-from ui import apis, settings
+from ui import settings
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -29,11 +29,8 @@ def prepare_sample(store: Store, progress: Any) -> str:
 
     if collection_exists(store, SAMPLE):
         return SAMPLE
-    name = ensure_sample_collection(store, progress)
-    scan_collection = apis.optional("reviewer.detect.entities", "scan_collection")
-    if scan_collection is not None:
-        scan_collection(store, name, 1, progress)
-    return name
+    # Ingests and scans both sample collections (a no-op for what is already there).
+    return ensure_sample_collection(store, progress)
 
 
 def start_collection_name(store: Store, asked: str | None) -> str | None:

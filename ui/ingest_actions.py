@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from ui import apis
-
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
@@ -75,9 +73,9 @@ def start_ingest(
 def scan(win: MainWindow, name: str | None = None) -> None:
     """Detect personal data in the collection in the background, then refresh the view."""
     name = name or (win.collection.collection_name if win.collection else None)
-    scan_collection = apis.optional("reviewer.detect.entities", "scan_collection")
-    if not name or scan_collection is None:
-        win.status("Personal-data detection is not available in this build")
+    from reviewer.detect.entities import scan_collection
+
+    if not name:
         return
     store = win.store
 
