@@ -107,7 +107,8 @@ def test_undo_and_redo_are_saved(make_window: Any, qtbot: Any, ui_store: Any) ->
     qtbot.keyClick(win, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot, win)
     assert _decision(ui_store, rid).appraisal is None
-    assert not win.appraisal.buttons["retain"].isChecked()
+    # The panel is redrawn from the store by a background refresh: wait for it, not a sleep.
+    qtbot.waitUntil(lambda: not win.appraisal.buttons["retain"].isChecked(), timeout=5000)
     qtbot.keyClick(win, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert _decision(ui_store, rid).appraisal == "retain"
 
