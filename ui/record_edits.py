@@ -51,6 +51,7 @@ class RecordEditsMixin:
         decision_tabs: QTabWidget
         refreshed: SignalInstance
         _generation: int
+        _refresh_seq: int
         _current_span: str | None
 
         def status(self, text: str) -> None: ...
@@ -262,6 +263,9 @@ class RecordEditsMixin:
             return
         store, content, generation = self.store, self.state.content, self._generation
         rid = content.record_id
+        # Refreshes run on a pool and may finish out of order: only the newest may redraw.
+        self._refresh_seq = getattr(self, "_refresh_seq", 0) + 1
+        seq = self._refresh_seq
 
         def work(_progress: Any) -> Any:
             with store.session() as session:
@@ -270,12 +274,15 @@ class RecordEditsMixin:
         self.tasks.run(
             work,
             name="refreshing the record",
-            on_done=lambda fresh: self._refreshed(fresh[0], fresh[1], generation),
+            on_done=lambda fresh: self._refreshed(fresh[0], fresh[1], generation, seq),
             on_failed=self.status,
         )
 
-    def _refreshed(self, decided: Any, marks: Any, generation: int) -> None:
+    def _refreshed(self, decided: Any, marks: Any, generation: int, seq: int = 0) -> None:
         import dataclasses
+
+        if seq and seq != getattr(self, "_refresh_seq", seq):
+            return  # an older read than a refresh still on its way (e.g. a save, then undo)
 
         rid = decided.record_id
         d = decided.decision
