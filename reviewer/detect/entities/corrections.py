@@ -258,18 +258,21 @@ def add_allow_term(
         raise ValueError("an allow-list term cannot be empty")
     if label:
         _check_label(label)
-    if _term_row(session, collection_id, "allow", term, label) is not None:
+    return _list_term(session, collection_id, "allow", term, label, actor, role)
+
+
+def _list_term(
+    session: Session, collection_id: int, kind: str, term: str, label: str, actor: str, role: str
+) -> bool:
+    """Put a term on the allow or deny list, audited; False if it was already there."""
+    if _term_row(session, collection_id, kind, term, label) is not None:
         return False
     session.add(
         DetectionTerm(
-            collection_id=collection_id,
-            kind="allow",
-            term=normalise(term),
-            label=label,
-            actor=actor,
+            collection_id=collection_id, kind=kind, term=normalise(term), label=label, actor=actor
         )
     )
-    _term_event(session, collection_id, "allow_term_added", term, label, actor, role)
+    _term_event(session, collection_id, f"{kind}_term_added", term, label, actor, role)
     session.flush()
     return True
 
@@ -315,19 +318,7 @@ def add_deny_term(
     _check_label(label)
     if not normalise(term):
         raise ValueError("a deny-list term cannot be empty")
-    new = _term_row(session, collection_id, "deny", term, label) is None
-    if new:
-        session.add(
-            DetectionTerm(
-                collection_id=collection_id,
-                kind="deny",
-                term=normalise(term),
-                label=label,
-                actor=actor,
-            )
-        )
-        _term_event(session, collection_id, "deny_term_added", term, label, actor, role)
-        session.flush()
+    new = _list_term(session, collection_id, "deny", term, label, actor, role)
     record_ids = session.scalars(
         select(Record.id).where(Record.collection_id == collection_id, Record.status == OK)
     ).all()
