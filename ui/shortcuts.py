@@ -41,12 +41,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("closure_open", ("O",), "Closure: Open", "Sensitivity"),
     Shortcut("closure_redacted", ("W",), "Closure: Open with redactions", "Sensitivity"),
     Shortcut("closure_closed", ("C",), "Closure: Closed", "Sensitivity"),
-    Shortcut(
-        "propagate",
-        ("Ctrl+Shift+P",),
-        "Apply this decision to the record's copies and attachments (asks first)",
-        "Sensitivity",
-    ),
+    Shortcut("propagate", ("Ctrl+Shift+P",), "Apply to copies and attachments…", "Sensitivity"),
     Shortcut("dismiss", ("Del",), "Dismiss the current highlight", "Personal data"),
     Shortcut("restore", ("U",), "Restore the current highlight", "Personal data"),
     Shortcut("mark", ("M",), "Mark the selected text as personal data", "Personal data"),
