@@ -7,7 +7,6 @@ record, so the command line lists them all and the GUI jumps to each record.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -85,18 +84,15 @@ def _is_pdf(record: Record) -> bool:
 
 
 def _entity_marks(session: Session, record_id: int, labels: Sequence[str]) -> list[Mark]:
-    """Detected spans with the decision's redact labels (detection may not be installed yet)."""
+    """Detected spans with the decision's redact labels (no fallback: a missing span would leak)."""
     if not labels:
         return []
-    try:
-        entities = importlib.import_module("reviewer.detect.entities")
-    except ImportError:
-        log.warning("detection entities unavailable; label redactions skipped")
-        return []
+    from reviewer.detect.entities import list_entities
+
     marks = []
-    for e in entities.list_entities(session, record_id):
+    for e in list_entities(session, record_id):
         if e.label in labels and not e.dismissed:
-            marks.append(Mark(e.page, tuple(tuple(r) for r in e.rects), e.text))
+            marks.append(Mark(e.page, tuple(e.rects), e.text))
     return marks
 
 

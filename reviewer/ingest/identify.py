@@ -18,7 +18,7 @@ from reviewer.ingest.types import Identification
 _local = threading.local()
 
 
-def _scanner() -> Any:
+def scanner() -> Any:
     scanner = getattr(_local, "scanner", None)
     if scanner is None:
         import pygfried
@@ -45,13 +45,13 @@ def from_entry(entry: Any) -> Identification:
     """Siegfried's answer for one file (from `identify` or `identify_many`) as plain values."""
     matches = entry.get("matches") or []
     if not matches:
-        return Identification()
+        return Identification(warning=str(entry.get("errors") or ""))
     match: dict[str, Any] = matches[0]
     puid = match.get("id") or None
     warning = str(match.get("warning") or "")
     basis = str(match.get("basis") or "")
-    if puid == "UNKNOWN":
-        return Identification(puid=None, warning="no format match", basis=basis or None)
+    if puid is None or puid == "UNKNOWN":
+        return Identification(warning=warning or "no format match", basis=basis or None)
     return Identification(
         puid=puid,
         format_name=match.get("format") or None,
@@ -67,7 +67,7 @@ def from_entry(entry: Any) -> Identification:
 def identify_path(path: Path) -> Identification:
     """Identify one file on disk; never raises for bad content (an unidentified result instead)."""
     try:
-        result = _scanner().identify(str(path), detailed=True)
+        result = scanner().identify(str(path), detailed=True)
     except Exception as exc:  # pygfried raises GoError/EmptySourceError on unreadable input
         return Identification(warning=f"identification failed: {type(exc).__name__}")
     files = result.get("files") or []
@@ -83,7 +83,7 @@ def identify_paths(paths: Sequence[Path]) -> list[Identification]:
     if len(paths) < 2:
         return [identify_path(p) for p in paths]
     try:
-        files = _scanner().identify_many([str(p) for p in paths], workers=1)["files"]
+        files = scanner().identify_many([str(p) for p in paths], workers=1)["files"]
     except Exception:
         files = []
     if len(files) != len(paths):

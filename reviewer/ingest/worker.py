@@ -289,10 +289,10 @@ def warm_up() -> None:
     import lxml.etree  # noqa: F401
 
     from reviewer.ingest.extract import pdf
-    from reviewer.ingest.identify import _scanner
+    from reviewer.ingest.identify import scanner
 
     pdf.module()
-    _scanner()
+    scanner()
 
 
 def worker_ready() -> bool:

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any
 
-from reviewer.ingest.identify import _method, _scanner, identify_path
+from reviewer.ingest.identify import from_entry, identify_path, scanner
 from reviewer.ingest.types import Identification
 
 CACHE_SIZE = 50_000  # ~200 bytes an entry: ~10 MB at most
@@ -23,37 +22,14 @@ CACHE_SIZE = 50_000  # ~200 bytes an entry: ~10 MB at most
 Key = tuple[bytes, str]  # (SHA-256 digest, extension)
 
 
-def identification_from(entry: dict[str, Any]) -> Identification:
-    """Siegfried's per-file result (from `identify_many`) as an `Identification`."""
-    matches = entry.get("matches") or []
-    if not matches:
-        return Identification(warning=str(entry.get("errors") or ""))
-    match = matches[0]
-    puid = match.get("id") or None
-    basis = str(match.get("basis") or "")
-    warning = str(match.get("warning") or "")
-    if puid is None or puid == "UNKNOWN":
-        return Identification(warning=warning or "no format match", basis=basis or None)
-    return Identification(
-        puid=puid,
-        format_name=match.get("format") or None,
-        format_version=match.get("version") or None,
-        mime=match.get("mime") or None,
-        method=_method(basis, puid),
-        basis=basis or None,
-        extension_mismatch="extension mismatch" in warning,
-        warning=warning,
-    )
-
-
 def identify_files(paths: list[str], workers: int = 1) -> list[Identification]:
     """Identify files in order on `workers` Go threads; never raises for bad content."""
     if not paths:
         return []
     try:
-        files = _scanner().identify_many(paths, workers=max(1, min(workers, len(paths))))["files"]
+        files = scanner().identify_many(paths, workers=max(1, min(workers, len(paths))))["files"]
         if len(files) == len(paths):
-            return [identification_from(dict(f)) for f in files]
+            return [from_entry(f) for f in files]
     except Exception:
         pass
     return [identify_path(Path(p)) for p in paths]

@@ -53,8 +53,8 @@ def test_a_failing_batch_call_falls_back_to_one_by_one(
         def identify(self, path: str, detailed: bool = True) -> Any:
             return real.identify(path, detailed=detailed)
 
-    real = identify._scanner()
-    monkeypatch.setattr(identify, "_scanner", lambda: Broken())
+    real = identify.scanner()
+    monkeypatch.setattr(identify, "scanner", lambda: Broken())
     assert identify_paths(paths) == expected
 
 
