@@ -22,6 +22,7 @@ from reviewer.decisions.snapshot import redaction_state
 from reviewer.decisions.store import check_actor, get_record
 from reviewer.decisions.types import Actor, DecisionError
 from reviewer.ingest.types import unpack_words
+from reviewer.ingest.words import fill_word_boxes
 
 Rect = tuple[float, float, float, float]
 
@@ -42,6 +43,7 @@ class RedactionView:
 
 
 def _pages(session: Session, record_id: int) -> list[RecordPage]:
+    fill_word_boxes(session, record_id)  # PDF word boxes are computed on first need
     stmt = select(RecordPage).where(RecordPage.record_id == record_id).order_by(RecordPage.page_no)
     return list(session.scalars(stmt))
 

@@ -83,7 +83,7 @@ def record_bytes(session: Session, record_id: int, *, verify: bool = True) -> by
 
 
 def record_pages(session: Session, record_id: int) -> list[PageText]:
-    """The record's extracted pages, with PDF word boxes."""
+    """The record's pages, with PDF word boxes once computed (`reviewer.ingest.words`)."""
     rows = session.scalars(
         select(RecordPage).where(RecordPage.record_id == record_id).order_by(RecordPage.page_no)
     )

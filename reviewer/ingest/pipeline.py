@@ -198,7 +198,8 @@ def ingest_paths(
     with store.session() as session:
         coll = get_or_create_collection(session, collection, kind)
         coll_id = coll.id
-        root_ids = {root: get_or_create_root(session, coll, str(root)).id for root, _ in found}
+        roots = dict.fromkeys(root for root, _ in found)  # each root once, in order
+        root_ids = {root: get_or_create_root(session, coll, str(root)).id for root in roots}
         rows = session.execute(
             select(Record.path, Record.sha256, Record.root_id).where(
                 Record.collection_id == coll_id, Record.parent_id.is_(None)

@@ -88,7 +88,9 @@ def test_files_not_held_in_memory_are_read_again_and_checked(
     monkeypatch.setattr(worker, "HOLD_BYTES", 0)
     again = {r.rel_path: r for r in read_files(items, IngestLimits())}
     assert again == held
-    assert again["statement.pdf"].extraction.pages[0].packed  # word boxes, packed
+    page = again["statement.pdf"].extraction.pages[0]
+    assert page.text == "Statement page one"
+    assert page.width and page.packed is None  # word boxes come on first use, not at ingest
 
 
 def test_a_file_changed_between_hashing_and_reading_is_an_error(

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from models.records import IngestRoot, Record, RecordPage
 from reviewer.ingest.types import PAGE_SEPARATOR, unpack_words
+from reviewer.ingest.words import fill_word_boxes
 
 KIND_PDF = "pdf"
 KIND_IMAGE = "image"
@@ -99,6 +100,7 @@ def load_content(session: Session, record_id: int) -> RecordContent | None:
     rec = session.get(Record, record_id)
     if rec is None:
         return None
+    fill_word_boxes(session, record_id)  # a PDF's word boxes, the first time it is opened
     pages = session.execute(
         select(RecordPage.text, RecordPage.words, RecordPage.width, RecordPage.height)
         .where(RecordPage.record_id == record_id)

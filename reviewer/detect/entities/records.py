@@ -7,10 +7,16 @@ from sqlalchemy.orm import Session
 
 from models.records import Record, RecordPage
 from reviewer.ingest.types import PAGE_SEPARATOR, PageText, WordBox, unpack_words
+from reviewer.ingest.words import fill_word_boxes
 
 
 def load_pages(session: Session, record_id: int) -> list[PageText]:
-    """The record's pages in order, with word boxes where the format has them."""
+    """The record's pages in order, with word boxes where the format has them.
+
+    PDF word boxes are computed here the first time a record needs them (see
+    `reviewer.ingest.words`); the caller's transaction keeps them.
+    """
+    fill_word_boxes(session, record_id)
     rows = session.scalars(
         select(RecordPage).where(RecordPage.record_id == record_id).order_by(RecordPage.page_no)
     ).all()

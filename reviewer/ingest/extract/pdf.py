@@ -1,16 +1,14 @@
-"""PDF text with exact word boxes, built from PyMuPDF's words in one pass per page.
+"""PDF text per page, and word boxes whose offsets are exact in that text.
 
-The page text is assembled FROM the words (same line: " ", new line or block: "\\n"), so every
-word's offsets are exact and a detection in the text maps straight to rectangles on the page.
+The text is MuPDF's own line by line (white space tidied); word boxes are MuPDF's words found
+in that text in reading order, so a detection in the text maps straight to rectangles on the page.
 """
 
 from __future__ import annotations
 
 import sys
-from itertools import pairwise
+from collections.abc import Sequence
 from typing import Any
-
-import numpy as np
 
 from reviewer.ingest.extract.common import corrupt, encrypted, error, safe_file_name, unique_names
 from reviewer.ingest.extract.limits import Limits
@@ -23,6 +21,7 @@ from reviewer.ingest.types import (
     Member,
     PageText,
     WordBox,
+    pack_words,
 )
 
 WHAT = "PDF"
@@ -52,36 +51,51 @@ def _open(data: bytes) -> Any:
 
 
 def page_text(page: Any, boxes: bool = True) -> PageText:
-    """One page's text and word boxes (offsets relative to this page's text).
+    """One page's text and, when `boxes`, its word boxes (offsets relative to this page's text).
 
-    Column-wise with numpy rather than a Python loop per word: ingest speed is measured
-    against plain text extraction. The boxes always come packed (`PageText.packed`); the
-    tuples only when `boxes` (ingest stores the packed form and skips them).
+    The text is MuPDF's, one line per line with its words separated by single spaces. Ingest
+    asks for the text alone: the boxes cost a third more than the text itself and are computed
+    the first time a record is scanned or viewed (`reviewer.ingest.words`), from the same
+    page, aligned to this same text.
     """
     rect = page.rect
     width, height = float(rect.width), float(rect.height)
     textpage = page.get_textpage(flags=module().TEXTFLAGS_WORDS)
-    words = textpage.extractWORDS()
-    if not words:
-        return PageText("", () if boxes else None, width, height, packed=b"")
-    x0, y0, x1, y1, texts, blocks, lines, _ = zip(*words, strict=True)
-    count = len(texts)
-    lengths = np.fromiter(map(len, texts), np.int64, count)
-    # Every word after the first is preceded by exactly one separator character:
-    # " " within a line, "\n" where a new line or block starts.
-    ends = np.cumsum(lengths + 1) - 1
-    starts = ends - lengths
-    block_no, line_no = np.array(blocks), np.array(lines)
-    cuts = np.flatnonzero((block_no[1:] != block_no[:-1]) | (line_no[1:] != line_no[:-1])) + 1
-    bounds = [0, *cuts.tolist(), count]
-    text = "\n".join([" ".join(texts[a:b]) for a, b in pairwise(bounds)])
-    grid = np.empty((count, 6), "<f4")
-    grid[:, 0], grid[:, 1] = starts, ends
-    grid[:, 2], grid[:, 3], grid[:, 4], grid[:, 5] = x0, y0, x1, y1
-    tuples: tuple[WordBox, ...] | None = None
-    if boxes:
-        tuples = tuple(zip(starts.tolist(), ends.tolist(), x0, y0, x1, y1, strict=True))
-    return PageText(text, tuples, width, height, packed=grid.tobytes())
+    text = tidy_text(textpage.extractText())
+    if not boxes:
+        return PageText(text, None, width, height)
+    words = align_words(text, textpage.extractWORDS())
+    return PageText(text, words, width, height, packed=pack_words(words))
+
+
+def tidy_text(raw: str) -> str:
+    """MuPDF's page text with runs of white space made one space and blank lines dropped."""
+    return "\n".join(tidy for line in raw.splitlines() if (tidy := " ".join(line.split())))
+
+
+# A word is looked for at most this far past the previous one: a word MuPDF spells differently
+# from the page text (it never should) gets no box rather than capturing a later occurrence.
+_SLACK = 64
+
+
+def align_words(text: str, words: Sequence[Sequence[Any]]) -> tuple[WordBox, ...]:
+    """Word boxes with their offsets in `text`, found in reading order.
+
+    `words` are MuPDF's (x0, y0, x1, y1, word, ...) from the page `text` came from. A word
+    holding a space MuPDF does not split on is split here, each part keeping the whole box
+    (too big a redaction box is safe; too small leaks).
+    """
+    out: list[WordBox] = []
+    pos = 0
+    find = text.find
+    for x0, y0, x1, y1, word, *_ in words:
+        for part in word.split():
+            at = find(part, pos, pos + _SLACK + len(part))
+            if at < 0:
+                continue
+            pos = at + len(part)
+            out.append((at, pos, float(x0), float(y0), float(x1), float(y1)))
+    return tuple(out)
 
 
 def _embedded(doc: Any, index: int, limits: Limits) -> tuple[str | None, bytes | None, str]:
