@@ -1,17 +1,15 @@
-"""Scanning records of the store: cache by text hash, a process pool for `--jobs`, one writer.
+"""Scanning records of the store: cache by text hash, worker processes for `--jobs`, one writer.
 
-Workers only detect; the calling process writes every result, a batch per transaction, so a
-cancelled scan keeps what it committed and the store never has two writers.
+Workers only detect (`parallel.in_order`); the calling process detects too, and writes every
+result, a task per transaction, so a cancelled scan keeps what it committed and the store never
+has two writers.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import multiprocessing
 import time
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, insert, select
@@ -22,12 +20,12 @@ from models.base import utcnow
 from models.entities import DetectedEntity, RecordScan, ScanCache
 from models.records import Collection, Record
 from reviewer.detect.entities.corrections import apply_deny_terms, deny_terms
-from reviewer.detect.entities.records import joined_text, load_pages
-from reviewer.detect.entities.worker import SpanTuple, detect_batch, warm_up
+from reviewer.detect.entities.feed import Feed, Item
+from reviewer.detect.entities.parallel import MIN_TASKS_FOR_WORKERS, in_order
+from reviewer.detect.entities.worker import SpanTuple
 from reviewer.detect.pipeline import normalise, pipeline_version
 from reviewer.detect.positions import locate_all
 from reviewer.detect.span import Span
-from reviewer.ingest.types import OK, PageText
 from reviewer.progress import Cancelled, NullProgress, Progress
 
 WINDOW = 256  # records read from the store at a time
@@ -45,6 +43,7 @@ class ScanSummary:
     skipped: int = 0
     spans: int = 0
     seconds: float = 0.0
+    by_workers: int = 0  # records detected in worker processes (the rest here or from cache)
     skipped_ids: list[int] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
@@ -58,68 +57,8 @@ class ScanSummary:
         }
 
 
-@dataclass
-class _Item:
-    record_id: int
-    collection_id: int
-    text: str
-    sha: str
-    pages: list[PageText]
-
-
-def _batches(items: list[_Item]) -> list[list[_Item]]:
-    """Detection tasks of up to BATCH records and about TASK_CHARS characters each."""
-    out: list[list[_Item]] = []
-    current: list[_Item] = []
-    size = 0
-    for item in items:
-        if current and (len(current) >= BATCH or size + len(item.text) > TASK_CHARS):
-            out.append(current)
-            current, size = [], 0
-        current.append(item)
-        size += len(item.text)
-    if current:
-        out.append(current)
-    return out
-
-
-def _windows(ids: Sequence[int]) -> Iterator[Sequence[int]]:
-    for i in range(0, len(ids), WINDOW):
-        yield ids[i : i + WINDOW]
-
-
-def _load(
-    session: Session, ids: Sequence[int], version: str, force: bool, summary: ScanSummary
-) -> tuple[list[_Item], dict[int, list[SpanTuple]]]:
-    """Items needing detection, and cached results by record id, for one window of records."""
-    todo: list[_Item] = []
-    cached: dict[int, list[SpanTuple]] = {}
-    for record in session.scalars(select(Record).where(Record.id.in_(ids))).all():
-        pages = load_pages(session, record.id)
-        text = joined_text(pages)
-        if record.status != OK or not text.strip():
-            summary.skipped += 1
-            summary.skipped_ids.append(record.id)
-            continue
-        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        done = session.get(RecordScan, record.id)
-        if not force and done and done.text_sha256 == sha and done.pipeline_version == version:
-            summary.unchanged += 1
-            continue
-        item = _Item(record.id, record.collection_id, text, sha, pages)
-        hit = session.scalars(
-            select(ScanCache).where(
-                ScanCache.text_sha256 == sha, ScanCache.pipeline_version == version
-            )
-        ).first()
-        if hit is not None and not force:
-            cached[record.id] = [tuple(s) for s in json.loads(hit.spans)]
-        todo.append(item)
-    return todo, cached
-
-
 def _write(
-    session: Session, item: _Item, spans: list[SpanTuple], version: str, from_cache: bool
+    session: Session, item: Item, spans: list[SpanTuple], version: str, from_cache: bool
 ) -> int:
     """Replace the record's detected spans (manual ones stay) and remember the scan."""
     now = utcnow()
@@ -178,6 +117,16 @@ def _write(
     return len(located) + denied
 
 
+def _cached_spans(session: Session, sha: str, version: str) -> list[SpanTuple]:
+    """Spans the scan cache holds for this text (an earlier record of the scan wrote them)."""
+    spans = session.scalars(
+        select(ScanCache.spans).where(
+            ScanCache.text_sha256 == sha, ScanCache.pipeline_version == version
+        )
+    ).one()
+    return [tuple(s) for s in json.loads(spans)]
+
+
 def scan_records(
     store: Store,
     record_ids: Sequence[int],
@@ -185,8 +134,14 @@ def scan_records(
     progress: Progress | None = None,
     *,
     force: bool = False,
+    min_tasks: int = MIN_TASKS_FOR_WORKERS,
 ) -> ScanSummary:
-    """Detect personal data in these records; unchanged texts are skipped or served from cache."""
+    """Detect personal data in these records; unchanged texts are skipped or served from cache.
+
+    With `jobs` > 1, `jobs - 1` worker processes detect alongside this one, but only for at
+    least `min_tasks` detection tasks (a small job is done here rather than wait for spaCy
+    to load in a worker). Results are written here, one transaction per task, in record order.
+    """
     progress = progress or NullProgress()
     summary = ScanSummary()
     started = time.perf_counter()
@@ -194,44 +149,47 @@ def scan_records(
     ids = list(record_ids)
     total = len(ids)
     done = 0
-    pool: ProcessPoolExecutor | None = None
-    if jobs > 1:
-        ctx = multiprocessing.get_context("spawn")
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=warm_up)
+
+    def settled(count: int) -> None:
+        nonlocal done
+        done += count
+        progress.set_progress(done, total, "scanning records")
+
+    feed = Feed(
+        store,
+        ids,
+        version,
+        force=force,
+        window=WINDOW,
+        batch=BATCH,
+        task_chars=TASK_CHARS,
+        on_settled=settled,
+    )
     try:
-        for window in _windows(ids):
+        if progress.is_cancelled():
+            raise Cancelled()
+        for task, found, by_worker in in_order(feed, jobs, min_tasks):
+            with store.session() as session:
+                for i, item in enumerate(task.items):
+                    if found is not None:
+                        spans, from_cache = found[i], False
+                    elif item.copy:
+                        spans, from_cache = _cached_spans(session, item.sha, version), True
+                    else:
+                        spans, from_cache = item.known or [], True
+                    summary.spans += _write(session, item, spans, version, from_cache)
+            if found is None:
+                summary.cached += len(task.items)
+            else:
+                summary.scanned += len(task.items)
+                summary.by_workers += len(task.items) if by_worker else 0
+            settled(len(task.items))
             if progress.is_cancelled():
                 raise Cancelled()
-            with store.session() as session:
-                todo, cached = _load(session, window, version, force, summary)
-            done += len(window) - len(todo)
-            progress.set_progress(done, total, "scanning records")
-            for item in [i for i in todo if i.record_id in cached]:
-                with store.session() as session:
-                    summary.spans += _write(session, item, cached[item.record_id], version, True)
-                summary.cached += 1
-                done += 1
-            fresh = [i for i in todo if i.record_id not in cached]
-            batches = _batches(fresh)
-            if pool is not None:
-                futures: list[Future[list[list[SpanTuple]]]] = [
-                    pool.submit(detect_batch, [i.text for i in b]) for b in batches
-                ]
-                results: Iterator[list[list[SpanTuple]]] = (f.result() for f in futures)
-            else:
-                results = (detect_batch([i.text for i in b]) for b in batches)
-            for batch, found in zip(batches, results, strict=True):
-                with store.session() as session:
-                    for item, spans in zip(batch, found, strict=True):
-                        summary.spans += _write(session, item, spans, version, False)
-                summary.scanned += len(batch)
-                done += len(batch)
-                progress.set_progress(done, total, "scanning records")
-                if progress.is_cancelled():
-                    raise Cancelled()
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        summary.unchanged = feed.counts.unchanged
+        summary.skipped_ids = feed.counts.skipped_ids
+        summary.skipped = len(summary.skipped_ids)
         summary.seconds = time.perf_counter() - started
     return summary
 

@@ -12,6 +12,11 @@ def warm_up() -> None:
     build_pipeline()
 
 
+def worker_ready() -> bool:
+    """A task that returns once a worker process has started and loaded the pipeline."""
+    return True
+
+
 def detect_batch(texts: list[str]) -> list[list[SpanTuple]]:
     """Spans per text as `(start, end, label, score, reason)`, cheap to pickle."""
     return [
