@@ -49,7 +49,7 @@ def ensure_sample_collection(
             continue
         ingest_paths(store, [folder], name, kind=kind, progress=progress)
         if scan:
-            from reviewer.detect.entities import scan_collection
+            from reviewer.detect.entities.scan import default_jobs, scan_collection
 
-            scan_collection(store, name, 1, progress)
+            scan_collection(store, name, default_jobs(), progress)
     return SAMPLE_COLLECTION

@@ -73,14 +73,14 @@ def start_ingest(
 def scan(win: MainWindow, name: str | None = None) -> None:
     """Detect personal data in the collection in the background, then refresh the view."""
     name = name or (win.collection.collection_name if win.collection else None)
-    from reviewer.detect.entities import scan_collection
+    from reviewer.detect.entities.scan import default_jobs, scan_collection
 
     if not name:
         return
     store = win.store
 
     def work(progress: Any) -> Any:
-        return scan_collection(store, name, 1, progress)
+        return scan_collection(store, name, default_jobs(), progress)
 
     def finished(message: str) -> None:
         win.status(message)

@@ -29,6 +29,13 @@ WINDOW = 3
 MIN_TASKS_FOR_WORKERS = 6
 
 
+def default_jobs() -> int:
+    """Processes for a scan nobody sized (the GUI, the first-run sample): every core, 2 to 4."""
+    from reviewer.ingest.worker import cpu_count
+
+    return max(2, min(4, cpu_count()))
+
+
 @contextmanager
 def _plain_main() -> Iterator[None]:
     """Start workers without re-running the program's main module (the CLI) in each.

@@ -21,12 +21,14 @@ from models.entities import DetectedEntity, RecordScan, ScanCache
 from models.records import Collection, Record
 from reviewer.detect.entities.corrections import apply_deny_terms, deny_terms
 from reviewer.detect.entities.feed import Feed, Item
-from reviewer.detect.entities.parallel import MIN_TASKS_FOR_WORKERS, in_order
+from reviewer.detect.entities.parallel import MIN_TASKS_FOR_WORKERS, default_jobs, in_order
 from reviewer.detect.entities.worker import SpanTuple
 from reviewer.detect.pipeline import normalise, pipeline_version
 from reviewer.detect.positions import locate_all
 from reviewer.detect.span import Span
 from reviewer.progress import Cancelled, NullProgress, Progress
+
+__all__ = ["ScanSummary", "default_jobs", "scan_collection", "scan_records"]
 
 WINDOW = 256  # records read from the store at a time
 BATCH = 64  # at most this many records per detection task ...
