@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -104,3 +105,57 @@ def identify_bytes(data: bytes, name: str) -> Identification:
         return identify_path(Path(tmp))
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+class KnownFormats:
+    """Answers already had, by SHA-256 and file extension, so exact copies skip Siegfried.
+
+    Siegfried's answer depends only on the bytes and the name's extension, so a copy of
+    bytes already identified under the same extension gets the same answer without reading
+    it again (attachments sent many times over, duplicated files on a drive). Bounded: the
+    oldest answers are forgotten first.
+    """
+
+    def __init__(self, size: int = 50_000) -> None:
+        self.size = size
+        self._known: OrderedDict[tuple[str, str], Identification] = OrderedDict()
+
+    @staticmethod
+    def key(sha256: str, name: str) -> tuple[str, str]:
+        return sha256, Path(name).suffix
+
+    def get(self, sha256: str, name: str) -> Identification | None:
+        key = self.key(sha256, name)
+        found = self._known.get(key)
+        if found is not None:
+            self._known.move_to_end(key)
+        return found
+
+    def put(self, sha256: str, name: str, ident: Identification) -> None:
+        if ident.warning.startswith("identification failed"):
+            return  # a failure to read is about that attempt, not about the bytes
+        self._known[self.key(sha256, name)] = ident
+        if len(self._known) > self.size:
+            self._known.popitem(last=False)
+
+    def paths(self, items: Sequence[tuple[Path, str]]) -> list[Identification]:
+        """`identify_paths` for (path, SHA-256) pairs, Siegfried reading only unseen content."""
+        todo: dict[tuple[str, str], Path] = {}
+        for path, sha in items:
+            if self.get(sha, path.name) is None:
+                todo.setdefault(self.key(sha, path.name), path)
+        fresh = dict(zip(todo, identify_paths(list(todo.values())), strict=True))
+        for (sha, _suffix), ident in fresh.items():
+            self.put(sha, todo[sha, _suffix].name, ident)
+        return [
+            fresh.get(self.key(sha, path.name)) or self.get(sha, path.name) or Identification()
+            for path, sha in items
+        ]
+
+    def data(self, data: bytes, name: str, sha256: str) -> Identification:
+        """`identify_bytes`, remembered by content."""
+        found = self.get(sha256, name)
+        if found is None:
+            found = identify_bytes(data, name)
+            self.put(sha256, name, found)
+        return found

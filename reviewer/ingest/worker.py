@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reviewer.ingest.extract import Limits, extract
 from reviewer.ingest.hashing import BLOCK, sha256_bytes
-from reviewer.ingest.identify import identify_bytes, identify_paths
+from reviewer.ingest.identify import KnownFormats
 from reviewer.ingest.types import (
     EMPTY,
     ERROR,
@@ -32,6 +32,8 @@ from reviewer.ingest.walker import FoundFile, is_excluded
 # A batch keeps files' bytes in memory between hashing and extraction up to this much;
 # beyond it a file is read again (and its hash checked) when its turn comes.
 HOLD_BYTES = 256 << 20
+# Identifications this process has made, for exact copies met later in the run.
+_formats = KnownFormats()
 
 
 @dataclass(frozen=True)
@@ -214,7 +216,7 @@ def _finish(
             mtime,
             member_name=member.name,
         )
-        child_ident = identify_bytes(member.data, member.name)
+        child_ident = _formats.data(member.data, member.name, child.sha256 or "")
         if depth + 1 >= limits.max_depth:
             children.append(
                 replace(
@@ -263,7 +265,8 @@ def read_files(
             held += len(item.data)
         staged.append(item)
     waiting = [item for item in staged if isinstance(item, _Staged)]
-    idents = dict(zip(map(id, waiting), identify_paths([w.path for w in waiting]), strict=True))
+    answers = _formats.paths([(w.path, w.base.sha256 or "") for w in waiting])
+    idents = dict(zip(map(id, waiting), answers, strict=True))
     results: list[FileResult] = []
     for (found, _known), item in zip(jobs, staged, strict=True):
         if isinstance(item, FileResult):

@@ -11,6 +11,7 @@ from sqlalchemy import event, select
 
 from models import Store
 from models.records import Record
+from reviewer.detect.entities.records import load_pages
 from reviewer.ingest import identify, worker
 from reviewer.ingest.identify import identify_path, identify_paths
 from reviewer.ingest.pipeline import ingest_paths
@@ -104,7 +105,8 @@ def test_a_file_changed_between_hashing_and_reading_is_an_error(
         (root / "note000.txt").write_text("Edited meanwhile.\n", encoding="utf-8")
         return real(paths)
 
-    monkeypatch.setattr(worker, "identify_paths", identify_then_edit)
+    monkeypatch.setattr(identify, "identify_paths", identify_then_edit)
+    monkeypatch.setattr(worker, "_formats", identify.KnownFormats())
     results = {r.rel_path: r for r in read_files([(f, None) for f in walk(root)], IngestLimits())}
     assert results["note000.txt"].extraction.status == "error"
     assert results["note000.txt"].extraction.message == "file changed while being read"
@@ -197,4 +199,38 @@ def test_a_file_whose_write_fails_leaves_nothing_half_written(
     with store.session() as session:
         paths = {r.path for r in list_records(session, "c")}
     assert "review.docx" not in paths  # its record was rolled back with its pages
-    assert {"copy.pdf", "empty.txt", "note000.txt"} <= paths  # files before it are kept
+    # Whatever was kept is whole: every PDF record kept has its pages.
+    with store.session() as session:
+        for record in session.scalars(select(Record).where(Record.name.endswith(".pdf"))):
+            assert record.page_count == 2 and len(load_pages(session, record.id)) == 2
+    monkeypatch.setattr(writer, "_insert_pages", real)  # the disk has room again
+    ingest_paths(store, [root], "c")
+    with store.session() as session:
+        assert len(list_records(session, "c")) == len(list(root.iterdir()))
+
+
+def test_exact_copies_are_identified_once_with_the_same_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _folder(tmp_path, 2)
+    (root / "copy.PDF").write_bytes((root / "statement.pdf").read_bytes())  # other extension
+    asked: list[str] = []
+    real = identify.identify_paths
+
+    def counting(paths: list[Path]) -> list[Any]:
+        asked.extend(p.name for p in paths)
+        return real(paths)
+
+    monkeypatch.setattr(identify, "identify_paths", counting)
+    monkeypatch.setattr(worker, "_formats", identify.KnownFormats())
+    items = [(f, None) for f in walk(root)]
+    results = {r.rel_path: r for r in read_files(items, IngestLimits())}
+    # statement.pdf and copy.pdf hold the same bytes: Siegfried reads one of them.
+    assert sorted(asked) == sorted(set(asked)) and len(asked) == len(items) - 1
+    for name in ("copy.pdf", "copy.PDF", "statement.pdf"):
+        assert results[name].ident == identify_path(root / name)
+    assert results["copy.pdf"].ident.puid and results["copy.pdf"].ident.puid.startswith("fmt/")
+    # A later batch meeting the same bytes again does not ask at all.
+    asked.clear()
+    read_files([(f, None) for f in walk(root) if f.rel_path == "copy.pdf"], IngestLimits())
+    assert asked == []
