@@ -40,14 +40,31 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def field_labels() -> frozenset[str]:
+    """Lower-cased one-word form labels (`Signature`, `Name`, ...) from `person_patterns.jsonl`.
+
+    On a form the next field's label follows the name ("Signature: S. Kendrick Signature
+    witnessed by: ..."); a name never ends (or starts) with one.
+    """
+    return frozenset(
+        str(f).lower()
+        for row in read_jsonl("person_patterns.jsonl")
+        if row.get("kind") == "field"
+        for f in row.get("fields", [])
+        if " " not in str(f)
+    )
+
+
 @lru_cache(maxsize=8)
 def _not_names_or(titles: frozenset[str]) -> frozenset[str]:
-    """`not_names()` plus `titles`, built once per title set instead of on every name."""
-    return not_names() | titles
+    """`not_names()`, form labels and `titles`, built once per title set, not on every name."""
+    return not_names() | field_labels() | titles
 
 
 def clean_name(text: str, start: int, end: int, titles: frozenset[str]) -> tuple[int, int] | None:
-    """Trim title and non-name words off both ends of `text[start:end]`; None if nothing is left."""
+    """Trim titles, form labels and non-name words off both ends of `text[start:end]`; None if
+    nothing is left."""
     words = list(re.finditer(r"[^\s]+", text[start:end]))
     bad = _not_names_or(titles)
 

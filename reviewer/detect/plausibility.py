@@ -116,6 +116,37 @@ def person_verdict(text: str, doc: DocWords, *, evidence: bool) -> str | None:
     return None
 
 
+QUOTES = "\"'\u201c\u2018"
+ABBREVIATION_RE = re.compile(r"(?:^|[\s(])(?:[A-Z][a-z]{0,2}|[A-Z])$")  # "Mr." "Dr." "St." "J."
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """The word at `start` begins the text, a sentence or a quotation: a capital there is
+    grammar, not a sign of a name ('said "Calm down mate'; a wrapped line is no new sentence)."""
+    if start > 0 and text[start - 1] in QUOTES:
+        return start == 1 or text[start - 2] in " \t\n\f([:\u2013\u2014-"
+    i = start
+    while i > 0 and text[i - 1] in " \t\n\f":
+        i -= 1
+    if i == 0:
+        return True
+    if text[i - 1] in "!?":
+        return True
+    return text[i - 1] == "." and not ABBREVIATION_RE.search(text[max(0, i - 5) : i - 1])
+
+
+def capitalised_elsewhere(text: str, word: str, start: int) -> bool:
+    """`word` is a known given name, or also appears capitalised somewhere not opening a
+    sentence: a name, not grammar."""
+    if word.lower() in first_names():
+        return True
+    pattern = rf"(?<![\w'\u2019-]){re.escape(word)}(?![\w-]|['\u2019][a-rt-z])"  # "Daniel's" too
+    for m in re.finditer(pattern, text, re.I):
+        if m.start() != start and m.group(0)[0].isupper() and not opens_sentence(text, m.start()):
+            return True
+    return False
+
+
 def _compound(word: str) -> bool:
     """ "Boardroom" = board + room: two common words run together."""
     w = word.lower()
