@@ -107,7 +107,7 @@ def test_a_killed_ingest_leaves_a_consistent_store_and_a_rerun_finishes(
 
     root = tmp_path / "many"
     root.mkdir()
-    # Full pages of text, so the ingest outlasts several commit intervals (0.5 s) even on a
+    # Full pages of text, so the ingest outlasts several batches and commits even on a
     # fast machine.
     for i in range(DOCS):
         lines = [f"Document {i} page {{p}} line {n} of the witness statement" for n in range(50)]
