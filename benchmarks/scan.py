@@ -12,8 +12,9 @@ the scan call alone, and in the steady state (the slope of characters written ag
 over the second half of the scan, when every process has long loaded spaCy).
 
 Other engineers share the machine: before starting, the 1-minute load average is checked and,
-above 1.5, the benchmark waits a minute (up to five times); the load average before and after
-each run is printed.
+above 1.5, the benchmark waits a minute (up to five times). Each run prints the cores it used
+and the cores other processes kept busy meanwhile (from /proc/stat): a best run during which
+others used more than 0.3 of a core is reported as disturbed.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import importlib.util
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -146,8 +148,26 @@ def _quiet_enough() -> float:
     return os.getloadavg()[0]
 
 
+def _busy_seconds() -> float | None:
+    """CPU seconds every process on the machine has used since boot (Linux), or None."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return None
+    ticks = [int(f) for f in fields]
+    idle = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)  # idle + iowait
+    return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def _our_cpu() -> float:
+    """CPU seconds of the children we waited for (a run and the workers it reaped)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(db: Path, jobs: int) -> dict[str, float]:
     load = os.getloadavg()[0]
+    busy, ours = _busy_seconds(), _our_cpu()
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, __file__, "--child", str(db), "--jobs", str(jobs)],
@@ -160,6 +180,14 @@ def timed(db: Path, jobs: int) -> dict[str, float]:
     result["wall_seconds"] = wall
     result["load_before"] = load
     result["load_after"] = os.getloadavg()[0]
+    result["cores_used"] = (_our_cpu() - ours) / wall
+    after = _busy_seconds()
+    # Cores other processes kept busy meanwhile: what disturbs the comparison.
+    result["others_cores"] = (
+        max(0.0, (after - busy) / wall - result["cores_used"])
+        if after is not None and busy is not None
+        else float("nan")
+    )
     return result
 
 
@@ -187,7 +215,8 @@ def main() -> None:
                 runs.append(result)
                 print(
                     f"jobs {jobs}: {result['wall_seconds']:.1f} s wall "
-                    f"(scan {result['scan_seconds']:.1f} s), load average "
+                    f"(scan {result['scan_seconds']:.1f} s), {result['cores_used']:.2f} cores "
+                    f"used, others {result['others_cores']:.2f} cores; load average "
                     f"{result['load_before']:.2f} -> {result['load_after']:.2f}",
                     file=sys.stderr,
                 )
@@ -204,11 +233,16 @@ def main() -> None:
         )
     one, many = best[1], best[args.jobs]
     loads = [r["load_before"] for r in runs] + [r["load_after"] for r in runs]
+    others = max(r["others_cores"] for r in (one, many))
     print(
         f"\njobs {args.jobs} / jobs 1: wall {one['wall_seconds'] / many['wall_seconds']:.2f}x, "
         f"scan call {one['scan_seconds'] / many['scan_seconds']:.2f}x, "
         f"steady {many['steady_cps'] / one['steady_cps']:.2f}x; "
         f"load average {min(loads):.2f}-{max(loads):.2f} ({chars:,} characters)"
+    )
+    print(
+        f"other processes used up to {others:.2f} cores during the best runs"
+        + (" — disturbed: measure again on a quieter machine" if others > 0.3 else "")
     )
 
 
