@@ -161,6 +161,15 @@ def _results(
                 if head is None:  # not handed to a worker: read it here
                     ready[index] = read_files(_items(batch), limits)
                     taken = max(taken, index + 1)
+                elif (
+                    not head.done()
+                    and taken == len(batches)
+                    and (back := _take_back(futures)) is not None
+                ):
+                    # Nothing left to hand out: a batch still queued for a worker is read
+                    # here rather than wait for the worker to get through its queue.
+                    del futures[back]
+                    ready[back] = read_files(_items(batches[back]), limits)
                 elif head.done() or taken == len(batches):
                     del futures[index]
                     try:
@@ -175,6 +184,12 @@ def _results(
     finally:
         # Without waiting: a worker still starting up must not hold up a finished ingest.
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _take_back(futures: dict[int, Future[list[FileResult]]]) -> int | None:
+    """The last batch handed out, if no worker has started it (it is cancelled); else None."""
+    last = max(futures)
+    return last if futures[last].cancel() else None
 
 
 def ingest_paths(
