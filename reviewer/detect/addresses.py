@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -86,6 +87,13 @@ STREET_TYPES = [
     "Buildings",
     "Estate",
 ]
+# Street types that are also surnames ("John Hill", "Penny Lane", "Sarah Street"): a name ending
+# in one is taken for a street only where an address in the same text names that street.
+SURNAME_STREET_TYPES = frozenset(
+    """street st lane ln close cl way place pl grove gr hill park green court ct gate vale chase
+    croft end side bank yard mount fields lea leys meadow meadows orchard hollow glade willows
+    dene grange path""".split()  # noqa: SIM905
+)
 BUILDING_TYPES = "House Court Lodge Cottage Farm Mansions Hall Barn Tower Point Villa Flats Block"
 
 _WORD = r"[A-Z][A-Za-z'\u2019]*(?:-[A-Za-z][A-Za-z'\u2019]*)*(?![A-Za-z\d'\u2019])"
@@ -125,6 +133,17 @@ def _trim_rest(rest: str) -> str:
             break
         end = m.end()
     return rest[:end]
+
+
+def street_names(text: str, starts: Iterable[int]) -> set[str]:
+    """The street parts ("calder row") of the addresses found at `starts`, lower-cased, one
+    space between words: the same street named later on its own is a place, not a person."""
+    out: set[str] = set()
+    for start in starts:
+        m = ADDRESS_RE.match(text, start)
+        if m is not None:
+            out.add(" ".join(m.group("street").rstrip(".").split()).lower())
+    return out
 
 
 class AddressRuler:

@@ -62,9 +62,12 @@ def places() -> frozenset[str]:
 class DocWords:
     """What one document tells us: the words it uses in lower case, the places NER found in it."""
 
-    def __init__(self, text: str, ner_places: set[str] | None = None) -> None:
+    def __init__(
+        self, text: str, ner_places: set[str] | None = None, streets: set[str] | None = None
+    ) -> None:
         self.lower = frozenset(LOWER_WORD_RE.findall(text))
         self.places = {p.lower() for p in ner_places or ()}
+        self.streets = streets or set()  # street parts of its addresses, lower-cased
 
     def is_common(self, word: str) -> bool:
         w = word.lower().strip(".,'\u2019()")
@@ -113,6 +116,33 @@ def person_verdict(text: str, doc: DocWords, *, evidence: bool) -> str | None:
         for w in low
     ):
         return "common words"
+    return None
+
+
+@lru_cache(maxsize=1)
+def thoroughfare_words() -> frozenset[str]:
+    """Lower-cased street types no one bears as a surname ("Row", "Road", "Rise", "Avenue")."""
+    from reviewer.detect.addresses import STREET_TYPES, SURNAME_STREET_TYPES
+
+    # "Dr" is far more often a title than Drive ("Sarah Dr Patel arrived").
+    return frozenset(w.lower() for w in STREET_TYPES) - SURNAME_STREET_TYPES - {"dr"}
+
+
+def street_reason(text: str, doc: DocWords) -> str | None:
+    """Why `text`, taken for a person, is a street ("Calder Row"), or None if it may be a name.
+
+    Two words or more, and either a street an address in the same text names (wherever it
+    recurs: "out onto Calder Row"), or ending in a street type that is no surname ("Victoria
+    Road"). A type that is also a surname ("Penny Lane", "Sarah Street") needs the address.
+    """
+    ws = [w.lower().rstrip(".") for w in words(text)]
+    if len(ws) < 2:
+        return None
+    key = " ".join(ws)
+    if any(s == key or s.endswith(" " + key) for s in doc.streets):
+        return "a street named in an address in this text"
+    if ws[-1] in thoroughfare_words():
+        return "ends with a street type"
     return None
 
 

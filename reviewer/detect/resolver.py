@@ -11,6 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from reviewer.detect.addresses import STREET_TYPES, street_names
 from reviewer.detect.guards import blocked_ranges, not_a_person
 from reviewer.detect.identifiers import CANDIDATES_ATTR, doc_text, ensure_extensions
 from reviewer.detect.names import clean_name, first_names, not_names
@@ -21,6 +22,7 @@ from reviewer.detect.plausibility import (
     opens_sentence,
     org_score,
     person_verdict,
+    street_reason,
 )
 from reviewer.detect.span import Candidate
 
@@ -81,6 +83,8 @@ FLAGGED = 0.5  # the GUI's and benchmark's threshold: below it a span is "possib
 POSSIBLE = 0.45
 
 POSSESSIVE = re.compile(r"([A-Z][\w-]+)['\u2019]s")
+LAST_WORD = re.compile(r"([A-Za-z]+)\.?[ \t]+$")
+NEXT_WORD = re.compile(r"[ ]([A-Z][a-z]+)(?![\w'\u2019-])")
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
@@ -143,6 +147,9 @@ class PiiResolver:
                     label, score, reason = "LOCATION", 0.6, reason + "; place name, not a person"
                 elif why is not None:
                     continue
+                elif street := self._street(text, start, end, words):
+                    end, why = street
+                    label, score, reason = "LOCATION", 0.6, f"{reason}; {why}, not a person"
                 elif " " not in text[start:end].strip():
                     score -= 0.1  # one word, no title or given name: less sure
                     if opens_sentence(text, start) and not capitalised_elsewhere(
@@ -195,9 +202,36 @@ class PiiResolver:
         return out
 
     @staticmethod
-    def _doc_words(text: str, ents: list[tuple[int, int, str]]) -> DocWords:
+    def _doc_words(text: str, ents: list[tuple[int, int, str]], rules: list[Candidate]) -> DocWords:
         found = {text[s:e] for s, e, label in ents if label in ("GPE", "LOC")}
-        return DocWords(text, found)
+        streets = street_names(text, (c.start for c in rules if c.label == "ADDRESS"))
+        return DocWords(text, found, streets)
+
+    @staticmethod
+    def _street(text: str, start: int, end: int, words: DocWords) -> tuple[int, str] | None:
+        """`(end, why)` when the PERSON `text[start:end]`, with the street type right after it
+        if one follows ("Victoria" in "near Victoria Road": names drop "Road"), is a street.
+        Never after a title: "Mrs Amber Row" is a person whatever the addresses say."""
+        title = LAST_WORD.search(text, max(0, start - 16), start)
+        if title is not None and title.group(1).lower() in TITLES:
+            return None
+        after = NEXT_WORD.match(text, end)
+        if after is not None and after.group(1) in STREET_TYPES:
+            why = street_reason(text[start : after.end()], words)
+            if why is not None:
+                return after.end(), why
+        why = street_reason(text[start:end], words)
+        return None if why is None else (end, why)
+
+    def _unless_street(self, text: str, c: Candidate, words: DocWords) -> Candidate:
+        """A rule's PERSON from a given name alone ("Victoria Road") may be a street: LOCATION."""
+        if c.label != "PERSON" or "title" in c.reason or "field" in c.reason:
+            return c
+        street = self._street(text, c.start, c.end, words)
+        if street is None:
+            return c
+        end, why = street
+        return Candidate(c.start, end, "LOCATION", 0.6, f"{c.reason}; {why}, not a person")
 
     @staticmethod
     def _plausible(text: str, c: Candidate, words: DocWords) -> bool:
@@ -217,10 +251,10 @@ class PiiResolver:
         blocked = blocked_ranges(text)
         # `doc.ents` walks every token on each access: read it once.
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        words = self._doc_words(text, ents)
         rules: list[Candidate] = list(getattr(doc._, CANDIDATES_ATTR) or [])
+        words = self._doc_words(text, ents, rules)
         rules = [
-            c
+            self._unless_street(text, c, words)
             for c in rules
             if not (c.label == "PERSON" and any(s < c.end and c.start < e for s, e, _w in blocked))
             and self._plausible(text, c, words)
