@@ -83,6 +83,18 @@ def p95(values: list[float]) -> float:
 
 
 def peak_mb() -> float:
+    """This process's own peak RSS.
+
+    On Linux `ru_maxrss` of a child started by fork + exec starts from the parent's RSS at the
+    fork (the kernel carries the old address space's high-water mark over exec), so a GUI
+    process launched from this 500 MB benchmark reported the benchmark's memory, not its own.
+    `VmHWM` is the high-water mark of this address space only.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
