@@ -360,6 +360,10 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.state = dataclasses.replace(
             self.state, span_marks=marks.span_marks, redaction_marks=marks.redaction_marks
         )
+        if marks.words is not None:  # word boxes made in the background: selection and find
+            content = dataclasses.replace(self.state.content, words_json=marks.words)
+            self.state = dataclasses.replace(self.state, content=content)
+            self.viewer.content = content
         if marks.page is not None:
             spans = self.highlights.visible(marks.span_marks)
             self.viewer.set_marks([*spans, *marks.redaction_marks])

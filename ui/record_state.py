@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from reviewer.ingest.words import fill_word_boxes, lacks_word_boxes, stored_word_boxes
 from ui import apis
 from ui.viewer.content import KIND_IMAGE, KIND_PDF, RecordContent, load_content, record_bytes
 from ui.viewer.geometry import rects_for_range
@@ -113,14 +114,21 @@ class RecordMarks:
     span_marks: list[Mark]
     redaction_marks: list[Mark]
     page: int | None = None  # 1-based: only this page's spans were loaded
+    words: tuple[bytes | None, ...] | None = None  # PDF word boxes made by this load, if any
 
 
 def load_marks(session: Session, content: RecordContent, page: int | None = None) -> RecordMarks:
+    words = None
+    if page is None and lacks_word_boxes(session, content.record_id):
+        # A long PDF opened before any scan: its word boxes are made here, off the GUI thread.
+        fill_word_boxes(session, content.record_id)
+        words = stored_word_boxes(session, content.record_id)
     return RecordMarks(
         record_id=content.record_id,
         span_marks=span_marks(session, content, page),
         redaction_marks=redaction_marks(session, content),
         page=page,
+        words=words,
     )
 
 

@@ -52,12 +52,14 @@ def page_word_boxes(data: bytes, texts: Mapping[int, str]) -> dict[int, bytes]:
     return boxes
 
 
-def fill_word_boxes(session: Session, record_id: int) -> bool:
-    """Give the record's PDF pages that lack them their word boxes; False if it could not.
+def fill_word_boxes(session: Session, record_id: int, *, most: int | None = None) -> bool:
+    """Give the record's PDF pages that lack them their word boxes; False if it did not.
 
     Only pages with a page size (PDF pages) ever have boxes. The evidence is read again only
     when some page lacks them, and a missing or changed source leaves them absent (highlights
-    then have no rectangles) rather than failing the caller.
+    then have no rectangles) rather than failing the caller. With `most`, a record lacking
+    boxes on more pages than that is left alone (about 1.5 ms a page: a caller that must
+    answer at once leaves a long document to a background task).
     """
     rows = session.scalars(
         select(RecordPage)
@@ -70,6 +72,8 @@ def fill_word_boxes(session: Session, record_id: int) -> bool:
     ).all()
     if not rows:
         return True
+    if most is not None and len(rows) > most:
+        return False
     try:
         data = record_bytes(session, record_id)
     except EvidenceError:
@@ -81,3 +85,30 @@ def fill_word_boxes(session: Session, record_id: int) -> bool:
             row.words = boxes[row.page_no]
     session.flush()
     return len(boxes) == len(rows)
+
+
+def lacks_word_boxes(session: Session, record_id: int) -> bool:
+    """Whether some PDF page of the record has no word boxes yet."""
+    return (
+        session.scalar(
+            select(RecordPage.id)
+            .where(
+                RecordPage.record_id == record_id,
+                RecordPage.words.is_(None),
+                RecordPage.width.is_not(None),
+            )
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def stored_word_boxes(session: Session, record_id: int) -> tuple[bytes | None, ...]:
+    """The record's packed word boxes, page by page."""
+    return tuple(
+        session.scalars(
+            select(RecordPage.words)
+            .where(RecordPage.record_id == record_id)
+            .order_by(RecordPage.page_no)
+        )
+    )

@@ -91,6 +91,9 @@ class RecordContent:
         return _parse_words(self.words_json[page_index])
 
 
+FILL_NOW_PAGES = 100  # about 0.15 s
+
+
 @lru_cache(maxsize=64)
 def _parse_words(raw: bytes | None) -> tuple[tuple[int, int, float, float, float, float], ...]:
     return unpack_words(raw)
@@ -100,7 +103,9 @@ def load_content(session: Session, record_id: int) -> RecordContent | None:
     rec = session.get(Record, record_id)
     if rec is None:
         return None
-    fill_word_boxes(session, record_id)  # a PDF's word boxes, the first time it is opened
+    # A PDF's word boxes, the first time it is opened: here if quick, else in the background
+    # (`ui.record_state.load_marks`), so a long unscanned document opens at once.
+    fill_word_boxes(session, record_id, most=FILL_NOW_PAGES)
     pages = session.execute(
         select(RecordPage.text, RecordPage.words, RecordPage.width, RecordPage.height)
         .where(RecordPage.record_id == record_id)
