@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import sys
 import time
-import types
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -28,6 +24,7 @@ from reviewer.ingest.writer import (
     write_result,
 )
 from reviewer.progress import Cancelled, NullProgress, Progress
+from reviewer.spawning import plain_main, spawn_context
 
 # Commit at least this often: a killed process loses at most this much reading, never consistency.
 COMMIT_SECONDS = 0.5
@@ -104,22 +101,6 @@ def _items(batch: Sequence[_Job]) -> list[tuple[FoundFile, str | None]]:
     return [(job.found, job.known_sha256) for job in batch]
 
 
-@contextmanager
-def _plain_main() -> Iterator[None]:
-    """Start worker processes without re-running the program's main module in each.
-
-    A spawned process first imports the parent's `__main__` (for the `reviewer` command: every
-    command and the store, about a second); workers need only `reviewer.ingest.worker`, which
-    their first task imports. Processes start only inside `submit`, so that is where this goes.
-    """
-    main = sys.modules["__main__"]
-    sys.modules["__main__"] = types.ModuleType("__main__")
-    try:
-        yield
-    finally:
-        sys.modules["__main__"] = main
-
-
 def _results(
     jobs: Sequence[_Job], workers: int, limits: IngestLimits
 ) -> Iterator[list[tuple[_Job, FileResult]]]:
@@ -135,13 +116,12 @@ def _results(
         for batch in batches:
             yield list(zip(batch, read_files(_items(batch), limits), strict=True))
         return
-    # Spawned, not forked: Siegfried's Go runtime deadlocks in a forked child.
-    context = multiprocessing.get_context("spawn")
+    context = spawn_context()
     # The main process reads too (whenever it has nothing to write), so `jobs` processes read
     # in all: one spawned worker fewer to start (each loads PyMuPDF and Siegfried, ~1 s).
     workers -= 1
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up)
-    with _plain_main():
+    with plain_main():
         started = pool.submit(worker_ready)  # done once a worker has warmed up
     futures: dict[int, Future[list[FileResult]]] = {}
     ready: dict[int, list[FileResult]] = {}
@@ -154,7 +134,7 @@ def _results(
                     # Workers get batches only once started: until then the next batch to
                     # write is read here, and a small job never waits for a worker at all.
                     while not broken and taken < len(batches) and len(futures) < workers * WINDOW:
-                        with _plain_main():
+                        with plain_main():
                             futures[taken] = pool.submit(read_files, _items(batches[taken]), limits)
                         taken += 1
                 head = futures.get(index)

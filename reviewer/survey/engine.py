@@ -13,7 +13,6 @@ the batches in flight. With `jobs == 1` everything runs in this process.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import sqlite3
 import tempfile
@@ -24,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from reviewer.progress import Cancelled, Progress
+from reviewer.spawning import spawn_context
 from reviewer.survey import index
 from reviewer.survey.examine import FileResult, inspect_batch, inspect_in_worker
 from reviewer.survey.hashing import Hashed, hash_batch
@@ -164,7 +164,7 @@ def inspect_all(
 
             _run(conn, hash_now, inspect_now, report, progress)
             return
-        context = multiprocessing.get_context("spawn")  # Go runtimes hang in forked children
+        context = spawn_context()
         with (
             _go_gc_for_children(),
             ProcessPoolExecutor(max_workers=1, mp_context=context) as hasher,

@@ -9,17 +9,14 @@ next window of records and writes results, so the workers do not idle on the wri
 
 from __future__ import annotations
 
-import multiprocessing
-import sys
-import types
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 
 from reviewer.detect.entities import worker
 from reviewer.detect.entities.feed import Feed, Task
 from reviewer.detect.entities.worker import SpanTuple
+from reviewer.spawning import plain_main, spawn_context
 
 Found = list[list[SpanTuple]]
 # Tasks queued per worker: enough to cover this process reading a window and writing a task.
@@ -34,21 +31,6 @@ def default_jobs() -> int:
     from reviewer.ingest.worker import cpu_count
 
     return max(2, min(4, cpu_count()))
-
-
-@contextmanager
-def _plain_main() -> Iterator[None]:
-    """Start workers without re-running the program's main module (the CLI) in each.
-
-    A spawned process first imports the parent's `__main__`; workers need only
-    `reviewer.detect.entities.worker`. Processes start inside `submit`, so that is where this goes.
-    """
-    main = sys.modules["__main__"]
-    sys.modules["__main__"] = types.ModuleType("__main__")
-    try:
-        yield
-    finally:
-        sys.modules["__main__"] = main
 
 
 def _here(task: Task) -> Found | None:
@@ -86,13 +68,13 @@ def in_order(
             yield feed.tasks[index], _here(feed.tasks[index]), False
             index += 1
         return
-    context = multiprocessing.get_context("spawn")
+    context = spawn_context()
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker.warm_up)
     futures: dict[int, Future[Found]] = {}
     ready: dict[int, tuple[Found | None, bool]] = {}
     taken, broken = 0, False  # tasks handed out so far (to the pool or done here)
     try:
-        with _plain_main():
+        with plain_main():
             started = pool.submit(worker.worker_ready)  # done once a worker has loaded spaCy
         index = 0
         while feed.has(index):
@@ -103,7 +85,7 @@ def in_order(
                         task = feed.tasks[taken]
                         if task.detect:
                             try:
-                                with _plain_main():
+                                with plain_main():
                                     futures[taken] = pool.submit(worker.detect_batch, task.texts)
                             except BrokenProcessPool:
                                 broken = True
