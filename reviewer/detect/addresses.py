@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from reviewer.detect.identifiers import add_candidates, doc_text, ensure_extensions
+from reviewer.detect.names import form_labels
 from reviewer.detect.span import Candidate
 
 STREET_TYPES = [
@@ -120,19 +122,44 @@ _PART_RE = re.compile(rf"{_SEP}(?P<town>{_TOWN})")
 # Words that start a sentence or clause rather than name a town after an address.
 _NOT_TOWN = re.compile(
     r"^(?:The|He|She|They|It|I|We|On|At|In|When|Then|After|Before|This|That|His|Her|Their|"
-    r"Police|Officers?|Mr|Mrs|Ms|Miss|Dr|DC|PC|And|But|Where|Which|Who|Telephone|Tel|Mobile|"
-    r"Email|Date|DOB|NI|NHS|Occupation|Age|Phone)\b"
+    r"Police|Officers?|Mr|Mrs|Ms|Miss|Dr|DC|PC|And|But|Where|Which|Who)\b"
 )
 
 
-def _trim_rest(rest: str) -> str:
-    """Keep town parts up to the first one that reads like the start of a sentence."""
-    end = 0
-    for m in _PART_RE.finditer(rest):
-        if m.start() != end or _NOT_TOWN.match(m.group("town")):
+@lru_cache(maxsize=1)
+def _label_re() -> re.Pattern[str]:
+    """A form label (`names.form_labels()`: "Postcode", "Home telephone", "Date of birth") at
+    the start of a line's text. A one-word label before a street type is a street's name
+    ("Station Road"), not a label."""
+    words = [r"[ \t]+".join(map(re.escape, label.split())) for label in form_labels()]
+    return re.compile(rf"(?i:{'|'.join(words)})(?![\w'\u2019-])(?![ ]+(?:{_STREET})(?![\w]))")
+
+
+def _is_label(text: str, pos: int) -> bool:
+    """The town part at `pos` is a form's next label, not a place."""
+    return _label_re().match(text, pos) is not None
+
+
+def _trim_rest(text: str, start: int, end: int) -> int:
+    """Where the town parts in `text[start:end]` stop: before the first that reads like the
+    start of a sentence or is a form's label (an address never runs into the next field,
+    "Leeds\nPostcode: LS6 4QR")."""
+    kept = start
+    for m in _PART_RE.finditer(text, start, end):
+        if (
+            m.start() != kept
+            or _NOT_TOWN.match(m.group("town"))
+            or _is_label(text, m.start("town"))
+        ):
             break
-        end = m.end()
-    return rest[:end]
+        kept = m.end()
+    return kept
+
+
+def _postcode_after_label(text: str, start: int, end: int) -> bool:
+    """The postcode part (`text[start:end]`) starts with a form label ("\nPostcode LS12 3AB")."""
+    lead = len(text[start:end]) - len(text[start:end].lstrip(" \t\n,"))
+    return _is_label(text, start + lead)
 
 
 def street_names(text: str, starts: Iterable[int]) -> set[str]:
@@ -163,12 +190,15 @@ class AddressRuler:
         found: list[Candidate] = []
         for m in ADDRESS_RE.finditer(text):
             premises, number, postcode = m.group("premises"), m.group("number"), m.group("postcode")
-            rest = _trim_rest(m.group("rest") or "")
             if not (premises or number or postcode):
                 continue
             start = m.start()
-            end = m.start("rest") + len(rest)
-            if postcode and len(rest) == len(m.group("rest") or ""):
+            end = _trim_rest(text, m.start("rest"), m.end("rest"))
+            if (
+                postcode
+                and end == m.end("rest")
+                and not _postcode_after_label(text, m.start("postcode"), m.end("postcode"))
+            ):
                 end = m.end("postcode")
             elif text[end - 1] == "." and not (end < len(text) and text[end] in ",\n"):
                 end -= 1  # a sentence's full stop, not an abbreviation inside the address

@@ -41,19 +41,31 @@ def _alternation(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
+def form_labels() -> tuple[str, ...]:
+    """Lower-cased form labels: the `field` labels of `person_patterns.jsonl` (a name follows
+    them) and those of `form_labels.txt` (postcode, telephone, date of birth, station ...).
+
+    On a form the next field's label follows the value before it: an address or a name never
+    runs into one ("41 Cobbler's Rise, Leeds" then "Postcode:"). Longest first, for regexes.
+    """
+    labels = {
+        " ".join(str(f).split()).lower()
+        for row in read_jsonl("person_patterns.jsonl")
+        if row.get("kind") == "field"
+        for f in row.get("fields", [])
+    }
+    labels.update(" ".join(line.split()).lower() for line in read_lines("form_labels.txt"))
+    return tuple(sorted(labels, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def field_labels() -> frozenset[str]:
-    """Lower-cased one-word form labels (`Signature`, `Name`, ...) from `person_patterns.jsonl`.
+    """The one-word form labels (`Signature`, `Name`, `Postcode`, ...).
 
     On a form the next field's label follows the name ("Signature: S. Kendrick Signature
     witnessed by: ..."); a name never ends (or starts) with one.
     """
-    return frozenset(
-        str(f).lower()
-        for row in read_jsonl("person_patterns.jsonl")
-        if row.get("kind") == "field"
-        for f in row.get("fields", [])
-        if " " not in str(f)
-    )
+    return frozenset(label for label in form_labels() if " " not in label)
 
 
 @lru_cache(maxsize=8)

@@ -28,7 +28,7 @@ RULE_COMPONENTS = (
     "pii_special_category",
     "pii_resolver",
 )
-CODE_VERSION = "5"  # bump when a rule changes, so cached scans are redone
+CODE_VERSION = "6"  # bump when a rule changes, so cached scans are redone
 # Texts are cut into chunks this long (at a line break where possible) before spaCy sees them.
 CHUNK_CHARS = 50_000
 BATCH_SIZE = 32

@@ -146,6 +146,45 @@ def street_reason(text: str, doc: DocWords) -> str | None:
     return None
 
 
+# A police station named by one word ("Millgarth"): the model often takes it for a surname.
+STATION_AFTER = re.compile(r"[ ]+(?:[Pp]olice[ ]+(?:Station|station)|Station)(?![\w'\u2019-])")
+FORCE_AFTER = re.compile(r"[ ]+Police(?![\w'\u2019-])")
+CUSTODY_BEFORE = re.compile(
+    r"(?i:\b(?:taken|conveyed|transported)(?:[ ]+back)?[ ]+to|\b(?:custody|detained)[ ]+at)"
+    r"[ ]+\Z"
+)
+STATION_LABEL = re.compile(r"(?i:(?:police[ ]+|custody[ ]+)?(?:station|suite))[ ]*:?")
+
+
+def _label_before(text: str, start: int) -> str:
+    """What precedes `start` on its line or, if nothing does, the whole line before it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    prefix = text[line_start:start].strip()
+    if prefix or line_start == 0:
+        return prefix
+    return text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1].strip()
+
+
+def custody_place(text: str, start: int, end: int) -> tuple[int, str, str] | None:
+    """`(end, label, why)` when the one-word PERSON `text[start:end]` names a police station or
+    custody place, not a person: followed by "Police Station" or "Station" (LOCATION, the span
+    taking them) or "Police" (ORG, a force), or after "taken to", "custody at", "detained at"
+    or a form's "Station:" label (LOCATION; a known given name there stays a person: "taken to
+    Dean"). The caller keeps PERSON after a title ("PC Colbeck")."""
+    if after := STATION_AFTER.match(text, end):
+        police = "olice" in after.group(0)
+        return after.end(), "LOCATION", "a police station" if police else "a station"
+    if after := FORCE_AFTER.match(text, end):
+        return after.end(), "ORG", "a police force"
+    if text[start:end].lower() in first_names():
+        return None
+    if CUSTODY_BEFORE.search(text, max(0, start - 40), start):
+        return end, "LOCATION", "a custody place"
+    if STATION_LABEL.fullmatch(_label_before(text, start)):
+        return end, "LOCATION", "a police station (form label)"
+    return None
+
+
 QUOTES = "\"'\u201c\u2018"
 ABBREVIATION_RE = re.compile(r"(?:^|[\s(])(?:[A-Z][a-z]{0,2}|[A-Z])$")  # "Mr." "Dr." "St." "J."
 

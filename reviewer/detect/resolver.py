@@ -19,6 +19,7 @@ from reviewer.detect.plausibility import (
     ORG_HEADS,
     DocWords,
     capitalised_elsewhere,
+    custody_place,
     opens_sentence,
     org_score,
     person_verdict,
@@ -150,6 +151,13 @@ class PiiResolver:
                 elif street := self._street(text, start, end, words):
                     end, why = street
                     label, score, reason = "LOCATION", 0.6, f"{reason}; {why}, not a person"
+                elif (
+                    " " not in text[start:end]
+                    and not self._after_title(text, start)
+                    and (station := custody_place(text, start, end))
+                ):
+                    end, label, why = station
+                    score, reason = 0.6, f"{reason}; {why}, not a person"
                 elif " " not in text[start:end].strip():
                     score -= 0.1  # one word, no title or given name: less sure
                     if opens_sentence(text, start) and not capitalised_elsewhere(
@@ -208,12 +216,17 @@ class PiiResolver:
         return DocWords(text, found, streets)
 
     @staticmethod
+    def _after_title(text: str, start: int) -> bool:
+        """A title or rank right before `start` ("Mrs", "PC"): what follows is a person."""
+        title = LAST_WORD.search(text, max(0, start - 16), start)
+        return title is not None and title.group(1).lower() in TITLES
+
+    @staticmethod
     def _street(text: str, start: int, end: int, words: DocWords) -> tuple[int, str] | None:
         """`(end, why)` when the PERSON `text[start:end]`, with the street type right after it
         if one follows ("Victoria" in "near Victoria Road": names drop "Road"), is a street.
         Never after a title: "Mrs Amber Row" is a person whatever the addresses say."""
-        title = LAST_WORD.search(text, max(0, start - 16), start)
-        if title is not None and title.group(1).lower() in TITLES:
+        if PiiResolver._after_title(text, start):
             return None
         after = NEXT_WORD.match(text, end)
         if after is not None and after.group(1) in STREET_TYPES:
@@ -224,14 +237,21 @@ class PiiResolver:
         return None if why is None else (end, why)
 
     def _unless_street(self, text: str, c: Candidate, words: DocWords) -> Candidate:
-        """A rule's PERSON from a given name alone ("Victoria Road") may be a street: LOCATION."""
+        """A rule's PERSON from a given name alone may be a street ("Victoria Road") or a
+        station ("Victoria Station"): LOCATION."""
         if c.label != "PERSON" or "title" in c.reason or "field" in c.reason:
             return c
         street = self._street(text, c.start, c.end, words)
-        if street is None:
+        if street is not None:
+            end, why = street
+            return Candidate(c.start, end, "LOCATION", 0.6, f"{c.reason}; {why}, not a person")
+        if " " in text[c.start : c.end] or self._after_title(text, c.start):
             return c
-        end, why = street
-        return Candidate(c.start, end, "LOCATION", 0.6, f"{c.reason}; {why}, not a person")
+        station = custody_place(text, c.start, c.end)
+        if station is None:
+            return c
+        end, label, why = station
+        return Candidate(c.start, end, label, 0.6, f"{c.reason}; {why}, not a person")
 
     @staticmethod
     def _plausible(text: str, c: Candidate, words: DocWords) -> bool:

@@ -24,6 +24,7 @@ RESOURCE_FILES = (
     "special_category.jsonl",
     "common_words.txt",
     "places.txt",
+    "form_labels.txt",
 )
 
 
