@@ -12,6 +12,13 @@ from models.records import Collection, Record, RecordPage
 from reviewer.ingest.types import pack_words
 
 
+def flagged(text: str, label: str) -> set[str]:
+    """The texts of the spans a reviewer sees highlighted (score >= 0.5) with this label."""
+    from reviewer.detect import detect_text
+
+    return {s.text for s in detect_text(text, min_score=0.5) if s.label == label}
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     from reviewer.detect import build_pipeline

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from reviewer.detect import detect_text
+from tests.detect.conftest import flagged
 
 STATEMENT = (
     'I heard HARTIGAN say something like "You owe me for that", and Daniel held his hands up '
@@ -14,10 +14,6 @@ STATEMENT = (
     "Signature: S. Kendrick Signature witnessed by: R. Amberley PC 4471\n"
     "Signature: I. Hussain          Signature witnessed by: DC 2318 Michael FAIRBROTHER\n"
 )
-
-
-def flagged(text: str, label: str) -> set[str]:
-    return {s.text for s in detect_text(text, min_score=0.5) if s.label == label}
 
 
 def test_the_next_form_label_is_not_part_of_a_name(nlp: Language) -> None:

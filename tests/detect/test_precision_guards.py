@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from reviewer.detect import detect_text
+from tests.detect.conftest import flagged
 
 MINUTES = (
     "RESTRICTED - MANAGEMENT\n"
@@ -19,10 +20,6 @@ STATEMENT = (
     "Officer in the case: DC 2318 Michael FAIRBROTHER, Leeds District CID\n"
     "A 7 cm laceration to the left side of the neck was closed with 16 sutures.\n"
 )
-
-
-def flagged(text: str, label: str) -> set[str]:
-    return {s.text for s in detect_text(text, min_score=0.5) if s.label == label}
 
 
 def test_headings_markings_and_common_words_are_not_people_or_orgs(nlp: Language) -> None:
