@@ -8,6 +8,12 @@ signatures (~120 MB a process); this process writes results to the index. Siegfr
 GIL while it works, so threads could not overlap hashing with it. Each finished batch is
 committed in one transaction (with its archives' members), so an interrupted run loses at most
 the batches in flight. With `jobs == 1` everything runs in this process.
+
+Siegfried maps files into memory, so a file truncated while it reads it kills the process
+(SIGBUS); so can the kernel's out-of-memory killer. The identification processes are then
+started afresh, the batch in hand is retried file by file, and a file that kills the process
+again gets DROID's status `Error`; a bounded number of restarts keeps a Siegfried that crashes
+on everything from looping.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.context import SpawnContext
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
@@ -36,6 +44,10 @@ BATCH = 256
 # same CPU time (measured); GOMEMLIMIT instead costs ~80% more CPU. The Go runtime reads it from
 # the environment the process started with (setting it later has no effect), hence a process.
 GO_GC_PERCENT = "50"
+# Identification processes started afresh in one survey run before it stops: each file that
+# kills Siegfried costs two (its batch, then itself alone), so a few such files get through.
+MAX_RESTARTS = 10
+DIED = "identification process died reading this file (changed or truncated while read?)"
 
 Batch = list[tuple[int, bytes, int]]
 
@@ -135,6 +147,73 @@ def _go_gc_for_children() -> Iterator[None]:
             del os.environ["GOGC"]
 
 
+class _Siegfried:
+    """The identification processes, started afresh (at most `MAX_RESTARTS` times) when one dies.
+
+    `inspect_in_worker` is looked up here at each submit, so a test can stand in for it.
+    """
+
+    def __init__(self, processes: int, context: SpawnContext, threads: int, scratch: str) -> None:
+        self.processes = processes
+        self.context = context
+        self.threads = threads
+        self.scratch = scratch
+        self.restarts = 0
+        self.pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.processes, mp_context=self.context)
+
+    def submit(self, batch: Batch, hashed: list[Hashed]) -> Future[list[FileResult]]:
+        try:
+            return self.pool.submit(inspect_in_worker, batch, hashed, self.threads, self.scratch)
+        except BrokenProcessPool as exc:  # died before this batch: handled when it is stored
+            failed: Future[list[FileResult]] = Future()
+            failed.set_exception(exc)
+            return failed
+
+    def shutdown(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def restart(self) -> None:
+        """A fresh pool; the dead one's unfinished futures all end with `BrokenProcessPool`."""
+        self.shutdown()
+        self.restarts += 1
+        if self.restarts > MAX_RESTARTS:
+            raise BrokenProcessPool(f"identification process died {self.restarts} times")
+        self.pool = self._start()
+
+    def one_by_one(self, batch: Batch, hashed: list[Hashed]) -> list[FileResult]:
+        """After a crash: each file of `batch` alone, so only a file that kills it again fails."""
+        self.restart()
+        results: list[FileResult] = []
+        for item, one in zip(batch, _still_there(hashed), strict=True):
+            if one[1] is None:  # not readable: inspect_batch needs no Siegfried for it
+                results.append(FileResult(item[0], status=one[2], note=one[3]))
+                continue
+            try:
+                results += self.submit([item], [one]).result()
+            except BrokenProcessPool:
+                _discard(one)
+                results.append(FileResult(item[0], status="Error", note=DIED))
+                self.restart()
+        return results
+
+
+def _still_there(hashed: list[Hashed]) -> list[Hashed]:
+    """`hashed` with samples a dead process already removed replaced by the file itself."""
+    return [
+        (i, digest, status, note, sample if sample and os.path.exists(sample) else None)
+        for i, digest, status, note, sample in hashed
+    ]
+
+
+def _discard(one: Hashed) -> None:
+    if one[4]:
+        with contextlib.suppress(OSError):
+            os.unlink(one[4])
+
+
 def inspect_all(
     conn: sqlite3.Connection, jobs: int, progress: Progress, identify_processes: int = 1
 ) -> None:
@@ -154,6 +233,7 @@ def inspect_all(
     report(0)
     with tempfile.TemporaryDirectory(prefix="reviewer-survey-") as scratch:  # 0o700
         if jobs <= 1:
+            # Siegfried in this process: a SIGBUS (file truncated while read) ends the program.
             identifier = Identifier(workers=1)
 
             def hash_now(batch: Batch) -> Future[list[Hashed]]:
@@ -165,25 +245,31 @@ def inspect_all(
             _run(conn, hash_now, inspect_now, report, progress)
             return
         context = spawn_context()
+        threads = max(1, jobs // identify_processes)
         with (
-            _go_gc_for_children(),
+            _go_gc_for_children(),  # for the processes started after a crash too
             ProcessPoolExecutor(max_workers=1, mp_context=context) as hasher,
-            ProcessPoolExecutor(max_workers=identify_processes, mp_context=context) as siegfried,
         ):
-            threads = max(1, jobs // identify_processes)
+            siegfried = _Siegfried(identify_processes, context, threads, scratch)
 
             def hash_later(batch: Batch) -> Future[list[Hashed]]:
                 return hasher.submit(hash_batch, [(i, p) for i, p, _ in batch], scratch)
 
-            def inspect_later(batch: Batch, hashed: list[Hashed]) -> Future[list[FileResult]]:
-                return siegfried.submit(inspect_in_worker, batch, hashed, threads, scratch)
-
             try:
-                _run(conn, hash_later, inspect_later, report, progress, identify_processes)
+                _run(
+                    conn,
+                    hash_later,
+                    siegfried.submit,
+                    report,
+                    progress,
+                    identify_processes,
+                    siegfried.one_by_one,
+                )
             except BaseException:
                 hasher.shutdown(wait=True, cancel_futures=True)
-                siegfried.shutdown(wait=True, cancel_futures=True)
                 raise
+            finally:
+                siegfried.shutdown()
 
 
 def _done(value: _T) -> Future[_T]:
@@ -199,18 +285,38 @@ def _run(
     report: Callable[[int], None],
     progress: Progress,
     in_flight: int = 1,
+    one_by_one: Callable[[Batch, list[Hashed]], list[FileResult]] | None = None,
 ) -> None:
-    """Hash the next batches and identify `in_flight` batches while the oldest is stored."""
+    """Hash the next batches and identify `in_flight` batches while the oldest is stored.
+
+    When the identification process died (`BrokenProcessPool`), `one_by_one` retries the
+    oldest batch file by file in a fresh process, then the other batches it held are sent
+    again whole, to the fresh process.
+    """
     hashing: deque[tuple[Batch, Future[list[Hashed]]]] = deque()
-    inspecting: deque[tuple[Batch, Future[list[FileResult]]]] = deque()
+    inspecting: deque[tuple[Batch, list[Hashed], Future[list[FileResult]]]] = deque()
 
     def identify_next() -> None:
         batch, hashed = hashing.popleft()
-        inspecting.append((batch, inspect_async(batch, hashed.result())))
+        done = hashed.result()
+        inspecting.append((batch, done, inspect_async(batch, done)))
+
+    def resend_lost() -> None:
+        for n, (batch, hashed, future) in enumerate(inspecting):
+            if future.cancelled() or isinstance(future.exception(), BrokenProcessPool):
+                hashed = _still_there(hashed)
+                inspecting[n] = (batch, hashed, inspect_async(batch, hashed))
 
     def store_next() -> None:
-        batch, results = inspecting.popleft()
-        store(conn, results.result())
+        batch, hashed, future = inspecting.popleft()
+        try:
+            results = future.result()
+        except BrokenProcessPool:
+            if one_by_one is None:
+                raise
+            results = one_by_one(batch, hashed)
+            resend_lost()
+        store(conn, results)
         report(len(batch))
         if progress.is_cancelled():
             raise Cancelled()
