@@ -29,7 +29,8 @@ def register(subparsers: Any) -> None:
         metavar="N",
         type=int,
         default=os.cpu_count() or 1,
-        help="cores to use: Siegfried threads, plus a hashing process when N > 1",
+        help="cores to use: Siegfried threads, plus a hashing process when N > 1; "
+        "with 1, Siegfried runs in this process, so a file truncated while read ends the survey",
     )
     parser.add_argument(
         "--identify-processes",
