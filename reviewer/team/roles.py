@@ -51,6 +51,9 @@ def grant_sql(database: str) -> list[str]:
         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {team}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {every}",
         f"GRANT INSERT, UPDATE, DELETE ON {', '.join(SHARED_WRITES)} TO {team}",
+        # PDF word boxes are made the first time a record is scanned or viewed
+        # (`reviewer.ingest.words`): the team may add them, never change a page's text.
+        f"GRANT UPDATE (words) ON record_pages TO {team}",
         # History is append-only for the team: no UPDATE or DELETE of events.
         f"GRANT INSERT ON audit_events TO {team}",
         f"GRANT INSERT, UPDATE ON audit_head TO {team}",

@@ -170,3 +170,19 @@ def test_checkers_review_is_hidden_from_reviewers_until_the_check_is_complete(
     )
     with chk.session() as s:
         s.execute(update(QaBatch).values(countersigned_by=login, status="accepted"))
+
+
+def test_the_team_may_add_word_boxes_but_never_change_page_text(team: dict[str, object]) -> None:
+    from models.records import RecordPage
+
+    rid = team["rids"][0]  # type: ignore[index]
+    for role in ("reviewer", "checker"):
+        login_store: Store = team[role]  # type: ignore[assignment]
+        page = (RecordPage.record_id == rid, RecordPage.page_no == 1)
+        with login_store.session() as s:  # what a first scan or view does
+            s.execute(update(RecordPage).where(*page).values(words=bytes(24)))
+        _fails(
+            login_store,
+            lambda s, page=page: s.execute(update(RecordPage).where(*page).values(text="altered")),
+            "permission denied",
+        )
