@@ -31,7 +31,7 @@ from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from reviewer.progress import Cancelled, Progress
-from reviewer.spawning import spawn_context
+from reviewer.spawning import plain_main, spawn_context
 from reviewer.survey import index
 from reviewer.survey.examine import FileResult, inspect_batch, inspect_in_worker
 from reviewer.survey.hashing import Hashed, hash_batch
@@ -166,7 +166,10 @@ class _Siegfried:
 
     def submit(self, batch: Batch, hashed: list[Hashed]) -> Future[list[FileResult]]:
         try:
-            return self.pool.submit(inspect_in_worker, batch, hashed, self.threads, self.scratch)
+            with plain_main():  # a (re)started process need not import the CLI
+                return self.pool.submit(
+                    inspect_in_worker, batch, hashed, self.threads, self.scratch
+                )
         except BrokenProcessPool as exc:  # died before this batch: handled when it is stored
             failed: Future[list[FileResult]] = Future()
             failed.set_exception(exc)
@@ -253,7 +256,8 @@ def inspect_all(
             siegfried = _Siegfried(identify_processes, context, threads, scratch)
 
             def hash_later(batch: Batch) -> Future[list[Hashed]]:
-                return hasher.submit(hash_batch, [(i, p) for i, p, _ in batch], scratch)
+                with plain_main():
+                    return hasher.submit(hash_batch, [(i, p) for i, p, _ in batch], scratch)
 
             try:
                 _run(
