@@ -16,6 +16,14 @@ def spawn_context() -> SpawnContext:
     return multiprocessing.get_context("spawn")
 
 
+def default_jobs() -> int:
+    """Processes for work nobody sized (the GUI's ingest and scan, the first-run sample): every
+    core, 2 to 4. Small jobs still run in one process (the pipelines decide)."""
+    from reviewer.ingest.worker import cpu_count
+
+    return max(2, min(4, cpu_count()))
+
+
 @contextmanager
 def plain_main() -> Iterator[None]:
     """Start worker processes without re-running the program's main module in each.

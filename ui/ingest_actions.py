@@ -44,11 +44,12 @@ def start_ingest(
     if not name:
         return
     from reviewer.ingest.pipeline import ingest_paths
+    from reviewer.spawning import default_jobs
 
     store = win.store
 
     def work(progress: Any) -> Any:
-        return ingest_paths(store, paths, name, kind=kind, jobs=1, progress=progress)
+        return ingest_paths(store, paths, name, kind=kind, jobs=default_jobs(), progress=progress)
 
     def done(summary: Any) -> None:
         win.status(f"Ingest finished into '{name}'")

@@ -26,13 +26,6 @@ WINDOW = 3
 MIN_TASKS_FOR_WORKERS = 6
 
 
-def default_jobs() -> int:
-    """Processes for a scan nobody sized (the GUI, the first-run sample): every core, 2 to 4."""
-    from reviewer.ingest.worker import cpu_count
-
-    return max(2, min(4, cpu_count()))
-
-
 def _here(task: Task) -> Found | None:
     """Detect in this process (the pipeline loads here on first use); known spans need none."""
     return worker.detect_batch(task.texts) if task.detect else None

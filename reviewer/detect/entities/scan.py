@@ -21,12 +21,13 @@ from models.entities import DetectedEntity, RecordScan, ScanCache
 from models.records import Collection, Record
 from reviewer.detect.entities.corrections import apply_deny_terms, deny_terms
 from reviewer.detect.entities.feed import Feed, Item
-from reviewer.detect.entities.parallel import MIN_TASKS_FOR_WORKERS, default_jobs, in_order
+from reviewer.detect.entities.parallel import MIN_TASKS_FOR_WORKERS, in_order
 from reviewer.detect.entities.worker import SpanTuple
 from reviewer.detect.pipeline import normalise, pipeline_version
 from reviewer.detect.positions import locate_all
 from reviewer.detect.span import Span
 from reviewer.progress import Cancelled, NullProgress, Progress
+from reviewer.spawning import default_jobs  # the GUI's and the sample's scans
 
 __all__ = ["ScanSummary", "default_jobs", "scan_collection", "scan_records"]
 
