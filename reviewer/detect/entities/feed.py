@@ -20,6 +20,7 @@ from models.records import Record
 from reviewer.detect.entities.records import joined_text, load_pages
 from reviewer.detect.entities.worker import SpanTuple
 from reviewer.ingest.types import OK, PageText
+from reviewer.ingest.words import fill_word_boxes
 
 
 @dataclass
@@ -97,6 +98,12 @@ class Feed:
         fresh: list[Item] = []
         known: list[Item] = []
         settled = 0
+        for record_id in ids:
+            # PDF word boxes first, each record in its own short transaction: made inside the
+            # window's, they would hold the store's write lock (and a reviewer's save in the
+            # GUI) for as long as the whole window took to compute.
+            with self.store.session() as session:
+                fill_word_boxes(session, record_id)
         with self.store.session() as session:
             records = session.scalars(select(Record).where(Record.id.in_(ids))).all()
             for record in sorted(records, key=lambda r: r.id):
