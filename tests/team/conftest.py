@@ -20,8 +20,14 @@ LINES = (
 )
 
 
-def add_collection(store: Store, name: str = "team", count: int = 12) -> list[int]:
-    """A collection of `count` one-page text records (some alike, so the scan cache is shared)."""
+def add_collection(
+    store: Store, name: str = "team", count: int = 12, *, busy: bool = False
+) -> list[int]:
+    """A collection of `count` one-page text records (some alike, so the scan cache is shared).
+
+    `busy`: every record also gets a long text of its own, so no scan of it is served from the
+    cache and a worker holds its claims long enough to be seen (and killed) holding them.
+    """
     with store.session() as s:
         coll = Collection(name=name, kind="case")
         s.add(coll)
@@ -29,6 +35,11 @@ def add_collection(store: Store, name: str = "team", count: int = 12) -> list[in
         ids = []
         for n in range(count):
             text = LINES[n % len(LINES)].format(n=n % 7)
+            if busy:
+                text += "".join(
+                    f" Witness {n}-{k} saw Daniel Hartigan near 3 Calder Row, Leeds at {k}pm."
+                    for k in range(60)
+                )
             rec = Record(
                 collection_id=coll.id,
                 path=f"folder{n % 3}/doc{n:04d}.txt",

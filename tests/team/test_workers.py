@@ -74,7 +74,9 @@ def _held_by(store: Store, pid: int) -> list[int]:
 @postgres_only
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL")
 def test_three_workers_one_killed_every_record_scanned_once(store: Store, db_url: str) -> None:
-    ids = add_collection(store, count=60)
+    # Texts of their own: with cached texts a worker's claims last milliseconds and the poll
+    # below could miss them all (seen on a loaded CI machine).
+    ids = add_collection(store, count=60, busy=True)
     workers = [_worker(db_url, 15.0) for _ in range(3)]  # generous: CI machines are busy
     victim = workers[0]
     deadline = time.monotonic() + 120
