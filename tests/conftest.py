@@ -65,14 +65,13 @@ def _drop_database(database: str) -> None:
     _admin_execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
 
-@pytest.fixture
-def make_db_url(tmp_path: Path) -> Iterator[Callable[[str], str]]:
-    """A factory of new, empty store URLs (`name` tells several apart); dropped after the test."""
+def _db_urls(sqlite_file: Callable[[str], Path]) -> Iterator[Callable[[str], str]]:
+    """A factory of new, empty store URLs; PostgreSQL databases are dropped when it ends."""
     created: list[str] = []
 
     def make(name: str = "store") -> str:
         if not on_postgres():
-            return f"sqlite:///{tmp_path / (name + '.sqlite')}"
+            return f"sqlite:///{sqlite_file(name)}"
         url, database = _new_database()
         created.append(database)
         return url
@@ -80,6 +79,12 @@ def make_db_url(tmp_path: Path) -> Iterator[Callable[[str], str]]:
     yield make
     for database in created:
         _drop_database(database)
+
+
+@pytest.fixture
+def make_db_url(tmp_path: Path) -> Iterator[Callable[[str], str]]:
+    """A factory of new, empty store URLs (`name` tells several apart); dropped after the test."""
+    yield from _db_urls(lambda name: tmp_path / f"{name}.sqlite")
 
 
 @pytest.fixture(scope="session")
@@ -87,18 +92,7 @@ def make_session_db_url(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Callable[[str], str]]:
     """Like `make_db_url`, for stores built once per session (dropped at its end)."""
-    created: list[str] = []
-
-    def make(name: str = "store") -> str:
-        if not on_postgres():
-            return f"sqlite:///{tmp_path_factory.mktemp(name) / (name + '.sqlite')}"
-        url, database = _new_database()
-        created.append(database)
-        return url
-
-    yield make
-    for database in created:
-        _drop_database(database)
+    yield from _db_urls(lambda name: tmp_path_factory.mktemp(name) / f"{name}.sqlite")
 
 
 @pytest.fixture

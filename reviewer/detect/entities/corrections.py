@@ -30,31 +30,6 @@ SCOPES = ("once", "record", "collection")
 ROLE = "sensitivity"  # the role corrections are made in unless the caller says otherwise
 
 
-def _audit(
-    session: Session,
-    *,
-    actor: str,
-    role: str,
-    kind: str,
-    target: str,
-    before: Any,
-    after: Any,
-    collection_id: int | None,
-    record_id: int | None = None,
-) -> None:
-    append_event(
-        session,
-        actor=actor,
-        role=role,
-        kind=kind,
-        target=target,
-        before=before,
-        after=after,
-        collection_id=collection_id,
-        record_id=record_id,
-    )
-
-
 def _span_state(row: DetectedEntity) -> dict[str, Any]:
     return {"label": row.label, "start": row.start, "end": row.end, "source": row.source}
 
@@ -78,7 +53,7 @@ def dismiss_entity(
     if scope == "collection":
         add_allow_term(session, collection_id, row.text, actor, role=role)
         return
-    _audit(
+    append_event(
         session,
         actor=actor,
         role=role,
@@ -108,7 +83,7 @@ def restore_entity(session: Session, entity_id: int, actor: str, *, role: str = 
     row = _entity(session, entity_id)
     term = normalise(row.text)
     collection_id = get_record(session, row.record_id).collection_id
-    _audit(
+    append_event(
         session,
         actor=actor,
         role=role,
@@ -177,7 +152,7 @@ def add_manual_entity(
     )
     session.add(row)
     session.flush()
-    _audit(
+    append_event(
         session,
         actor=actor,
         role=role,
@@ -196,7 +171,7 @@ def remove_manual_entity(session: Session, entity_id: int, actor: str, *, role: 
     row = _entity(session, entity_id)
     if row.source != "manual":
         raise ValueError(f"entity {entity_id} was detected, not added by hand: dismiss it instead")
-    _audit(
+    append_event(
         session,
         actor=actor,
         role=role,
@@ -229,7 +204,7 @@ def _term_event(
 ) -> None:
     verb = kind.rsplit("_", 1)[-1]  # added | removed
     state = {"term": normalise(term), "label": label}
-    _audit(
+    append_event(
         session,
         actor=actor,
         role=role,
