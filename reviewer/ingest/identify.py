@@ -107,55 +107,65 @@ def identify_bytes(data: bytes, name: str) -> Identification:
         Path(tmp).unlink(missing_ok=True)
 
 
+def extension_key(name: str) -> str:
+    """The part of a name Siegfried's extension matching looks at, lower-cased."""
+    dot = name.rfind(".")
+    return name[dot + 1 :].lower() if dot > max(name.rfind("/"), name.rfind("\\")) else ""
+
+
+Key = tuple[bytes, str]  # (SHA-256 digest, extension)
+
+
 class KnownFormats:
     """Answers already had, by SHA-256 and file extension, so exact copies skip Siegfried.
 
     Siegfried's answer depends only on the bytes and the name's extension, so a copy of
     bytes already identified under the same extension gets the same answer without reading
     it again (attachments sent many times over, duplicated files on a drive). Bounded: the
-    oldest answers are forgotten first.
+    oldest answers are forgotten first. A failure to read is about that attempt, not the
+    bytes, so it is not remembered. Ingest uses this as it is; the survey's `Identifier`
+    spreads Siegfried over Go threads and keeps compact answers.
     """
 
     def __init__(self, size: int = 50_000) -> None:
         self.size = size
-        self._known: OrderedDict[tuple[str, str], Identification] = OrderedDict()
+        self._known: OrderedDict[Key, Identification] = OrderedDict()
 
     @staticmethod
-    def key(sha256: str, name: str) -> tuple[str, str]:
-        return sha256, Path(name).suffix
+    def key(sha256: str, name: str) -> Key:
+        return bytes.fromhex(sha256), extension_key(name)
 
-    def get(self, sha256: str, name: str) -> Identification | None:
-        key = self.key(sha256, name)
-        found = self._known.get(key)
-        if found is not None:
-            self._known.move_to_end(key)
-        return found
-
-    def put(self, sha256: str, name: str, ident: Identification) -> None:
-        if ident.warning.startswith("identification failed"):
-            return  # a failure to read is about that attempt, not about the bytes
-        self._known[self.key(sha256, name)] = ident
-        if len(self._known) > self.size:
-            self._known.popitem(last=False)
-
-    def paths(self, items: Sequence[tuple[Path, str]]) -> list[Identification]:
-        """`identify_paths` for (path, SHA-256) pairs, Siegfried reading only unseen content."""
-        todo: dict[tuple[str, str], Path] = {}
-        for path, sha in items:
-            if self.get(sha, path.name) is None:
-                todo.setdefault(self.key(sha, path.name), path)
-        fresh = dict(zip(todo, identify_paths(list(todo.values())), strict=True))
-        for (sha, _suffix), ident in fresh.items():
-            self.put(sha, todo[sha, _suffix].name, ident)
-        return [
-            fresh.get(self.key(sha, path.name)) or self.get(sha, path.name) or Identification()
-            for path, sha in items
-        ]
+    def identify(self, items: Sequence[tuple[str, str | Path]]) -> list[Identification]:
+        """Identification of each (SHA-256 hex, path), in order; each unseen content once."""
+        keys = [self.key(sha, str(path)) for sha, path in items]
+        found: dict[Key, Identification] = {}
+        todo: dict[Key, Path] = {}
+        for key, (_sha, path) in zip(keys, items, strict=True):
+            if key in found or key in todo:
+                continue
+            known = self._known.get(key)
+            if known is None:
+                todo[key] = Path(path)
+            else:
+                self._known.move_to_end(key)
+                found[key] = known
+        for key, answer in zip(todo, self._fresh(list(todo.values())), strict=True):
+            found[key] = self._remember(key, answer)
+        return [found[key] for key in keys]
 
     def data(self, data: bytes, name: str, sha256: str) -> Identification:
         """`identify_bytes`, remembered by content."""
-        found = self.get(sha256, name)
-        if found is None:
-            found = identify_bytes(data, name)
-            self.put(sha256, name, found)
-        return found
+        key = self.key(sha256, name)
+        found = self._known.get(key)
+        return found if found is not None else self._remember(key, identify_bytes(data, name))
+
+    def _fresh(self, paths: list[Path]) -> list[Identification]:
+        """Siegfried's answers for files whose content has not been seen (one call)."""
+        return identify_paths(paths)
+
+    def _remember(self, key: Key, answer: Identification) -> Identification:
+        if key[0] and not answer.warning.startswith("identification failed"):
+            self._known[key] = answer
+            while len(self._known) > self.size:
+                self._known.popitem(last=False)
+        return answer

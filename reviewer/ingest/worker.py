@@ -265,7 +265,7 @@ def read_files(
             held += len(item.data)
         staged.append(item)
     waiting = [item for item in staged if isinstance(item, _Staged)]
-    answers = _formats.paths([(w.path, w.base.sha256 or "") for w in waiting])
+    answers = _formats.identify([(w.base.sha256 or "", w.path) for w in waiting])
     idents = dict(zip(map(id, waiting), answers, strict=True))
     results: list[FileResult] = []
     for (found, _known), item in zip(jobs, staged, strict=True):
