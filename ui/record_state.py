@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from reviewer.ingest.words import fill_word_boxes, lacks_word_boxes, stored_word_boxes
+from reviewer.ingest.words import fill_word_boxes, lacking_word_boxes, stored_word_boxes
 from ui import apis
 from ui.viewer.content import KIND_IMAGE, KIND_PDF, RecordContent, load_content, record_bytes
 from ui.viewer.geometry import rects_for_range
@@ -119,7 +119,7 @@ class RecordMarks:
 
 def load_marks(session: Session, content: RecordContent, page: int | None = None) -> RecordMarks:
     words = None
-    if page is None and lacks_word_boxes(session, content.record_id):
+    if page is None and lacking_word_boxes(session, [content.record_id]):
         # A long PDF opened before any scan: its word boxes are made here, off the GUI thread.
         fill_word_boxes(session, content.record_id)
         words = stored_word_boxes(session, content.record_id)

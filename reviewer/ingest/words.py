@@ -10,7 +10,7 @@ and keeps the boxes, so each page pays once.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,6 +20,9 @@ from reviewer.ingest.access import EvidenceError, record_bytes
 from reviewer.ingest.types import pack_words
 
 log = logging.getLogger(__name__)
+
+# A PDF page (only they have a size) whose word boxes have not been made yet.
+_LACKING = (RecordPage.words.is_(None), RecordPage.width.is_not(None))
 
 
 def page_word_boxes(data: bytes, texts: Mapping[int, str]) -> dict[int, bytes]:
@@ -62,13 +65,7 @@ def fill_word_boxes(session: Session, record_id: int, *, most: int | None = None
     answer at once leaves a long document to a background task).
     """
     rows = session.scalars(
-        select(RecordPage)
-        .where(
-            RecordPage.record_id == record_id,
-            RecordPage.words.is_(None),
-            RecordPage.width.is_not(None),
-        )
-        .order_by(RecordPage.page_no)
+        select(RecordPage).where(RecordPage.record_id == record_id, *_LACKING)
     ).all()
     if not rows:
         return True
@@ -87,19 +84,15 @@ def fill_word_boxes(session: Session, record_id: int, *, most: int | None = None
     return len(boxes) == len(rows)
 
 
-def lacks_word_boxes(session: Session, record_id: int) -> bool:
-    """Whether some PDF page of the record has no word boxes yet."""
-    return (
-        session.scalar(
-            select(RecordPage.id)
-            .where(
-                RecordPage.record_id == record_id,
-                RecordPage.words.is_(None),
-                RecordPage.width.is_not(None),
-            )
-            .limit(1)
+def lacking_word_boxes(session: Session, record_ids: Sequence[int]) -> list[int]:
+    """Those of the records with some PDF page that has no word boxes yet, in id order."""
+    return list(
+        session.scalars(
+            select(RecordPage.record_id)
+            .where(RecordPage.record_id.in_(record_ids), *_LACKING)
+            .distinct()
+            .order_by(RecordPage.record_id)
         )
-        is not None
     )
 
 

@@ -20,7 +20,7 @@ from models.records import Record
 from reviewer.detect.entities.records import joined_text, load_pages
 from reviewer.detect.entities.worker import SpanTuple
 from reviewer.ingest.types import OK, PageText
-from reviewer.ingest.words import fill_word_boxes
+from reviewer.ingest.words import fill_word_boxes, lacking_word_boxes
 
 
 @dataclass
@@ -98,7 +98,9 @@ class Feed:
         fresh: list[Item] = []
         known: list[Item] = []
         settled = 0
-        for record_id in ids:
+        with self.store.session() as session:
+            lacking = lacking_word_boxes(session, ids)
+        for record_id in lacking:
             # PDF word boxes first, each record in its own short transaction: made inside the
             # window's, they would hold the store's write lock (and a reviewer's save in the
             # GUI) for as long as the whole window took to compute.
