@@ -5,8 +5,6 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -24,7 +22,7 @@ from reviewer.ingest.writer import (
     write_result,
 )
 from reviewer.progress import Cancelled, NullProgress, Progress
-from reviewer.spawning import plain_main, spawn_context
+from reviewer.spawning import in_order
 
 # Commit at least this often: a killed process loses at most this much reading, never consistency.
 COMMIT_SECONDS = 0.5
@@ -35,8 +33,6 @@ BATCH_FILES = 64
 # Fewer batches than this are read here: a worker takes most of a second to start (PyMuPDF),
 # in which this process reads some 250 files itself.
 MIN_BATCHES_FOR_WORKERS = 4
-# Batches queued per worker, so workers never wait for the main process to finish writing.
-WINDOW = 3
 
 
 @dataclass
@@ -116,60 +112,18 @@ def _results(
         for batch in batches:
             yield list(zip(batch, read_files(_items(batch), limits), strict=True))
         return
-    context = spawn_context()
-    # The main process reads too (whenever it has nothing to write), so `jobs` processes read
-    # in all: one spawned worker fewer to start (each loads PyMuPDF and Siegfried, ~1 s).
-    workers -= 1
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up)
-    with plain_main():
-        started = pool.submit(worker_ready)  # done once a worker has warmed up
-    futures: dict[int, Future[list[FileResult]]] = {}
-    ready: dict[int, list[FileResult]] = {}
-    taken, broken = 0, False  # batches handed out so far, to the pool or read here
-    try:
-        for index, batch in enumerate(batches):
-            while index not in ready:
-                if not broken and started.done():
-                    broken = started.exception() is not None
-                    # Workers get batches only once started: until then the next batch to
-                    # write is read here, and a small job never waits for a worker at all.
-                    while not broken and taken < len(batches) and len(futures) < workers * WINDOW:
-                        with plain_main():
-                            futures[taken] = pool.submit(read_files, _items(batches[taken]), limits)
-                        taken += 1
-                head = futures.get(index)
-                if head is None:  # not handed to a worker: read it here
-                    ready[index] = read_files(_items(batch), limits)
-                    taken = max(taken, index + 1)
-                elif (
-                    not head.done()
-                    and taken == len(batches)
-                    and (back := _take_back(futures)) is not None
-                ):
-                    # Nothing left to hand out: a batch still queued for a worker is read
-                    # here rather than wait for the worker to get through its queue.
-                    del futures[back]
-                    ready[back] = read_files(_items(batches[back]), limits)
-                elif head.done() or taken == len(batches):
-                    del futures[index]
-                    try:
-                        ready[index] = head.result()
-                    except BrokenProcessPool:  # a worker died (killed, out of memory)
-                        broken = True
-                        ready[index] = read_files(_items(batch), limits)
-                else:  # the batch to write next is not back: read a later one meanwhile
-                    ready[taken] = read_files(_items(batches[taken]), limits)
-                    taken += 1
-            yield list(zip(batch, ready.pop(index), strict=True))
-    finally:
-        # Without waiting: a worker still starting up must not hold up a finished ingest.
-        pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _take_back(futures: dict[int, Future[list[FileResult]]]) -> int | None:
-    """The last batch handed out, if no worker has started it (it is cancelled); else None."""
-    last = max(futures)
-    return last if futures[last].cancel() else None
+    results = in_order(
+        lambda i: i < len(batches),
+        lambda i: read_files(_items(batches[i]), limits),
+        lambda i: (read_files, (_items(batches[i]), limits)),
+        # The main process reads too (whenever it has nothing to write), so `jobs` processes
+        # read in all: one spawned worker fewer to start (each loads PyMuPDF, ~0.7 s).
+        workers=workers - 1,
+        initializer=warm_up,
+        ready=worker_ready,
+    )
+    for index, found, _by_worker in results:
+        yield list(zip(batches[index], found, strict=True))
 
 
 def ingest_paths(

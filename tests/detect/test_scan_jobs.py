@@ -15,6 +15,7 @@ import pytest
 from spacy.language import Language
 
 from models import Store
+from reviewer import spawning
 from reviewer.detect.entities import list_entities, scan_records
 from reviewer.detect.entities import parallel as parallel_module
 from reviewer.detect.entities import scan as scan_module
@@ -149,6 +150,6 @@ def test_a_small_job_starts_no_worker(
     def no_pool(*args: object, **kwargs: object) -> None:
         raise AssertionError("a worker was started for a small job")
 
-    monkeypatch.setattr(parallel_module, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(spawning, "ProcessPoolExecutor", no_pool)
     summary = scan_records(store, records, 2, force=True, min_tasks=RECORDS + 1)
     assert (summary.scanned, summary.by_workers) == (RECORDS - 1, 0)
