@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import threading
 import types
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, InvalidStateError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from multiprocessing.context import SpawnContext
+from multiprocessing.process import BaseProcess
+from types import TracebackType
 from typing import Any, TypeVar
 
 R = TypeVar("R")
@@ -53,6 +56,90 @@ def plain_main() -> Iterator[None]:
         sys.modules["__main__"] = main
 
 
+class Workers:
+    """Spawned worker processes (a `ProcessPoolExecutor`) that never leave a future unfinished
+    or a process running after `stop`.
+
+    Python 3.11's pool marks itself broken, when a worker dies, without the lock `submit`
+    holds. A task submitted at that moment can drop out of its books (the future is never
+    done, so a caller waiting on it hangs), a worker started for it is never stopped (so the
+    program hangs at exit, joining it), and the pool's manager thread can die of "dictionary
+    changed size during iteration". So every future is also kept here, and once the manager
+    thread has ended (nothing can finish a future after that) those still pending end with
+    `BrokenProcessPool`; `stop` terminates every process the pool ever started.
+    """
+
+    def __init__(self, workers: int, initializer: Callable[[], None] | None = None) -> None:
+        self.pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=spawn_context(), initializer=initializer
+        )
+        # The pool's own dict, which keeps every process it starts (it is dropped by shutdown).
+        self._processes: dict[int, BaseProcess] = self.pool._processes  # type: ignore[assignment]
+        self._pending: set[Future[Any]] = set()
+        self._lock = threading.RLock()  # a future's done callback may run in `_watch`
+        self._manager: threading.Thread | None = None
+        self._ended = False
+
+    def submit(self, fn: Callable[..., R], *args: Any) -> Future[R]:
+        """`pool.submit` (which raises `BrokenProcessPool` once the pool is broken)."""
+        with plain_main():
+            future = self.pool.submit(fn, *args)
+        with self._lock:
+            if self._ended:  # the manager thread ended between our submit and now
+                _break(future)
+            else:
+                self._pending.add(future)
+                future.add_done_callback(self._forget)
+        if self._manager is None:
+            self._manager = getattr(self.pool, "_executor_manager_thread", None)
+            if self._manager is not None:
+                threading.Thread(target=self._watch, name="pool-watch", daemon=True).start()
+        return future
+
+    def _watch(self) -> None:
+        assert self._manager is not None
+        self._manager.join()
+        with self._lock:
+            self._ended = True
+            for future in list(self._pending):
+                _break(future)
+            self._pending.clear()
+
+    def _forget(self, future: Future[Any]) -> None:
+        with self._lock:
+            self._pending.discard(future)
+
+    def stop(self) -> None:
+        """Shut down now: cancel what has not started, terminate every worker. Workers only
+        compute; they hold nothing to lose, and a worker still starting must not hold up a
+        finished or cancelled job, nor outlive it."""
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        processes = list(self._processes.values())
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(timeout=10)
+        if self._manager is not None:
+            self._manager.join(timeout=10)
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+def _break(future: Future[Any]) -> None:
+    with suppress(InvalidStateError):  # finished meanwhile
+        future.set_exception(BrokenProcessPool("a worker process died"))
+
+
 def in_order(
     has: Callable[[int], bool],
     here: Callable[[int], R],
@@ -69,15 +156,12 @@ def in_order(
     has run `initializer`. At the end this process takes back a task no worker has started
     rather than wait for it; if the pool breaks (a worker killed), the rest is done here.
     """
-    pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=spawn_context(), initializer=initializer
-    )
+    pool = Workers(workers, initializer)
     futures: dict[int, Future[R]] = {}
     done: dict[int, tuple[R, bool]] = {}
     taken, broken = 0, False  # tasks handed out so far, to the pool or done here
     try:
-        with plain_main():
-            started = pool.submit(ready)
+        started = pool.submit(ready)
         index = 0
         while has(index):
             while index not in done:
@@ -89,8 +173,7 @@ def in_order(
                             done[taken] = (here(taken), False)
                         else:
                             try:
-                                with plain_main():
-                                    futures[taken] = pool.submit(call[0], *call[1])
+                                futures[taken] = pool.submit(call[0], *call[1])
                             except BrokenProcessPool:
                                 broken = True
                                 break
@@ -118,22 +201,10 @@ def in_order(
             yield index, result, by_worker
             index += 1
     finally:
-        _stop(pool)
+        pool.stop()
 
 
 def _take_back(futures: dict[int, Future[Any]]) -> int | None:
     """The last task handed out, if no worker has started it (it is cancelled); else None."""
     last = max(futures)
     return last if futures[last].cancel() else None
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Shut the pool down now: a worker still starting must not hold up a finished or
-    cancelled job, nor outlive it (workers only compute; they hold nothing to lose)."""
-    processes = list((pool._processes or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    for process in processes:
-        process.join(timeout=10)

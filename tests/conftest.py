@@ -8,6 +8,7 @@ database on that server, dropped after the test, so the whole suite runs on both
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,6 +24,19 @@ _names = itertools.count(1)
 def on_postgres() -> bool:
     """True when the suite runs against a PostgreSQL server."""
     return TEST_SERVER.startswith("postgresql")
+
+
+@pytest.fixture(autouse=True)
+def _no_process_left() -> Iterator[None]:
+    """A test must not leave a worker process running: at exit Python joins every child, so one
+    leftover hangs the whole run (CI once timed out after 90 minutes on one). A leftover is
+    killed, so the run still ends, and the test fails."""
+    yield
+    left = multiprocessing.active_children()
+    for child in left:
+        child.kill()
+        child.join(timeout=10)
+    assert not left, f"worker processes left running: {left}"
 
 
 @pytest.fixture(autouse=True)

@@ -24,14 +24,13 @@ import sqlite3
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from multiprocessing.context import SpawnContext
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 from reviewer.progress import Cancelled, Progress
-from reviewer.spawning import plain_main, spawn_context
+from reviewer.spawning import Workers
 from reviewer.survey import index
 from reviewer.survey.examine import FileResult, inspect_batch, inspect_in_worker
 from reviewer.survey.hashing import Hashed, hash_batch
@@ -153,30 +152,26 @@ class _Siegfried:
     `inspect_in_worker` is looked up here at each submit, so a test can stand in for it.
     """
 
-    def __init__(self, processes: int, context: SpawnContext, threads: int, scratch: str) -> None:
+    def __init__(self, processes: int, threads: int, scratch: str) -> None:
         self.processes = processes
-        self.context = context
         self.threads = threads
         self.scratch = scratch
         self.restarts = 0
         self.pool = self._start()
 
-    def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.processes, mp_context=self.context)
+    def _start(self) -> Workers:
+        return Workers(self.processes)
 
     def submit(self, batch: Batch, hashed: list[Hashed]) -> Future[list[FileResult]]:
         try:
-            with plain_main():  # a (re)started process need not import the CLI
-                return self.pool.submit(
-                    inspect_in_worker, batch, hashed, self.threads, self.scratch
-                )
+            return self.pool.submit(inspect_in_worker, batch, hashed, self.threads, self.scratch)
         except BrokenProcessPool as exc:  # died before this batch: handled when it is stored
             failed: Future[list[FileResult]] = Future()
             failed.set_exception(exc)
             return failed
 
     def shutdown(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool.stop()
 
     def restart(self) -> None:
         """A fresh pool; the dead one's unfinished futures all end with `BrokenProcessPool`."""
@@ -247,17 +242,15 @@ def inspect_all(
 
             _run(conn, hash_now, inspect_now, report, progress)
             return
-        context = spawn_context()
         threads = max(1, jobs // identify_processes)
         with (
             _go_gc_for_children(),  # for the processes started after a crash too
-            ProcessPoolExecutor(max_workers=1, mp_context=context) as hasher,
+            Workers(1) as hasher,
         ):
-            siegfried = _Siegfried(identify_processes, context, threads, scratch)
+            siegfried = _Siegfried(identify_processes, threads, scratch)
 
             def hash_later(batch: Batch) -> Future[list[Hashed]]:
-                with plain_main():
-                    return hasher.submit(hash_batch, [(i, p) for i, p, _ in batch], scratch)
+                return hasher.submit(hash_batch, [(i, p) for i, p, _ in batch], scratch)
 
             try:
                 _run(
@@ -269,9 +262,6 @@ def inspect_all(
                     identify_processes,
                     siegfried.one_by_one,
                 )
-            except BaseException:
-                hasher.shutdown(wait=True, cancel_futures=True)
-                raise
             finally:
                 siegfried.shutdown()
 
