@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pymupdf
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reviewer.ingest.extract import extract
 from reviewer.ingest.types import PAGE_SEPARATOR, Identification
@@ -149,3 +151,17 @@ def test_words_are_found_in_tidied_text() -> None:
     boxes = align_words(text, words)
     assert [text[s:e] for s, e, *_ in boxes] == ["Witness", "Jane", "Doe", "Ref:", "12/34"]
     assert boxes[1][2:] == boxes[2][2:] == (5.0, 2.0, 6.0, 4.0)
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n\t\r\x0b\x0c\x1c\x1f\x85\xa0\u2028é")))
+def test_tidied_text_has_single_spaces_and_no_blank_lines(raw: str) -> None:
+    """Whatever white space MuPDF gives (the quick path for plain pages included), the text
+    is its words, one space apart, on non-blank lines: offsets of detections depend on it."""
+    from reviewer.ingest.extract.pdf import tidy_text
+
+    tidy = tidy_text(raw)
+    lines = tidy.split("\n")
+    assert all(line and line == " ".join(line.split()) for line in lines if tidy)
+    assert tidy.split() == raw.split()
+    by_line = (" ".join(line.split()) for line in raw.splitlines())
+    assert tidy == "\n".join(line for line in by_line if line)  # MuPDF's lines kept
