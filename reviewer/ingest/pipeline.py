@@ -89,8 +89,17 @@ def _tally(summary: IngestSummary, result: FileResult) -> None:
         _tally(summary, child)
 
 
-def _batches(jobs: Sequence[_Job], size: int) -> list[Sequence[_Job]]:
-    return [jobs[i : i + size] for i in range(0, len(jobs), size)]
+def _batches(jobs: Sequence[_Job], size: int, processes: int = 1) -> list[Sequence[_Job]]:
+    """Batches of `size`; with several processes the last files go in quarter batches, so
+    that no process is left waiting long for another's last batch."""
+    tail = size * processes * 2 if processes > 1 else 0
+    batches: list[Sequence[_Job]] = []
+    start = 0
+    while start < len(jobs):
+        step = size if len(jobs) - start > tail else max(1, size // 4)
+        batches.append(jobs[start : start + step])
+        start += step
+    return batches
 
 
 def _items(batch: Sequence[_Job]) -> list[tuple[FoundFile, str | None]]:
@@ -107,11 +116,11 @@ def _results(
     starting, or busy) the main process reads a later batch itself rather than wait. If the
     pool breaks, the rest is read here.
     """
-    batches = _batches(jobs, BATCH_FILES)
-    if workers <= 1 or len(batches) < MIN_BATCHES_FOR_WORKERS:
-        for batch in batches:
+    if workers <= 1 or -(-len(jobs) // BATCH_FILES) < MIN_BATCHES_FOR_WORKERS:
+        for batch in _batches(jobs, BATCH_FILES):
             yield list(zip(batch, read_files(_items(batch), limits), strict=True))
         return
+    batches = _batches(jobs, BATCH_FILES, workers)
     results = in_order(
         lambda i: i < len(batches),
         lambda i: read_files(_items(batches[i]), limits),

@@ -235,3 +235,17 @@ def test_exact_copies_are_identified_once_with_the_same_answer(
     asked.clear()
     read_files([(f, None) for f in walk(root) if f.rel_path == "copy.pdf"], IngestLimits())
     assert asked == []
+
+
+def test_batches_keep_every_file_in_order_and_end_small_for_several_processes() -> None:
+    """Every file once, in order; the last files in smaller batches when processes share the
+    work, so that none waits long for another's last batch."""
+    from reviewer.ingest.pipeline import BATCH_FILES, _batches
+
+    jobs: list[Any] = list(range(1000))  # stand-ins for files
+    alone = _batches(jobs, BATCH_FILES)
+    shared = _batches(jobs, BATCH_FILES, 2)
+    for batches in (alone, shared):
+        assert [job for batch in batches for job in batch] == jobs
+    assert {len(b) for b in alone[:-1]} == {BATCH_FILES}
+    assert len(shared[0]) == BATCH_FILES and len(shared[-2]) == BATCH_FILES // 4
