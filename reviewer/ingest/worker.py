@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from reviewer.ingest.extract import Limits, extract
 from reviewer.ingest.hashing import BLOCK, sha256_bytes
-from reviewer.ingest.identify import KnownFormats
+from reviewer.ingest.identify import KnownFormats, extension_key
 from reviewer.ingest.types import (
     EMPTY,
     ERROR,
@@ -34,6 +35,46 @@ from reviewer.ingest.walker import FoundFile, is_excluded
 HOLD_BYTES = 256 << 20
 # Identifications this process has made, for exact copies met later in the run.
 _formats = KnownFormats()
+
+# (SHA-256, extension, Siegfried's answer, limits): all an extraction depends on.
+_TextKey = tuple[str, str, Identification, Limits]
+
+
+class KnownTexts:
+    """Extractions of bytes already read in this process, by SHA-256 and file extension.
+
+    The same bytes under the same extension always give the same text, pages and members,
+    so an attachment sent a hundred times, or a copy of a file in another folder, is read
+    once (MuPDF needs ~2 ms to open even a one-page PDF). Bounded by the text and member
+    bytes held; the oldest are forgotten first.
+    """
+
+    def __init__(self, most_bytes: int = 32 << 20) -> None:
+        self.most_bytes = most_bytes
+        self._held = 0
+        self._known: OrderedDict[_TextKey, tuple[Extraction, int]] = OrderedDict()
+
+    def extract(
+        self, data: bytes, name: str, sha256: str, ident: Identification, limits: Limits
+    ) -> Extraction:
+        key = (sha256, extension_key(name), ident, limits)
+        known = self._known.get(key)
+        if known is not None:
+            self._known.move_to_end(key)
+            return known[0]
+        extraction = extract(data, name, ident, limits, boxes=False)
+        size = sum(len(p.text) for p in extraction.pages) + sum(
+            len(m.data or b"") for m in extraction.members
+        )
+        if sha256 and size <= self.most_bytes // 8:
+            self._known[key] = (extraction, size)
+            self._held += size
+            while self._held > self.most_bytes:
+                self._held -= self._known.popitem(last=False)[1][1]
+        return extraction
+
+
+_texts = KnownTexts()
 
 
 @dataclass(frozen=True)
@@ -191,7 +232,7 @@ def _finish(
         return replace(
             base, ident=ident, extraction=Extraction(status=EMPTY, message="zero-byte file")
         )
-    extraction = extract(data, base.name, ident, limits.extract, boxes=False)
+    extraction = _texts.extract(data, base.name, base.sha256 or "", ident, limits.extract)
     children: list[FileResult] = []
     for member in extraction.members:
         child_path = f"{base.rel_path}/{member.name}"

@@ -249,3 +249,39 @@ def test_batches_keep_every_file_in_order_and_end_small_for_several_processes() 
         assert [job for batch in batches for job in batch] == jobs
     assert {len(b) for b in alone[:-1]} == {BATCH_FILES}
     assert len(shared[0]) == BATCH_FILES and len(shared[-2]) == BATCH_FILES // 4
+
+
+def test_copies_are_read_once_and_keep_the_same_text(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An attachment sent twice and a copy of it in another folder: MuPDF reads it once; all
+    three records carry its pages. A copy under another extension is read again."""
+    from reviewer.ingest import extract as extract_module
+    from tests.ingest.conftest import make_eml
+
+    root = tmp_path / "mail"
+    (root / "later").mkdir(parents=True)
+    make_pdf(tmp_path / "report.pdf", ["Forensic report page one", "Page two"])
+    report = (tmp_path / "report.pdf").read_bytes()
+    make_eml(root / "first.eml", "report.pdf", report)
+    make_eml(root / "later" / "second.eml", "report (2).pdf", report)
+    (root / "later" / "report-copy.pdf").write_bytes(report)
+    (root / "later" / "report-copy.bin").write_bytes(report)
+    real = extract_module.extract_pdf  # type: ignore[attr-defined]
+    reads: list[int] = []
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        reads.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(extract_module, "extract_pdf", counting)
+    monkeypatch.setattr(worker, "_texts", worker.KnownTexts())  # nothing from other tests
+    ingest_paths(store, [root], "c", jobs=1)
+    assert len(reads) == 2  # the .pdf copies once, the .bin copy once
+    with store.session() as session:
+        ids = dict(session.execute(select(Record.path, Record.id)).all())
+        pdfs = [p for p in ids if p.endswith((".pdf", ".bin"))]
+        assert len(pdfs) == 4
+        texts = {p: [page.text for page in load_pages(session, ids[p])] for p in pdfs}
+    assert all(t == texts["later/report-copy.pdf"] for t in texts.values())
+    assert texts["later/report-copy.pdf"][0] == "Forensic report page one"
