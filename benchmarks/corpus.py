@@ -54,10 +54,14 @@ def _eml(path: Path, rng: random.Random, attachment: bytes) -> None:
     path.write_bytes(bytes(msg))
 
 
-def make_corpus(root: Path, files: int = 1000, seed: int = 7, mix: str = "mixed") -> Path:
+def make_corpus(
+    root: Path, files: int = 1000, seed: int = 7, mix: str = "mixed", distinct: bool = False
+) -> Path:
     """Write `files` files under `root` and return `root`.
 
     `mixed`: half 1-8 page PDFs, then DOCX, TXT and EML with a PDF attached; `pdf`: PDFs only.
+    Every e-mail attaches the same one-page PDF (a report sent round), unless `distinct`: then
+    each attaches its own, and the corpus holds no exact copies at all.
     """
     rng = random.Random(seed)
     root.mkdir(parents=True, exist_ok=True)
@@ -77,5 +81,9 @@ def make_corpus(root: Path, files: int = 1000, seed: int = 7, mix: str = "mixed"
             text = "\n\n".join(_paragraph(rng, 40) for _ in range(20))
             (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
         else:
+            if distinct:
+                _pdf(small_pdf, rng, 1)
+                attachment = small_pdf.read_bytes()
+                small_pdf.unlink()
             _eml(folder / f"mail{i:05d}.eml", rng, attachment)
     return root
