@@ -66,7 +66,8 @@ class KnownTexts:
         size = sum(len(p.text) for p in extraction.pages) + sum(
             len(m.data or b"") for m in extraction.members
         )
-        if sha256 and size <= self.most_bytes // 8:
+        # Only what was read: a failure may be this attempt's (out of memory), not the bytes'.
+        if sha256 and extraction.status in (OK, EMPTY) and size <= self.most_bytes // 8:
             self._known[key] = (extraction, size)
             self._held += size
             while self._held > self.most_bytes:
