@@ -16,8 +16,8 @@ from reviewer.detect.entities.feed import Feed, Task
 from reviewer.detect.entities.worker import SpanTuple
 
 Found = list[list[SpanTuple]]
-# Fewer detection tasks than this are done here: a worker needs ~5 s to load spaCy, in which
-# this process detects about as many tasks itself.
+# Fewer detection tasks than this are done here: a worker needs 1.5 s to load spaCy (~5 s
+# where Python may not cache compiled modules), in which this process detects several itself.
 MIN_TASKS_FOR_WORKERS = 6
 
 
