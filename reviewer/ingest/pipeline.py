@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -116,7 +117,7 @@ def _results(
     starting, or busy) the main process reads a later batch itself rather than wait. If the
     pool breaks, the rest is read here.
     """
-    if workers <= 1 or -(-len(jobs) // BATCH_FILES) < MIN_BATCHES_FOR_WORKERS:
+    if workers <= 1 or math.ceil(len(jobs) / BATCH_FILES) < MIN_BATCHES_FOR_WORKERS:
         for batch in _batches(jobs, BATCH_FILES):
             yield list(zip(batch, read_files(_items(batch), limits), strict=True))
         return

@@ -63,11 +63,13 @@ class KnownTexts:
             self._known.move_to_end(key)
             return known[0]
         extraction = extract(data, name, ident, limits, boxes=False)
+        # Only what was read: a failure may be this attempt's (out of memory), not the bytes'.
+        if not sha256 or extraction.status not in (OK, EMPTY):
+            return extraction
         size = sum(len(p.text) for p in extraction.pages) + sum(
             len(m.data or b"") for m in extraction.members
         )
-        # Only what was read: a failure may be this attempt's (out of memory), not the bytes'.
-        if sha256 and extraction.status in (OK, EMPTY) and size <= self.most_bytes // 8:
+        if size <= self.most_bytes // 8:
             self._known[key] = (extraction, size)
             self._held += size
             while self._held > self.most_bytes:
