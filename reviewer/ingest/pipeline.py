@@ -18,9 +18,10 @@ from reviewer.ingest.walker import FoundFile, roots_and_files
 from reviewer.ingest.worker import FileResult, IngestLimits, read_files, warm_up, worker_ready
 from reviewer.ingest.writer import (
     Duplicates,
+    NewRecords,
     get_or_create_collection,
     get_or_create_root,
-    write_result,
+    write_changed,
 )
 from reviewer.progress import Cancelled, NullProgress, Progress
 from reviewer.spawning import in_order
@@ -184,34 +185,34 @@ def ingest_paths(
     total = len(queued)
     progress.set_progress(0, total, "reading files")
     # A new collection: every exact copy's first record is one this run writes.
-    dups = Duplicates(coll_id, complete=not rows)
+    new = NewRecords(coll_id, Duplicates(coll_id, complete=not rows))
     session = store.sessionmaker()
     try:
         last_commit, pending, done = time.perf_counter(), 0, 0
         for batch in _results(queued, jobs, limits):
-            for job, result in batch:
-                if pending == 0:
-                    _begin(session)
-                try:
-                    _store_result(session, coll_id, job, result, summary, known, dups)
-                except BaseException:
-                    # A file and its members land whole or not at all: a file half-written (a
-                    # failed write, Ctrl-C) takes the uncommitted files with it; a re-run reads
-                    # them again. (Cheaper than a savepoint per file: a tenth of ingest.)
-                    session.rollback()
-                    raise
-                pending += 1
-                done += 1
-                if pending >= COMMIT_FILES:
-                    session.commit()
-                    last_commit, pending = time.perf_counter(), 0
-                progress.set_progress(done, total, "reading files")
-                if progress.is_cancelled():
-                    summary.cancelled = True
-                    raise Cancelled()
+            if pending == 0:
+                _begin(session)
+            try:
+                for job, result in batch:
+                    _store_result(session, coll_id, job, result, summary, known, new)
+                    pending += 1
+                    done += 1
+                    progress.set_progress(done, total, "reading files")
+                    if progress.is_cancelled():
+                        summary.cancelled = True
+                        break
+                summary.records_written += new.flush(session.connection())
+            except BaseException:
+                # Files land whole or not at all: a failed write (a full disk, Ctrl-C) takes
+                # the uncommitted files with it, and a re-run reads them again. (Cheaper than
+                # a savepoint per file: a tenth of ingest.)
+                session.rollback()
+                raise
+            if summary.cancelled:
+                raise Cancelled()
             # Checked when a batch is written, before the next is read: what was read is
             # committed then, not after another batch's worth of reading.
-            if pending and time.perf_counter() - last_commit > COMMIT_SECONDS:
+            if pending >= COMMIT_FILES or time.perf_counter() - last_commit > COMMIT_SECONDS:
                 session.commit()
                 last_commit, pending = time.perf_counter(), 0
     finally:
@@ -253,8 +254,9 @@ def _store_result(
     result: FileResult,
     summary: IngestSummary,
     known: dict[str, str | None],
-    dups: Duplicates,
+    new: NewRecords,
 ) -> None:
+    """Queue a new file for writing, or rewrite a changed one at once."""
     summary.bytes_read += result.size
     if result.unchanged:
         summary.unchanged += 1
@@ -267,10 +269,11 @@ def _store_result(
         if _same_unreadable(existing, result):
             summary.unchanged += 1
             return
-    summary.records_written += write_result(session, coll_id, job.root_id, existing, result, dups)
     if existing is None:
+        new.add(job.root_id, result)
         summary.added += 1
     else:
+        summary.records_written += write_changed(session, job.root_id, existing, result, new)
         summary.changed += 1
         summary.changed_paths.append(result.rel_path)
     _tally(summary, result)

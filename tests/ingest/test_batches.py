@@ -186,14 +186,15 @@ def test_a_file_whose_write_fails_leaves_nothing_half_written(
     from reviewer.ingest import writer
 
     root = _folder(tmp_path, 5)
-    real = writer._insert_pages
+    real = writer._page_rows
 
-    def failing(conn: Any, record_id: int, result: Any) -> None:
+    def failing(record_id: int, result: Any) -> Any:
+        # Pages are written after their records: the records must go too.
         if result.rel_path == "review.docx":
             raise RuntimeError("disk full")
-        real(conn, record_id, result)
+        return real(record_id, result)
 
-    monkeypatch.setattr(writer, "_insert_pages", failing)
+    monkeypatch.setattr(writer, "_page_rows", failing)
     with pytest.raises(RuntimeError):
         ingest_paths(store, [root], "c")
     with store.session() as session:
@@ -203,7 +204,7 @@ def test_a_file_whose_write_fails_leaves_nothing_half_written(
     with store.session() as session:
         for record in session.scalars(select(Record).where(Record.name.endswith(".pdf"))):
             assert record.page_count == 2 and len(load_pages(session, record.id)) == 2
-    monkeypatch.setattr(writer, "_insert_pages", real)  # the disk has room again
+    monkeypatch.setattr(writer, "_page_rows", real)  # the disk has room again
     ingest_paths(store, [root], "c")
     with store.session() as session:
         assert len(list_records(session, "c")) == len(list(root.iterdir()))
