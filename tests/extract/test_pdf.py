@@ -89,6 +89,21 @@ def test_image_only_pdf_needs_ocr(no_ident: Identification) -> None:
     assert result.page_count == 1
 
 
+def test_blank_pages_are_empty_not_a_scan(no_ident: Identification) -> None:
+    doc = pymupdf.open()
+    for _ in range(3):
+        doc.new_page()
+    result = extract(doc.tobytes(), "blank.pdf", no_ident)
+    assert (result.status, result.message) == ("empty", "no text: every page is blank")
+    assert not result.needs_ocr and result.page_count == 3
+    # Text drawn as outlines has no text layer but is not blank: it still goes to OCR.
+    page = doc[0]
+    page.draw_rect(pymupdf.Rect(72, 72, 200, 100), fill=(0, 0, 0))
+    result = extract(doc.tobytes(), "drawn.pdf", no_ident)
+    assert (result.status, result.needs_ocr) == ("empty", True)
+    assert result.message == "no text layer: scanned pages need OCR"
+
+
 def test_mixed_scan_flags_ocr_but_stays_ok(no_ident: Identification) -> None:
     scan = pymupdf.open(stream=builders.image_only_pdf(), filetype="pdf")
     doc = pymupdf.open(stream=builders.pdf(["Typed page"]), filetype="pdf")

@@ -160,16 +160,25 @@ def extract_pdf(data: bytes, limits: Limits, boxes: bool = True) -> Extraction:
         doc.close()
 
 
+def _blank(page: Any) -> bool:
+    """Nothing is drawn on the page: no content at all and no annotations.
+
+    A page with content but no text is an image, or text drawn as outlines, and needs OCR;
+    only a truly blank page does not (2,000 blank pages are not a scan to send to OCR).
+    """
+    return not page.read_contents().strip() and page.first_annot is None
+
+
 def _read(doc: Any, limits: Limits, boxes: bool) -> Extraction:
     pages: list[PageText] = []
     failed: list[int] = []
-    image_only: list[int] = []
+    untexted: list[int] = []  # pages with something drawn but no text layer
     for number in range(doc.page_count):
         try:
             page = doc.load_page(number)
             text = page_text(page, boxes)
-            if not text.text and page.get_images(full=False):
-                image_only.append(number + 1)
+            if not text.text and not _blank(page):
+                untexted.append(number + 1)
         except Exception:
             failed.append(number + 1)
             text = PageText("")
@@ -185,12 +194,14 @@ def _read(doc: Any, limits: Limits, boxes: bool) -> Extraction:
     notes: list[str] = []
     if failed:
         notes.append(f"could not read {_pages(failed)} (damaged)")
-    if not has_text:
+    if has_text:
+        status, message = OK, ""
+        if untexted:
+            notes.append(f"no text layer on {_pages(untexted)}: needs OCR")
+    elif untexted:
         status, message = EMPTY, "no text layer: scanned pages need OCR"
     else:
-        status, message = OK, ""
-        if image_only:
-            notes.append(f"no text layer on {_pages(image_only)}: needs OCR")
+        status, message = EMPTY, "no text: every page is blank"
     message = "; ".join(([message] if message else []) + notes)
     return Extraction(
         status=status,
@@ -198,7 +209,7 @@ def _read(doc: Any, limits: Limits, boxes: bool) -> Extraction:
         pages=tuple(pages),
         page_count=count,
         paged=True,
-        needs_ocr=not has_text or bool(image_only),
+        needs_ocr=bool(untexted),
         members=members,
     )
 
