@@ -1,16 +1,18 @@
 """PRONOM format identification with Siegfried (pygfried), in-process.
 
-Siegfried reads the file itself (read-only). Members of containers and attachments are
-identified from a private temporary copy, never next to the evidence.
+Siegfried reads the file itself (read-only). Members of containers and attachments, and files
+whose names Siegfried cannot take (below), are identified from a private temporary copy,
+never next to the evidence.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -65,8 +67,20 @@ def from_entry(entry: Any) -> Identification:
     )
 
 
+def _takes_name(path: Path) -> bool:
+    """Siegfried takes UTF-8 names only: a name with bytes that are not UTF-8 (an old Latin-1
+    share, kept by Python as surrogates) makes pygfried raise before it reads a byte."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def identify_path(path: Path) -> Identification:
     """Identify one file on disk; never raises for bad content (an unidentified result instead)."""
+    if not _takes_name(path):
+        return _identify_copy(path.name, lambda out: _copy_file(path, out))
     try:
         result = scanner().identify(str(path), detailed=True)
     except Exception as exc:  # pygfried raises GoError/EmptySourceError on unreadable input
@@ -81,6 +95,9 @@ def identify_paths(paths: Sequence[Path]) -> list[Identification]:
     A file Siegfried could not read in the batch, or a batch call that fails, is identified
     on its own, so one bad file gets the same answer as with `identify_path`.
     """
+    if not all(map(_takes_name, paths)):  # one such name fails the whole call: set apart
+        named = iter(identify_paths([p for p in paths if _takes_name(p)]))
+        return [next(named) if _takes_name(p) else identify_path(p) for p in paths]
     if len(paths) < 2:
         return [identify_path(p) for p in paths]
     try:
@@ -97,12 +114,27 @@ def identify_paths(paths: Sequence[Path]) -> list[Identification]:
 
 def identify_bytes(data: bytes, name: str) -> Identification:
     """Identify bytes that are not a file of their own (a zip member, an attachment)."""
+    return _identify_copy(name, lambda out: out.write(data))
+
+
+def _copy_file(path: Path, out: Any) -> None:
+    with path.open("rb") as source:  # read-only: the evidence is never touched
+        shutil.copyfileobj(source, out, 1 << 20)
+
+
+def _identify_copy(name: str, write: Callable[[Any], object]) -> Identification:
+    """Identify a private temporary file that `write` fills, named with `name`'s extension
+    (Siegfried's extension matching needs it) when that extension is itself storable."""
     suffix = Path(name).suffix[:16]
+    if not _takes_name(Path(suffix)):
+        suffix = ""
     fd, tmp = tempfile.mkstemp(prefix="reviewer-", suffix=suffix)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
         return identify_path(Path(tmp))
+    except OSError as exc:
+        return Identification(warning=f"identification failed: {type(exc).__name__}")
     finally:
         Path(tmp).unlink(missing_ok=True)
 

@@ -6,6 +6,7 @@ as a record of its own so nothing on disk goes unaccounted for.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -58,8 +59,9 @@ def walk(root: Path) -> Iterator[FoundFile]:
             path = Path(entry.path)
             try:
                 if entry.is_symlink():
-                    if not path.exists():
-                        yield _found(root, path, "error", "broken link: its target does not exist")
+                    broken = _broken_link(path)
+                    if broken:
+                        yield _found(root, path, "error", broken)
                     elif path.is_dir():
                         yield _found(
                             root,
@@ -78,6 +80,20 @@ def walk(root: Path) -> Iterator[FoundFile]:
             except OSError as exc:
                 yield _found(root, path, "error", f"cannot read entry: {exc.strerror or 'error'}")
         stack.extend(reversed(subfolders))
+
+
+def _broken_link(path: Path) -> str:
+    """Why a link leads nowhere ('' when it leads to something); Path.exists() cannot tell a
+    loop from a missing target."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "link loop: the link leads back to itself"
+        if isinstance(exc, FileNotFoundError):
+            return "broken link: its target does not exist"
+        return f"link cannot be followed: {exc.strerror or 'error'}"
+    return ""
 
 
 def roots_and_files(paths: list[Path]) -> Iterator[tuple[Path, FoundFile]]:

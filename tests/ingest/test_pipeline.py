@@ -16,6 +16,7 @@ from reviewer.ingest.access import record_bytes
 from reviewer.ingest.pipeline import ingest_paths
 from reviewer.progress import Cancelled, RecordingProgress
 from reviewer.records_view import list_records
+from tests.ingest.conftest import make_pdf
 
 
 def _snapshot(root: Path) -> dict[str, tuple[str, int]]:
@@ -176,12 +177,35 @@ def test_file_name_that_is_not_utf8_is_ingested_and_readable(store: Store, tmp_p
     raw = os.path.join(os.fsencode(root), b"caf\xe9 note.txt")
     with open(raw, "wb") as handle:
         handle.write(b"latin-1 named file")
+    make_pdf(root / "statement.pdf", ["Statement"])  # batched with the odd name
+    (root / "plain.txt").write_bytes(b"latin-1 named file")
     ingest_paths(store, [root], "c")
     rows = _by_path(store)
-    (path,) = rows
-    assert path == "caf\ufffd note.txt"
+    assert set(rows) == {"caf\ufffd note.txt", "statement.pdf", "plain.txt"}
+    odd = rows["caf\ufffd note.txt"]
     with store.session() as session:
-        assert record_bytes(session, rows[path].id) == b"latin-1 named file"  # type: ignore[attr-defined]
+        assert record_bytes(session, odd.id) == b"latin-1 named file"  # type: ignore[attr-defined]
+    # Siegfried cannot take the name itself: it identifies a private copy, as it would the file.
+    assert odd.puid == rows["plain.txt"].puid == "x-fmt/111"  # type: ignore[attr-defined]
+    assert rows["statement.pdf"].puid.startswith("fmt/")  # type: ignore[attr-defined]
+    assert list(root.iterdir()) and len(list(root.iterdir())) == 3  # nothing left beside them
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symbolic links need privileges on Windows")
+def test_links_that_lead_nowhere_say_why(store: Store, tmp_path: Path) -> None:
+    root = tmp_path / "links"
+    root.mkdir()
+    os.symlink(root / "b", root / "a")
+    os.symlink(root / "a", root / "b")
+    os.symlink(root / "gone.txt", root / "dangling")
+    ingest_paths(store, [root], "c")
+    rows = _by_path(store)
+    for name in ("a", "b"):
+        assert (rows[name].status, rows[name].message) == (  # type: ignore[attr-defined]
+            "error",
+            "link loop: the link leads back to itself",
+        )
+    assert rows["dangling"].message == "broken link: its target does not exist"  # type: ignore[attr-defined]
 
 
 def test_huge_file_is_hashed_but_not_read(store: Store, tmp_path: Path) -> None:
