@@ -70,11 +70,25 @@ def _fields(result: FileResult, now: datetime) -> dict[str, Any]:
         "extension_mismatch": ident.extension_mismatch,
         "page_count": ext.page_count,
         "status": ext.status,
-        "message": ext.message,
+        "message": "; ".join(filter(None, (ext.message, _mismatch(result)))),
         "needs_ocr": ext.needs_ocr,
         "text_sha256": result.text_sha256,
         "updated_at": now,
     }
+
+
+def _mismatch(result: FileResult) -> str:
+    """A plain note when the name's extension is not one of the identified format's (a PDF
+    saved as .docx): TNA's transfer checks flag it, so the reviewer should see it first."""
+    ident = result.ident
+    if not ident.extension_mismatch:
+        return ""
+    dot = result.name.rfind(".")
+    named = f"extension {result.name[dot:]}" if dot > 0 else "name has no extension and"
+    found = ident.format_name or ident.puid or "unknown"
+    if ident.format_version and ident.format_version not in found:
+        found = f"{found} {ident.format_version}"
+    return f"{named} does not match its format ({found})"
 
 
 def _page_rows(record_id: int, result: FileResult) -> list[dict[str, Any]]:

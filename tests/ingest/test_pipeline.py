@@ -208,6 +208,20 @@ def test_links_that_lead_nowhere_say_why(store: Store, tmp_path: Path) -> None:
     assert rows["dangling"].message == "broken link: its target does not exist"  # type: ignore[attr-defined]
 
 
+def test_a_misnamed_file_is_read_for_what_it_is_and_says_so(store: Store, tmp_path: Path) -> None:
+    root = tmp_path / "misnamed"
+    root.mkdir()
+    make_pdf(root / "minutes.docx", ["Minutes of the board"])  # a PDF saved as .docx
+    make_pdf(root / "report.pdf", ["A report"])
+    ingest_paths(store, [root], "c")
+    rows = _by_path(store)
+    misnamed = rows["minutes.docx"]
+    assert (misnamed.status, misnamed.puid) == ("ok", rows["report.pdf"].puid)  # type: ignore[attr-defined]
+    assert misnamed.message.startswith("extension .docx does not match its format (")  # type: ignore[attr-defined]
+    assert "PDF" in misnamed.message  # type: ignore[attr-defined]
+    assert rows["report.pdf"].message == ""  # type: ignore[attr-defined]
+
+
 def test_huge_file_is_hashed_but_not_read(store: Store, tmp_path: Path) -> None:
     from reviewer.ingest.worker import IngestLimits
 

@@ -42,3 +42,19 @@ def test_a_short_unscanned_pdf_has_word_boxes_when_shown(
     content = win.state.content
     assert all(content.words(p) for p in range(3))
     win.tasks.shutdown()
+
+
+def test_a_misnamed_file_says_so_above_the_record(
+    make_window: Any, ui_store: Any, tmp_path: Path
+) -> None:
+    from reviewer.ingest.pipeline import ingest_paths
+
+    folder = tmp_path / "misnamed"
+    folder.mkdir()
+    _write_pdf(folder / "minutes.docx", ["Minutes of the board"])  # a PDF saved as .docx
+    ingest_paths(ui_store, [folder], "misnamed", kind="corporate")
+    win = make_window("misnamed")
+    assert win.viewer.content.path == "minutes.docx"
+    assert "extension .docx does not match its format" in win.viewer.detail.text()
+    assert win.viewer.showing_pdf()  # read for what it is
+    win.tasks.shutdown()

@@ -165,6 +165,8 @@ class ViewerPanel(QWidget):
             bits.append(
                 f"{content.status}: {content.message}" if content.message else content.status
             )
+        elif content.message:  # a readable record's note (a misnamed extension)
+            bits.append(content.message)
         if content.children:
             links = ", ".join(f'<a href="rec:{c.id}">{c.name}</a>' for c in content.children[:20])
             more = f" and {len(content.children) - 20} more" if len(content.children) > 20 else ""
