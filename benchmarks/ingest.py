@@ -10,7 +10,10 @@ Each measurement runs in its own process (peak memory is that process's), on the
 corpus, in one run, so the ratios are comparable even on a noisy machine. Both sides import
 their libraries before the clock starts (the floor imports PyMuPDF; ingest loads its readers
 and Siegfried's signatures); `--jobs 2` starts its worker processes inside the timed part.
-With `--repeat N` the runs take turns N times and each keeps its best time.
+With `--repeat N` the runs take turns N times and each keeps its best time; the last column,
+`turns x floor`, is the median over the turns of floor seconds / run seconds within the same
+turn (the runs of one turn follow each other within seconds, so a slow spell of a shared host
+touches both sides of the ratio alike).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import hashlib
 import json
 import multiprocessing
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -102,6 +106,14 @@ def _best(runs: list[dict[str, object]]) -> dict[str, object]:
     return {**best, "peak_mb": max(float(r["peak_mb"]) for r in runs)}  # type: ignore[arg-type]
 
 
+def _turn_ratio(floors: list[dict[str, object]], ours: list[dict[str, object]]) -> float:
+    """Median over turns of floor seconds / run seconds, each pair measured side by side."""
+    return statistics.median(
+        float(f["seconds"]) / float(o["seconds"])  # type: ignore[arg-type]
+        for f, o in zip(floors, ours, strict=True)
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--files", type=int, default=1000)
@@ -133,7 +145,7 @@ def main() -> None:
         f", {megabytes:.1f} MB, {base['pages']} PDF pages;"
         f" best of {args.repeat}"
     )
-    heads = ("s", "CPU s", "files/s", "pages/s", "MB/s", "peak MB", "x floor")
+    heads = ("s", "CPU s", "files/s", "pages/s", "MB/s", "peak MB", "x floor", "turns x")
     print(f"{'run':32} " + " ".join(f"{h:>8}" for h in heads))
     for name, r in best.items():
         secs, cpu = float(r["seconds"]), float(r["cpu"])  # type: ignore[arg-type]
@@ -146,6 +158,7 @@ def main() -> None:
             megabytes / secs,
             peak,
             float(base["seconds"]) / secs,  # type: ignore[arg-type]
+            _turn_ratio(runs[names[0]], runs[name]),
         )
         print(f"{name:32} " + " ".join(f"{c:>8.2f}" for c in cells))
     every = {name: [round(float(r["seconds"]), 2) for r in rs] for name, rs in runs.items()}  # type: ignore[arg-type]
