@@ -358,7 +358,10 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         if generation != self._generation or self.state is None:
             return  # the reviewer has moved on
         self.state = dataclasses.replace(
-            self.state, span_marks=marks.span_marks, redaction_marks=marks.redaction_marks
+            self.state,
+            span_marks=marks.span_marks,
+            redaction_marks=marks.redaction_marks,
+            scanned=marks.scanned,
         )
         if marks.words is not None:  # word boxes made in the background: selection and find
             content = dataclasses.replace(self.state.content, words_json=marks.words)
@@ -399,7 +402,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         state = self.state
         if state is None:
             return
-        self.highlights.set_spans(state.span_marks)
+        self.highlights.set_spans(state.span_marks, scanned=state.scanned)
         spans = self.highlights.visible(state.span_marks)
         self.viewer.set_marks([*spans, *state.redaction_marks])
         self.viewer.set_hidden_labels(self.highlights.model.hidden_labels())

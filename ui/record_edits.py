@@ -311,6 +311,7 @@ class RecordEditsMixin:
             holds=decided.holds,
             span_marks=marks.span_marks,
             redaction_marks=marks.redaction_marks,
+            scanned=marks.scanned,
         )
         self._show_marks()
         if not (self.appraisal.pending() or self.sensitivity.pending()):

@@ -26,6 +26,7 @@ class RecordState:
     decision: Any  # reviewer.decisions.DecisionView, None when that area is missing
     suggested: tuple[str, ...]
     holds: tuple[str, ...]
+    scanned: bool = True  # False: a record with text that detection has not run on yet
 
 
 def _page_and_rects(
@@ -115,6 +116,7 @@ class RecordMarks:
     redaction_marks: list[Mark]
     page: int | None = None  # 1-based: only this page's spans were loaded
     words: tuple[bytes | None, ...] | None = None  # PDF word boxes made by this load, if any
+    scanned: bool = True  # False: a record with text that detection has not run on yet
 
 
 def load_marks(session: Session, content: RecordContent, page: int | None = None) -> RecordMarks:
@@ -129,7 +131,15 @@ def load_marks(session: Session, content: RecordContent, page: int | None = None
         redaction_marks=redaction_marks(session, content),
         page=page,
         words=words,
+        scanned=_scanned(session, content),
     )
+
+
+def _scanned(session: Session, content: RecordContent) -> bool:
+    ents = apis.entities_module()
+    if ents is None or not content.text.strip():
+        return True  # nothing a scan would look at
+    return bool(ents.is_scanned(session, content.record_id))
 
 
 def load_suggestions(content: RecordContent, kind: str) -> tuple[str, ...]:
@@ -166,7 +176,11 @@ def load_record_state(
     if content.kind == KIND_IMAGE or (content.kind == KIND_PDF and content.source_file is None):
         data = record_bytes(session, content)
     decided = load_decided(session, record_id)
-    marks = load_marks(session, content) if with_marks else RecordMarks(record_id, [], [])
+    marks = (
+        load_marks(session, content)
+        if with_marks
+        else RecordMarks(record_id, [], [], scanned=_scanned(session, content))
+    )
     return RecordState(
         content=content,
         data=data,
@@ -175,4 +189,5 @@ def load_record_state(
         decision=decided.decision,
         suggested=load_suggestions(content, kind) if with_marks else (),
         holds=decided.holds,
+        scanned=marks.scanned,
     )

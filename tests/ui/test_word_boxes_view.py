@@ -58,3 +58,22 @@ def test_a_misnamed_file_says_so_above_the_record(
     assert "extension .docx does not match its format" in win.viewer.detail.text()
     assert win.viewer.showing_pdf()  # read for what it is
     win.tasks.shutdown()
+
+
+def test_an_unscanned_record_is_not_called_clean(
+    make_window: Any, ui_store: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """Before any scan, no highlights means "not looked at yet", never "none found"."""
+    from reviewer.detect.entities import scan_collection
+    from ui.highlights.highlights_panel import NOT_SCANNED
+
+    win = _open_unscanned(make_window, ui_store, tmp_path, 2)
+    qtbot.waitUntil(lambda: win.tasks.active_count() == 0, timeout=20000)
+    assert win.highlights.summary.text() == NOT_SCANNED
+    win.tasks.shutdown()
+    scan_collection(ui_store, "unscanned")
+    again = make_window("unscanned")
+    qtbot.waitUntil(lambda: again.tasks.active_count() == 0, timeout=20000)
+    summary = again.highlights.summary.text()
+    assert "highlight(s)" in summary and NOT_SCANNED not in summary
+    again.tasks.shutdown()

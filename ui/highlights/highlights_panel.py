@@ -32,6 +32,9 @@ SCOPES = (
 )
 
 
+NOT_SCANNED = "Not scanned for personal data yet: File \N{RIGHTWARDS ARROW} Scan for personal data"
+
+
 class HighlightsPanel(QWidget):
     """Signals carry entity ids; the main window turns them into saved, undoable changes."""
 
@@ -95,8 +98,11 @@ class HighlightsPanel(QWidget):
             return list(marks)
         return [m for m in marks if m.score >= LOW_SCORE]
 
-    def set_spans(self, marks: Sequence[Mark]) -> None:
-        """`marks`: every span of the record; the low-confidence ones are filtered here."""
+    def set_spans(self, marks: Sequence[Mark], *, scanned: bool = True) -> None:
+        """`marks`: every span of the record; the low-confidence ones are filtered here.
+
+        `scanned` False: detection has not run on the record yet, so no spans is not "none found".
+        """
         shown = self.visible(marks)
         self.model.set_spans(shown)
         self.tree.expandAll()
@@ -108,8 +114,10 @@ class HighlightsPanel(QWidget):
             text = f"{len(live)} highlight(s) in {labels} categor{'y' if labels == 1 else 'ies'}"
             if len(shown) > len(live):
                 text += f", {len(shown) - len(live)} dismissed"
-        else:
+        elif scanned:
             text = "No personal data found in this record"
+        else:
+            text = NOT_SCANNED
         if hidden_low:
             text += f" · {hidden_low} low-confidence hidden"
         self.summary.setText(text)

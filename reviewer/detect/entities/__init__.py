@@ -19,7 +19,12 @@ from reviewer.detect.entities.corrections import (
     restore_entity,
 )
 from reviewer.detect.entities.scan import ScanSummary, scan_collection, scan_records
-from reviewer.detect.entities.views import EntityView, list_entities, records_with_personal_data
+from reviewer.detect.entities.views import (
+    EntityView,
+    is_scanned,
+    list_entities,
+    records_with_personal_data,
+)
 
 __all__ = [
     "SCOPES",
@@ -30,6 +35,7 @@ __all__ = [
     "add_manual_entity",
     "deny_terms",
     "dismiss_entity",
+    "is_scanned",
     "list_entities",
     "list_terms",
     "records_with_personal_data",

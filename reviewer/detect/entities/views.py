@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import Session
 
-from models.entities import DetectedEntity, DetectionTerm, EntityDismissal
+from models.entities import DetectedEntity, DetectionTerm, EntityDismissal, RecordScan
 from models.records import Record
 from reviewer.detect.span import Rect
 
@@ -189,3 +189,9 @@ def records_with_personal_data(session: Session, collection_id: int) -> set[int]
         select(Record.id).where(Record.collection_id == collection_id, live)
     ).scalars()
     return set(rows)
+
+
+def is_scanned(session: Session, record_id: int) -> bool:
+    """Whether detection has ever run on the record: "no spans" means "nothing found" only
+    then; before it, it means "not looked at yet", which a reviewer must not take for clean."""
+    return session.get(RecordScan, record_id) is not None
