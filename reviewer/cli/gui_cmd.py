@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 from pathlib import Path
 from typing import Any
 
 from reviewer.cli.context import Context, UsageError
+from reviewer.cli.display_check import display_problem
 
 
 def register(sub: Any) -> None:
@@ -39,6 +41,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             names = {n for n, _k in list_collections(session)}
         if args.collection not in names:
             raise UsageError(f"no collection named {args.collection!r} in the store")
+    problem = display_problem()
+    if problem is not None:
+        if args.screenshot is None:
+            raise UsageError(problem)
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no screen
     app: Any = importlib.import_module("ui.app")
     code: int = app.run(ctx.store, args.collection, args.screenshot)
     return code
