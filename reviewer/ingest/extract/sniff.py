@@ -135,12 +135,14 @@ def _zip_kind(data: bytes) -> str | None:
 
 
 def _magic(data: bytes) -> str | None:
-    if b"%PDF-" in data[:1024]:
-        return PDF
+    """Container signatures at offset 0 first, then content markers that may float: a stored
+    ZIP whose first member is a PDF holds `%PDF-` in its first kilobyte, yet it is a ZIP."""
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _zip_kind(data) or BROKEN_ZIP
     if data.startswith(OLE_MAGIC):
         return OLE
+    if b"%PDF-" in data[:1024]:
+        return PDF
     if data.lstrip()[:5] == b"{\\rtf":
         return RTF
     if image_magic(data):
