@@ -32,6 +32,13 @@ def describe(changes: list[PropagationChange]) -> str:
     return "\n".join(lines)
 
 
+def refused_text(changes: list[PropagationChange]) -> str:
+    """Each record that did not take the decision, with why (shown where the reviewer looks)."""
+    refused = [c for c in changes if c.problems]
+    items = "; ".join(f"{c.path}: {c.problems[0]}" for c in refused)
+    return f"refused {len(refused)}: {items}" if refused else "refused 0"
+
+
 def propagate_current(win: Any, *, confirm: Any = None) -> int:
     """Offer to copy the current record's decision to its copies and attachments.
 
@@ -55,12 +62,21 @@ def propagate_current(win: Any, *, confirm: Any = None) -> int:
         else "None of the related records can take this decision (see details)."
     )
     ask = confirm or _ask
-    if not ready or not ask(win, text, describe(changes)):
+    if not ready:
+        ask(win, text, describe(changes))
+        win.status(f"Decision applied to 0 related records; {refused_text(changes)}.")
+        return 0
+    if not ask(win, text, describe(changes)):
         return 0
     with win.store.session() as session:
         result = apply_propagation(session, record_id, actor, ready)
-    refused = f", {len(result.refused)} refused" if result.refused else ""
-    win.status(f"Decision applied to {len(result.applied)} related records{refused}.")
+    paths = {c.record_id: c.path for c in changes}
+    refused = [c for c in changes if c.problems] + [
+        PropagationChange(rid, paths.get(rid, ""), "", changes[0].before, (), tuple(reasons))
+        for rid, reasons in result.refused.items()
+    ]
+    tail = f"; {refused_text(refused)}" if refused else ""
+    win.status(f"Decision applied to {len(result.applied)} related records{tail}.")
     win.reload_queue()
     return len(result.applied)
 

@@ -87,9 +87,17 @@ def run_propagate(args: argparse.Namespace, ctx: Context) -> int:
             print_json(preview)
             eprint(f"{len(changes)} related record(s) would change; add --apply to apply")
             return 0
-        ready = [c.record_id for c in changes if not c.problems]
-        result = apply_propagation(session, record_id, actor, ready)
-    print_json({"applied": [v.record_id for v in result.applied], "refused": result.refused})
+        # Every previewed record is attempted: one with problems is refused WITH its reasons
+        # (leaving it out silently printed "applied to 0, refused 0" after a preview of problems).
+        result = apply_propagation(session, record_id, actor, [c.record_id for c in changes])
+    paths = {c.record_id: c.path for c in changes}
+    refused: list[dict[str, Any]] = [
+        {"record_id": rid, "path": paths.get(rid, ""), "reasons": reasons}
+        for rid, reasons in result.refused.items()
+    ]
+    print_json({"applied": [v.record_id for v in result.applied], "refused": refused})
+    for item in refused:
+        eprint(f"refused {item['path']}: {'; '.join(item['reasons'])}")
     eprint(f"applied to {len(result.applied)}, refused {len(result.refused)}")
     return 0
 

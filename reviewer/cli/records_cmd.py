@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import sys
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
+from reviewer.cli import record_date_cmd
 from reviewer.cli.context import Context, UsageError, print_json
 from reviewer.records_view import FIELDS, NoSuchCollection, RecordView, list_records
 
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("records", help="list a collection's records")
-    parser.add_argument("--collection", required=True, metavar="NAME")
+    parser.add_argument("--collection", metavar="NAME")
     parser.add_argument("--format", choices=("json", "csv", "table"), default="table")
     parser.set_defaults(func=run)
+    actions = parser.add_subparsers(dest="records_action", metavar="ACTION")
+    record_date_cmd.register(actions)
 
 
 def _table(rows: list[RecordView]) -> None:
@@ -40,6 +44,8 @@ def _table(rows: list[RecordView]) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    if not args.collection:
+        raise UsageError("records: --collection NAME is required")
     try:
         with ctx.store.session() as session:
             rows = list_records(session, args.collection)
@@ -51,7 +57,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
         for r in rows:
-            writer.writerow(r.as_dict())
+            item = r.as_dict()
+            item["metadata"] = json.dumps(r.metadata, ensure_ascii=False) if r.metadata else ""
+            writer.writerow(item)
     else:
         _table(rows)
     return 0

@@ -21,10 +21,16 @@ from reviewer.decisions.save import (
     save_appraisal,
     save_sensitivity,
 )
-from reviewer.decisions.store import check_actor, date_last_modified, get_decision, get_record
+from reviewer.decisions.store import (
+    check_actor,
+    date_last_modified,
+    get_decision,
+    get_record,
+    set_record_date,
+)
 from reviewer.decisions.types import Actor, DecisionError, DecisionView
 
-PARTS = ("appraisal", "sensitivity")
+PARTS = ("date", "appraisal", "sensitivity")
 EMAIL_MIMES = ("message/rfc822", "application/vnd.ms-outlook")
 
 
@@ -130,15 +136,21 @@ def preview_propagation(
             problems += appraisal_problems(
                 session, rec.collection_id, [rec.id], actor, source.appraisal, source.criteria
             )
+        # A copy or an attachment with no date of its own takes the source's (an attachment is
+        # dated by its e-mail, not by the mailbox file): shown as a part, applied on confirmation.
+        record_date = before.record_date
+        if "date" in parts and record_date is None and source.record_date is not None:
+            todo.append("date_of_the_record")
+            record_date = source.record_date
         if "sensitivity" in parts and source.closure_status is not None and sen_changes:
             todo.append("sensitivity")
             problems += record_rule_problems(
                 _sensitivity_kwargs(source),
-                record_date=before.record_date,
+                record_date=record_date,
                 date_last_modified=date_last_modified(rec, session),
                 description=before.description,
             )
-        if todo:
+        if todo and todo != ["date_of_the_record"]:
             changes.append(
                 PropagationChange(rec.id, rec.path, relation, before, tuple(todo), tuple(problems))
             )
@@ -172,6 +184,8 @@ def apply_propagation(
         try:
             with session.begin_nested():
                 view = change.before
+                if "date_of_the_record" in change.parts and source.record_date is not None:
+                    view = set_record_date(session, change.record_id, actor, source.record_date)
                 if "appraisal" in change.parts and source.appraisal is not None:
                     view = save_appraisal(
                         session,

@@ -1,8 +1,8 @@
 """Decisions as a table (`reviewer decisions import|export`): one row per record, CSV or JSON.
 
-The contract's columns (`COLUMNS`, in their order) are followed by `EXTRA_COLUMNS` (the record's
-description and date), which an imported file may leave out. Reading, writing and parsing cells
-live here; applying rows is `reviewer.decisions.table_import`.
+The contract's columns (`COLUMNS`, in their order) are followed by `EXTRA_COLUMNS` (the date of
+the record and the record's description), which an imported file may leave out. Reading,
+writing and parsing cells live here; applying rows is `reviewer.decisions.table_import`.
 """
 
 from __future__ import annotations
@@ -41,9 +41,13 @@ COLUMNS = (
     "role",
 )
 CLOSURE_COLUMNS = COLUMNS[5:14]
-# Beyond the contract, after its columns: the record's TDR description and date of the record.
-EXTRA_COLUMNS = ("description", "record_date")
+# Beyond the first contract, after its columns: the date of the record (TDR "date of the record",
+# in the contract since round 2) and the record's TDR description.
+EXTRA_COLUMNS = ("date_of_the_record", "description")
 ALL_COLUMNS = COLUMNS + EXTRA_COLUMNS
+# Read too: the name the date column had before it joined the contract.
+OLD_DATE_COLUMN = "record_date"
+READ_COLUMNS = (*ALL_COLUMNS, OLD_DATE_COLUMN)
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -76,8 +80,8 @@ def to_row(path: str, v: DecisionView) -> dict[str, str]:
         "description_alternate": v.description_alternate,
         "reviewer": sens_by or v.appraised_by,
         "role": (v.reviewed_role if sens_by else v.appraised_role) or "",
+        "date_of_the_record": v.record_date.isoformat() if v.record_date else "",
         "description": v.description,
-        "record_date": v.record_date.isoformat() if v.record_date else "",
     }
 
 
@@ -117,7 +121,7 @@ def read_csv(data: bytes) -> list[tuple[int, dict[str, str]]]:
         for cells in reader:
             if any(c.strip() for c in cells):
                 padded = cells + [""] * (len(names) - len(cells))
-                cells_by = {n: padded[i] for i, n in enumerate(names) if n in ALL_COLUMNS}
+                cells_by = {n: padded[i] for i, n in enumerate(names) if n in READ_COLUMNS}
                 rows.append((line, cells_by))
                 if len(cells) > len(names):
                     rows[-1][1]["__extra__"] = "1"
@@ -192,3 +196,8 @@ def parse_row_sensitivity(row: dict[str, str], problems: list[str]) -> dict[str,
         "description_closed": _bool(row["description_closed"], "description_closed", problems),
         "description_alternate": row["description_alternate"],
     }
+
+
+def date_cell(row: dict[str, str]) -> str:
+    """The row's date of the record: `date_of_the_record`, else the older `record_date` column."""
+    return row.get("date_of_the_record", "").strip() or row.get(OLD_DATE_COLUMN, "").strip()

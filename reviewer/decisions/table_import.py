@@ -25,7 +25,7 @@ from reviewer.decisions.holds import HoldView, active_holds_for
 from reviewer.decisions.resolve import Resolver
 from reviewer.decisions.save import appraisal_changes, record_rule_problems, sensitivity_changes
 from reviewer.decisions.store import DESCRIPTION_MAX, apply_change, check_actor, collection_kind
-from reviewer.decisions.table import parse_date, parse_row_sensitivity, split_list
+from reviewer.decisions.table import date_cell, parse_date, parse_row_sensitivity, split_list
 from reviewer.decisions.types import APPRAISALS, Actor, DecisionView
 
 BATCH = 500  # rows between flushes
@@ -102,7 +102,7 @@ class _Importer:
         view = self.resolver.view(rid)
         parts: list[tuple[str, dict[str, Any]]] = []
         record_date = own.record_date if own is not None else None
-        new_date = parse_date(row.get("record_date", ""), "record date", problems)
+        new_date = parse_date(date_cell(row), "date of the record", problems)
         if new_date is not None and new_date != record_date:
             if new_date > date.today():
                 problems.append("the date of the record is in the future")

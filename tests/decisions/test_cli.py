@@ -150,8 +150,8 @@ def test_export_round_trip(fx: Fixture, capsys: pytest.CaptureFixture[str], tmp_
     code, out, _ = run(fx, capsys, "decisions", "export", "--collection", COLL, "--format", "csv")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
-    # The contract's columns in its order; the record's description and date follow them.
-    assert tuple(rows[0]) == (*COLUMNS, "description", "record_date")
+    # The contract's columns in its order; the date of the record (after `role`), description.
+    assert tuple(rows[0]) == (*COLUMNS, "date_of_the_record", "description")
     assert len(rows) == 7
     exported = next(r for r in rows if r["path"] == "case1/statement.pdf")
     assert {k: exported[k] for k in GOOD_SELECT} == GOOD_SELECT

@@ -147,9 +147,13 @@ def test_csv_carries_description_and_record_date_after_the_contract_columns(
     fx.store.dispose()
     main(["--db", fx.url, "decisions", "export", "--collection", "Test case files"])
     exported = list(csv.DictReader(io.StringIO(capsys.readouterr()[0])))
-    assert tuple(exported[0]) == header
+    # Exported under the contract's name, right after `role`; the old name is still read.
+    assert tuple(exported[0]) == (*COLUMNS, "date_of_the_record", "description")
     mine = next(r for r in exported if r["path"] == "case1/statement.pdf")
-    assert (mine["description"], mine["record_date"]) == ("Statement of Jo Bloggs", "2003-03-04")
+    assert (mine["description"], mine["date_of_the_record"]) == (
+        "Statement of Jo Bloggs",
+        "2003-03-04",
+    )
     # A contract-only file (no extra columns) still imports and keeps the description.
     contract_only = {k: v for k, v in mine.items() if k in COLUMNS}
     contract_only["rationale"] = "changed"
