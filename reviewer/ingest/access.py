@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.records import IngestRoot, Record, RecordPage
+from reviewer.ingest.boundary import inside_root, open_regular
 from reviewer.ingest.containers import read_member
 from reviewer.ingest.types import PAGE_SEPARATOR, Identification, PageText, WordBox, unpack_words
 
@@ -58,8 +59,12 @@ def record_bytes(session: Session, record_id: int, *, verify: bool = True) -> by
     record = _record(session, record_id)
     if record.parent_id is None:
         path = source_path(session, record)
+        root = session.get(IngestRoot, record.root_id)
+        if root is None or not inside_root(path, Path(root.path)):
+            raise EvidenceError(f"record {record.id}: its file is outside the ingested folder")
         try:
-            data = path.read_bytes()
+            with open_regular(Path(os.path.realpath(path))) as handle:
+                data = handle.read()
         except OSError as exc:
             raise EvidenceError(
                 f"record {record.id}: source file cannot be read ({exc.strerror or 'error'})"

@@ -1,21 +1,21 @@
 """PRONOM format identification with Siegfried (pygfried), in-process.
 
 Siegfried reads the file itself (read-only). Members of containers and attachments, and files
-whose names Siegfried cannot take (below), are identified from a private temporary copy,
-never next to the evidence.
+whose names Siegfried cannot take (below), are identified from a private temporary copy in
+the process's 0700 scratch folder (`reviewer.scratch`), never next to the evidence.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from reviewer import scratch
 from reviewer.ingest.types import Identification
 
 _local = threading.local()
@@ -128,7 +128,10 @@ def _identify_copy(name: str, write: Callable[[Any], object]) -> Identification:
     suffix = Path(name).suffix[:16]
     if not _takes_name(Path(suffix)):
         suffix = ""
-    fd, tmp = tempfile.mkstemp(prefix="reviewer-", suffix=suffix)
+    try:
+        fd, tmp = scratch.new_file(suffix)
+    except OSError as exc:
+        return Identification(warning=f"identification failed: {type(exc).__name__}")
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)

@@ -1,16 +1,19 @@
 """Finding the files to ingest: folders walked without following links, names made storable.
 
 A link to a folder is never followed (that is how symlink loops are avoided); it is reported
-as a record of its own so nothing on disk goes unaccounted for.
+as a record of its own so nothing on disk goes unaccounted for. A link to a file is followed
+only when its target is a regular file inside the ingested root (`boundary.judge`); devices,
+FIFOs, sockets and links leading out are listed with a status and never opened.
 """
 
 from __future__ import annotations
 
-import errno
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from reviewer.ingest.boundary import judge
 
 EXCLUDED_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
 
@@ -25,6 +28,14 @@ class FoundFile:
     raw_path_hex: str | None  # exact bytes when the name is not valid UTF-8
     problem_status: str | None = None  # set when the entry cannot be ingested as a file
     problem: str = ""
+    # What to open: the file itself, or a link's target inside the root (None: never read).
+    read_path: Path | None = None
+    link_note: str = ""  # "link to TARGET" for a followed link, shown in the record's message
+
+    @property
+    def source(self) -> Path:
+        """The path whose bytes are read."""
+        return self.read_path or self.abs_path
 
 
 def storable(rel: str) -> tuple[str, str | None]:
@@ -43,6 +54,16 @@ def _found(root: Path, path: Path, status: str | None = None, problem: str = "")
     return FoundFile(root, path, safe, raw, status, problem)
 
 
+def _judged(root: Path, path: Path) -> FoundFile:
+    """An entry judged from lstat/stat before anything is read (`boundary.judge`)."""
+    verdict = judge(path, root)
+    found = _found(root, path, verdict.status, verdict.message)
+    if verdict.read_path is None:
+        return found
+    note = f"link to {verdict.link_target}" if verdict.link_target is not None else ""
+    return replace(found, read_path=verdict.read_path, link_note=note)
+
+
 def walk(root: Path) -> Iterator[FoundFile]:
     """Every file under `root` in a stable order; problems become entries, never exceptions."""
     stack = [root]
@@ -58,42 +79,13 @@ def walk(root: Path) -> Iterator[FoundFile]:
         for entry in entries:
             path = Path(entry.path)
             try:
-                if entry.is_symlink():
-                    broken = _broken_link(path)
-                    if broken:
-                        yield _found(root, path, "error", broken)
-                    elif path.is_dir():
-                        yield _found(
-                            root,
-                            path,
-                            "unsupported",
-                            "link to a folder: not followed (avoids loops)",
-                        )
-                    else:
-                        yield _found(root, path)
-                elif entry.is_dir(follow_symlinks=False):
+                if entry.is_dir(follow_symlinks=False):
                     subfolders.append(path)
-                elif entry.is_file(follow_symlinks=False):
-                    yield _found(root, path)
                 else:
-                    yield _found(root, path, "unsupported", "not a regular file (device or pipe)")
+                    yield _judged(root, path)
             except OSError as exc:
                 yield _found(root, path, "error", f"cannot read entry: {exc.strerror or 'error'}")
         stack.extend(reversed(subfolders))
-
-
-def _broken_link(path: Path) -> str:
-    """Why a link leads nowhere ('' when it leads to something); Path.exists() cannot tell a
-    loop from a missing target."""
-    try:
-        path.stat()
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return "link loop: the link leads back to itself"
-        if isinstance(exc, FileNotFoundError):
-            return "broken link: its target does not exist"
-        return f"link cannot be followed: {exc.strerror or 'error'}"
-    return ""
 
 
 def roots_and_files(paths: list[Path]) -> Iterator[tuple[Path, FoundFile]]:
@@ -104,7 +96,7 @@ def roots_and_files(paths: list[Path]) -> Iterator[tuple[Path, FoundFile]]:
             for found in walk(path):
                 yield path, found
         else:
-            yield path.parent, _found(path.parent, path)
+            yield path.parent, _judged(path.parent, path)
 
 
 def is_excluded(name: str) -> bool:

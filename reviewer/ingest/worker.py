@@ -14,7 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
+from reviewer import scratch
+from reviewer.ingest.boundary import NotRegularFile, open_regular
 from reviewer.ingest.extract import Limits, extract
 from reviewer.ingest.hashing import BLOCK, sha256_bytes
 from reviewer.ingest.identify import KnownFormats, extension_key
@@ -24,12 +27,15 @@ from reviewer.ingest.types import (
     EXCLUDED,
     OK,
     TOO_LARGE,
+    UNSUPPORTED,
     Extraction,
     Identification,
     PageText,
 )
 from reviewer.ingest.walker import FoundFile, is_excluded
 
+# DROID's window: a file too large to read for text is identified from this much of each end.
+WINDOW = 64 << 10
 # A batch keeps files' bytes in memory between hashing and extraction up to this much;
 # beyond it a file is read again (and its hash checked) when its turn comes.
 HOLD_BYTES = 256 << 20
@@ -55,17 +61,30 @@ class KnownTexts:
         self._known: OrderedDict[_TextKey, tuple[Extraction, int]] = OrderedDict()
 
     def extract(
-        self, data: bytes, name: str, sha256: str, ident: Identification, limits: Limits
+        self,
+        data: bytes,
+        name: str,
+        sha256: str,
+        ident: Identification,
+        limits: Limits,
+        base: Limits | None = None,
     ) -> Extraction:
-        key = (sha256, extension_key(name), ident, limits)
+        """`extract` under `limits` (what is left of a file's budget, at most `base`),
+        remembered by `base`: a known answer is reused when it fits what is left."""
+        base = base or limits
+        key = (sha256, extension_key(name), ident, base)
         known = self._known.get(key)
-        if known is not None:
+        if known is not None and _fits(known[0], limits):
             self._known.move_to_end(key)
             return known[0]
         extraction = extract(data, name, ident, limits, boxes=False)
         # Only what was read: a failure may be this attempt's (out of memory), not the bytes'.
         if not sha256 or extraction.status not in (OK, EMPTY):
             return extraction
+        if limits != base and (
+            extraction.message or any(m.status == TOO_LARGE for m in extraction.members)
+        ):
+            return extraction  # perhaps cut short by what was left of the budget
         size = sum(len(p.text) for p in extraction.pages) + sum(
             len(m.data or b"") for m in extraction.members
         )
@@ -75,6 +94,13 @@ class KnownTexts:
             while self._held > self.most_bytes:
                 self._held -= self._known.popitem(last=False)[1][1]
         return extraction
+
+
+def _fits(extraction: Extraction, limits: Limits) -> bool:
+    """The extraction's members fit within these limits (it would come out the same)."""
+    members = extraction.members
+    used = sum(len(m.data or b"") for m in members)
+    return len(members) <= limits.max_members and used <= limits.max_total_bytes
 
 
 _texts = KnownTexts()
@@ -123,16 +149,6 @@ def _error(found: FoundFile, status: str, message: str) -> FileResult:
     )
 
 
-def _hash_stream(path: Path) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as handle:
-        while block := handle.read(BLOCK):
-            digest.update(block)
-            size += len(block)
-    return digest.hexdigest(), size
-
-
 def _status_for_excluded(name: str) -> Extraction:
     return Extraction(
         status=EXCLUDED, message=f"'{name}' is a system file TNA excludes from transfer"
@@ -147,6 +163,7 @@ class _Staged:
     path: Path
     data: bytes | None
     too_large: Extraction | None
+    sample: Path | None = None  # what Siegfried reads instead of a too-large file
 
 
 def _read_message(exc: OSError) -> str:
@@ -170,30 +187,68 @@ def _stage(
     """Hash one file; a problem entry or an unchanged file is already its final result."""
     if found.problem_status:
         return _error(found, found.problem_status, found.problem)
-    path = found.abs_path
+    path = found.source
     name = found.rel_path.rsplit("/", 1)[-1]
     data: bytes | None = None
     too_large = None
+    sample = None
     try:
-        stat = path.stat()
-        mtime = datetime.fromtimestamp(stat.st_mtime, UTC)
-        if stat.st_size > limits.max_file_bytes:
-            sha, size = _hash_stream(path)
-            too_large = Extraction(
-                status=TOO_LARGE,
-                message=f"{size:,} bytes is over the {limits.max_file_bytes:,}-byte text limit; "
-                "hashed and identified only",
-            )
-        else:
-            with path.open("rb") as handle:
-                data = handle.read()
-            sha, size = hashlib.sha256(data).hexdigest(), len(data)
+        with open_regular(path) as handle:
+            stat = os.fstat(handle.fileno())
+            mtime = datetime.fromtimestamp(stat.st_mtime, UTC)
+            if stat.st_size > limits.max_file_bytes:
+                sha, size, sample = _hash_and_sample(handle, name)
+                too_large = Extraction(
+                    status=TOO_LARGE,
+                    message=f"{size:,} bytes is over the {limits.max_file_bytes:,}-byte text "
+                    "limit; hashed and identified only",
+                )
+            else:
+                data = handle.read(limits.max_file_bytes + 1)
+                sha, size = hashlib.sha256(data).hexdigest(), len(data)
+    except NotRegularFile as exc:
+        return _error(found, UNSUPPORTED, exc.strerror or "not a regular file: not read")
     except OSError as exc:
         return _read_error(found, exc)
     base = FileResult(found.rel_path, name, size, sha, mtime, found.raw_path_hex)
     if known_sha256 is not None and known_sha256 == sha:
+        _drop(sample)
         return replace(base, unchanged=True)
-    return _Staged(base, path, data if keep else None, too_large)
+    return _Staged(base, path, data if keep else None, too_large, sample)
+
+
+def _hash_and_sample(handle: BinaryIO, name: str) -> tuple[str, int, Path]:
+    """SHA-256 and size of a file too large to read for text, in constant memory, and a
+    private copy of its first and last 64 KB (DROID's window) for Siegfried, which would
+    otherwise map the whole file (a 2 GB file cost 2.2 GB of memory and 40 s)."""
+    digest = hashlib.sha256()
+    head = handle.read(WINDOW)
+    digest.update(head)
+    size = len(head)
+    before, last = b"", head
+    while block := handle.read(BLOCK):
+        digest.update(block)
+        size += len(block)
+        before, last = last, block
+    tail = (before[-WINDOW:] + last)[-WINDOW:]
+    fd, sample = scratch.new_file(Path(name).suffix[:16] if _storable_suffix(name) else "")
+    with os.fdopen(fd, "wb") as out:
+        out.write(head)
+        out.write(tail if size > 2 * WINDOW else b"")
+    return digest.hexdigest(), size, sample
+
+
+def _storable_suffix(name: str) -> bool:
+    try:
+        Path(name).suffix.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _drop(sample: Path | None) -> None:
+    if sample is not None:
+        sample.unlink(missing_ok=True)
 
 
 def _complete(staged: _Staged, ident: Identification, limits: IngestLimits) -> FileResult:
@@ -205,7 +260,7 @@ def _complete(staged: _Staged, ident: Identification, limits: IngestLimits) -> F
     data = staged.data
     if data is None:  # not kept in memory while the batch was identified: read it again
         try:
-            with staged.path.open("rb") as handle:
+            with open_regular(staged.path) as handle:
                 data = handle.read()
         except OSError as exc:
             return replace(_read_error_for(base, exc), ident=ident)
@@ -228,18 +283,58 @@ def _compact(extraction: Extraction) -> tuple[Extraction, str | None]:
     return replace(extraction, pages=pages, members=()), text_sha
 
 
+@dataclass
+class Budget:
+    """What one top-level file may still expand to, across all its nesting: archives in
+    e-mails in archives share it, so a nested archive never starts a fresh allowance."""
+
+    bytes_left: int
+    members_left: int
+
+    @classmethod
+    def for_file(cls, limits: Limits) -> Budget:
+        return cls(limits.max_total_bytes, limits.max_members)
+
+    def limits(self, base: Limits) -> Limits:
+        """`base` with its totals cut to what is left."""
+        if self.bytes_left >= base.max_total_bytes and self.members_left >= base.max_members:
+            return base
+        return replace(
+            base,
+            max_total_bytes=max(0, min(base.max_total_bytes, self.bytes_left)),
+            max_members=max(0, min(base.max_members, self.members_left)),
+        )
+
+
+OVER_BUDGET = "over this file's budget for nested content: not extracted"
+
+
 def _finish(
-    base: FileResult, data: bytes, ident: Identification, limits: IngestLimits, depth: int
+    base: FileResult,
+    data: bytes,
+    ident: Identification,
+    limits: IngestLimits,
+    depth: int,
+    budget: Budget | None = None,
 ) -> FileResult:
     if not data:
         return replace(
             base, ident=ident, extraction=Extraction(status=EMPTY, message="zero-byte file")
         )
-    extraction = _texts.extract(data, base.name, base.sha256 or "", ident, limits.extract)
+    budget = budget or Budget.for_file(limits.extract)
+    extraction = _texts.extract(
+        data, base.name, base.sha256 or "", ident, budget.limits(limits.extract), limits.extract
+    )
     children: list[FileResult] = []
     for member in extraction.members:
         child_path = f"{base.rel_path}/{member.name}"
-        if member.data is None:
+        budget.members_left -= 1
+        status, message = member.status, member.message
+        if member.data is not None and (
+            budget.members_left < 0 or len(member.data) > budget.bytes_left
+        ):
+            status, message = TOO_LARGE, OVER_BUDGET
+        if member.data is None or status == TOO_LARGE:
             children.append(
                 FileResult(
                     child_path,
@@ -247,10 +342,11 @@ def _finish(
                     0,
                     None,
                     member_name=member.name,
-                    extraction=Extraction(status=member.status, message=member.message),
+                    extraction=Extraction(status=status, message=message),
                 )
             )
             continue
+        budget.bytes_left -= len(member.data)
         mtime = datetime.fromtimestamp(member.mtime, UTC) if member.mtime else None
         child = FileResult(
             child_path,
@@ -267,7 +363,7 @@ def _finish(
                     child,
                     ident=child_ident,
                     extraction=Extraction(
-                        status=ERROR,
+                        status=TOO_LARGE,
                         message=f"nested more than {limits.max_depth} levels deep: not opened",
                     ),
                 )
@@ -277,7 +373,7 @@ def _finish(
                 replace(child, ident=child_ident, extraction=_status_for_excluded(member.name))
             )
         else:
-            children.append(_finish(child, member.data, child_ident, limits, depth + 1))
+            children.append(_finish(child, member.data, child_ident, limits, depth + 1, budget))
     kept, text_sha = _compact(extraction)
     return replace(
         base, ident=ident, extraction=kept, children=tuple(children), text_sha256=text_sha
@@ -309,7 +405,11 @@ def read_files(
             held += len(item.data)
         staged.append(item)
     waiting = [item for item in staged if isinstance(item, _Staged)]
-    answers = _formats.identify([(w.base.sha256 or "", w.path) for w in waiting])
+    try:
+        answers = _formats.identify([(w.base.sha256 or "", w.sample or w.path) for w in waiting])
+    finally:
+        for item in waiting:
+            _drop(item.sample)
     idents = dict(zip(map(id, waiting), answers, strict=True))
     results: list[FileResult] = []
     for (found, _known), item in zip(jobs, staged, strict=True):
@@ -321,7 +421,15 @@ def read_files(
         except Exception as exc:
             results.append(_unexpected(found, exc))
         item.data = None  # let a big file's bytes go before the next is extracted
-    return results
+    return [_noted(found, result) for (found, _known), result in zip(jobs, results, strict=True)]
+
+
+def _noted(found: FoundFile, result: FileResult) -> FileResult:
+    """A followed link says so in its message (the record is the link, read from its target)."""
+    if not found.link_note:
+        return result
+    message = "; ".join(filter(None, (found.link_note, result.extraction.message)))
+    return replace(result, extraction=replace(result.extraction, message=message))
 
 
 def read_file_safely(

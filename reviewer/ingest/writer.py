@@ -6,7 +6,7 @@ not at all: an interrupted ingest leaves the store consistent and a re-run simpl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, cast
 
@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 
 from models.base import utcnow
 from models.records import Collection, IngestRoot, Record, RecordPage
+from reviewer.ingest.storable import replaced_note, storable, storable_text
+from reviewer.ingest.types import PageText
 from reviewer.ingest.worker import FileResult
 
 
@@ -89,6 +91,30 @@ def _mismatch(result: FileResult) -> str:
     if ident.format_version and ident.format_version not in found:
         found = f"{found} {ident.format_version}"
     return f"{named} does not match its format ({found})"
+
+
+def storable_result(result: FileResult) -> FileResult:
+    """The result with every value the store cannot hold replaced (`storable`): a NUL in a
+    text file or an e-mail subject is one note on that record, not a failed batch on
+    PostgreSQL, and both engines store the same thing. Children are made storable as they
+    are queued."""
+    ext = result.extraction
+    replaced = 0
+    pages: list[PageText] = []
+    for page in ext.pages:
+        text, count = storable_text(page.text)
+        replaced += count
+        pages.append(page if not count else replace(page, text=text))
+    message = storable("; ".join(filter(None, (ext.message, replaced_note(replaced)))))
+    if not replaced and message == ext.message and storable(result.name) == result.name:
+        return result
+    return replace(
+        result,
+        name=storable(result.name),
+        rel_path=storable(result.rel_path),
+        member_name=None if result.member_name is None else storable(result.member_name),
+        extraction=replace(ext, pages=tuple(pages), message=message),
+    )
 
 
 def _page_rows(record_id: int, result: FileResult) -> list[dict[str, Any]]:
@@ -176,6 +202,7 @@ class NewRecords:
         self._queue(_Row(root_id, result, parent_id=parent_id))
 
     def _queue(self, row: _Row) -> None:
+        row.result = storable_result(row.result)
         index = len(self._rows)
         self._rows.append(row)
         for child in row.result.children:
@@ -234,6 +261,7 @@ def write_changed(
     new records are written first, so ids keep the order files were met in.
     """
     conn = session.connection()
+    result = storable_result(result)
     written = new.flush(conn)
     new.dups.forget()
     previous = existing.sha256

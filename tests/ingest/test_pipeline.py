@@ -154,14 +154,16 @@ def test_unreadable_file_is_reported_not_fatal(
     """A file the user may not read (as on a locked-down share) is listed with an error."""
     secret = messy_tree / "secret.txt"
     secret.write_text("x")
-    real_open = Path.open
+    from reviewer.ingest import worker
 
-    def guarded_open(self: Path, *args: object, **kwargs: object) -> object:
-        if self.name == "secret.txt":
+    real_open = worker.open_regular
+
+    def guarded_open(path: Path) -> object:
+        if path.name == "secret.txt":
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(path)
 
-    monkeypatch.setattr(Path, "open", guarded_open)
+    monkeypatch.setattr(worker, "open_regular", guarded_open)
     summary = ingest_paths(store, [messy_tree], "c")
     row = _by_path(store)["secret.txt"]
     assert row.status == "error"  # type: ignore[attr-defined]
@@ -200,12 +202,14 @@ def test_links_that_lead_nowhere_say_why(store: Store, tmp_path: Path) -> None:
     os.symlink(root / "gone.txt", root / "dangling")
     ingest_paths(store, [root], "c")
     rows = _by_path(store)
-    for name in ("a", "b"):
+    for name, other in (("a", "b"), ("b", "a")):
         assert (rows[name].status, rows[name].message) == (  # type: ignore[attr-defined]
             "error",
-            "link loop: the link leads back to itself",
+            f"link to {root / other}: link loop: the link leads back to itself",
         )
-    assert rows["dangling"].message == "broken link: its target does not exist"  # type: ignore[attr-defined]
+    assert rows["dangling"].message == (  # type: ignore[attr-defined]
+        f"link to {root / 'gone.txt'}: broken link: its target does not exist"
+    )
 
 
 def test_a_misnamed_file_is_read_for_what_it_is_and_says_so(store: Store, tmp_path: Path) -> None:

@@ -11,12 +11,14 @@ MIB = 1 << 20
 class Limits:
     """Bounds on what one extraction may decompress.
 
-    `max_ratio` applies only to members larger than `ratio_floor_bytes`: small, highly
-    compressible files (blank spreadsheets, padded text) are common and harmless.
+    `max_ratio` applies to every member, however small (`ratio_floor_bytes` is 0): a zip of
+    a thousand 1 MiB members at 1,000:1 each is a gigabyte from one megabyte. Ingest also
+    gives each top-level file one budget for all its nested expansion (`worker.Budget`), of
+    which `max_total_bytes` and `max_members` here are what is left for this extraction.
     """
 
-    max_member_bytes: int = 512 * MIB
-    max_total_bytes: int = 2048 * MIB
+    max_member_bytes: int = 256 * MIB
+    max_total_bytes: int = 512 * MIB
     max_ratio: float = 200.0
-    ratio_floor_bytes: int = 1 * MIB
+    ratio_floor_bytes: int = 0
     max_members: int = 10_000

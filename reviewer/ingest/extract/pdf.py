@@ -131,7 +131,14 @@ def _embedded(doc: Any, index: int, limits: Limits) -> tuple[str | None, bytes |
 
 def embedded_members(doc: Any, limits: Limits) -> tuple[Member, ...]:
     """Files embedded in the PDF (portfolios, attached originals) as child records."""
-    found = [_embedded(doc, index, limits) for index in range(doc.embfile_count())]
+    found: list[tuple[str | None, bytes | None, str]] = []
+    total = 0
+    for index in range(min(doc.embfile_count(), limits.max_members)):
+        label, data, why = _embedded(doc, index, limits)
+        if data is not None and total + len(data) > limits.max_total_bytes:
+            data, why = None, "embedded files too large in total to extract safely"
+        total += len(data or b"")
+        found.append((label, data, why))
     names = unique_names(
         safe_file_name(label, f"embedded-{index}") for index, (label, _, _) in enumerate(found, 1)
     )
