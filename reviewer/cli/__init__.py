@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "reviewer.cli.audit_cmd",
     "reviewer.cli.export_cmd",
     "reviewer.cli.qa_cmd",
+    "reviewer.cli.queue_cmd",
 )
 
 
