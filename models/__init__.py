@@ -9,6 +9,7 @@ from models import (  # noqa: F401
     audit,
     decisions,
     entities,
+    metadata,
     predict,
     qa,
     records,

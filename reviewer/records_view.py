@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.decisions import Decision
 from models.records import Collection, Record
+from reviewer.ingest.manifest.stored import metadata_by_record
 
 
 class NoSuchCollection(LookupError):
@@ -30,6 +33,9 @@ class RecordView:
     message: str
     pages: int | None
     duplicate_of: int | None
+    # What a case-system or SharePoint export said about the record (key/values, unchanged).
+    metadata: dict[str, str] = field(default_factory=dict)
+    record_date: str | None = None  # the date of the record (TDR), YYYY-MM-DD, once set
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -55,9 +61,20 @@ def _format(record: Record) -> str | None:
 def list_records(session: Session, collection_name: str) -> list[RecordView]:
     """Every record of the collection, parents before their children, in path order."""
     collection = collection_by_name(session, collection_name)
-    rows = session.scalars(
-        select(Record).where(Record.collection_id == collection.id).order_by(Record.path, Record.id)
+    rows = list(
+        session.scalars(
+            select(Record)
+            .where(Record.collection_id == collection.id)
+            .order_by(Record.path, Record.id)
+        )
     )
+    described = metadata_by_record(session, [r.id for r in rows])
+    dated = session.execute(
+        select(Decision.record_id, Decision.record_date)
+        .join(Record, Record.id == Decision.record_id)
+        .where(Record.collection_id == collection.id, Decision.record_date.is_not(None))
+    )
+    dates = {record_id: when for record_id, when in dated}
     return [
         RecordView(
             id=r.id,
@@ -72,6 +89,12 @@ def list_records(session: Session, collection_name: str) -> list[RecordView]:
             message=r.message,
             pages=r.page_count,
             duplicate_of=r.duplicate_of_id,
+            metadata=described.get(r.id, {}),
+            record_date=_iso(dates.get(r.id)),
         )
         for r in rows
     ]
+
+
+def _iso(when: date | None) -> str | None:
+    return when.isoformat() if when is not None else None

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from models import Store
 from models.records import Record
+from reviewer.ingest.manifest.attach import MetadataReport, attach_metadata
 from reviewer.ingest.walker import FoundFile, roots_and_files
 from reviewer.ingest.worker import FileResult, IngestLimits, read_files, warm_up, worker_ready
 from reviewer.ingest.writer import (
@@ -54,6 +55,7 @@ class IngestSummary:
     statuses: Counter[str] = field(default_factory=Counter)
     problems: list[tuple[str, str, str]] = field(default_factory=list)
     changed_paths: list[str] = field(default_factory=list)
+    metadata: MetadataReport | None = None  # manifests and sidecars attached, if any
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -70,6 +72,7 @@ class IngestSummary:
             "statuses": dict(self.statuses),
             "problems": [{"path": p, "status": s, "message": m} for p, s, m in self.problems],
             "changed_paths": self.changed_paths,
+            "metadata": self.metadata.as_dict() if self.metadata else None,
         }
 
 
@@ -146,8 +149,12 @@ def ingest_paths(
     jobs: int = 1,
     progress: Progress | None = None,
     limits: IngestLimits | None = None,
+    metadata: Sequence[Path] = (),
 ) -> IngestSummary:
     """Add files and folders to `collection` (created if new); re-running adds nothing new.
+
+    Manifests and sidecars among the files, and those in `metadata`, describe the records
+    afterwards (`manifest.attach.attach_metadata`).
 
     Raises `Cancelled` only through `progress`; everything committed so far is kept.
     """
@@ -221,7 +228,22 @@ def ingest_paths(
         session.commit()
         session.close()
         summary.seconds = time.perf_counter() - started
+    summary.metadata = _attach(store, coll_id, list(root_ids.values()), queued, metadata)
+    summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _attach(
+    store: Store, coll_id: int, root_ids: list[int], queued: list[_Job], given: Sequence[Path]
+) -> MetadataReport | None:
+    """Metadata from the export's manifests, once every file is stored (one transaction)."""
+    files = [
+        (j.root_id, j.found.rel_path, j.found.source) for j in queued if not j.found.problem_status
+    ]
+    with store.session() as session:
+        report = attach_metadata(session.connection(), coll_id, root_ids, files, given)
+        session.commit()
+    return report if report.manifests or report.problems else None
 
 
 def _begin(session: Session) -> None:

@@ -29,6 +29,8 @@ CONTRACT_KEYS = {
     "message",
     "pages",
     "duplicate_of",
+    "metadata",
+    "record_date",
 }
 
 
