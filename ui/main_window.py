@@ -181,6 +181,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             "find_next": lambda: self.viewer.find_step(1),
             "find_prev": lambda: self.viewer.find_step(-1),
             "focus_queue": self.queue.text.setFocus,
+            "back_to_queue": self.queue.table.setFocus,
             "zoom_in": lambda: self.viewer.zoom(1.2),
             "zoom_out": lambda: self.viewer.zoom(1 / 1.2),
             "fit_width": self.viewer.fit_width,
@@ -251,6 +252,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1500, 900)
+        fit_to_screen(self)
         for splitter in (self.splitter, self.centre):
             state = settings.load_bytes(f"window/{splitter.objectName()}")
             if state is not None:
@@ -274,7 +276,15 @@ class MainWindow(RecordEditsMixin, QMainWindow):
 
     # collections
     def open_collection(self, name: str, select_record: int | None = None) -> None:
-        """Load the queue in the background; the first (or given) record is shown when it lands."""
+        """Load the queue in the background; the first (or given) record is shown when it lands.
+
+        Another collection than the one on screen: its filters, record and decision go at once,
+        so nothing of the old one is shown while the new one loads."""
+        if self.collection is None or self.collection.collection_name != name:
+            self.collection = None
+            self.queue.clear_filters()
+            self.queue.set_rows(())
+            self.show_record(-1)
         self.where.setText(f"Opening collection '{name}'…")
         store = self.store
 
@@ -303,6 +313,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.setWindowTitle(f"{snap.collection_name} — Records Reviewer")
         if not (select_record is not None and self.queue.select_record(select_record)):
             self.queue.select_row(0)
+        self.queue.table.setFocus()  # keyboard first: J/K and the letters act at once
         self.collection_loaded.emit(snap.collection_name)
 
     def reload_queue(self) -> None:
@@ -316,7 +327,12 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self._generation += 1
         if record_id < 0:
             self.state = None
+            self._current_span = None
             self.viewer.show_record(None)
+            self.viewer.set_marks([])
+            self.highlights.set_spans([], scanned=True)
+            self.appraisal.clear()
+            self.sensitivity.clear()
             return
         kind = self.collection.kind if self.collection else "case"
         with self.store.session() as session:
@@ -525,6 +541,20 @@ class MainWindow(RecordEditsMixin, QMainWindow):
 
     def status(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
+
+
+def fit_to_screen(win: QMainWindow) -> None:
+    """Never larger than the screen's free area (a first run on a laptop, a smaller monitor)."""
+    screen = win.screen()
+    if screen is None:
+        return
+    free = screen.availableGeometry()
+    frame = win.frameGeometry().size() - win.geometry().size()
+    width = min(win.width(), free.width() - frame.width())
+    height = min(win.height(), free.height() - frame.height())
+    if (width, height) != (win.width(), win.height()):
+        win.resize(width, height)
+        win.move(free.topLeft())
 
 
 def _stamp(by: str, role: str, at: Any, inherited: bool, scope: str) -> str:

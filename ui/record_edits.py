@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QMenu
 
+from reviewer.detect.labels import display_name
 from ui import apis
 
 if TYPE_CHECKING:
@@ -223,13 +224,20 @@ class RecordEditsMixin:
         self._range_menu(words, (page, rect))
 
     def _range_menu(self, words: tuple[int, int] | None, area: tuple[int, Rect] | None) -> None:
+        if words is not None and self.state is not None:
+            from reviewer.detect.trim import trim_span
+
+            words = trim_span(self.state.content.text, *words)
         menu = QMenu(self.viewer)
         if words is not None:
             sub = menu.addMenu("Mark as personal data")
             from ui.viewer.marks import label_colours
 
             for label in label_colours() or ("PERSON",):
-                sub.addAction(label, functools.partial(self.add_manual, words[0], words[1], label))
+                sub.addAction(
+                    display_name(label),
+                    functools.partial(self.add_manual, words[0], words[1], label),
+                )
             menu.addAction(
                 "Redact this text",
                 lambda: self._redact("redact text", start=words[0], end=words[1]),
@@ -239,6 +247,8 @@ class RecordEditsMixin:
             menu.addAction(
                 "Redact this area", lambda: self._redact("redact area", page=page + 1, rect=rect)
             )
+        if area is not None:
+            menu.aboutToHide.connect(self.viewer.pdf.canvas.clear_pending_area)
         self._last_menu = menu
         menu.popup(QCursor.pos())
 

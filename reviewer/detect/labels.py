@@ -70,3 +70,37 @@ IDENTIFIER_LABELS = frozenset(
         "IP_ADDRESS",
     }
 )
+
+# What a reviewer reads in menus, lists and reports; the codes above stay in the store and CLI.
+LABEL_NAMES: dict[str, str] = {
+    "PERSON": "Person",
+    "ORG": "Organisation",
+    "LOCATION": "Place",
+    "ADDRESS": "Address",
+    "POSTCODE": "Postcode",
+    "DATE": "Date",
+    "DATE_OF_BIRTH": "Date of birth",
+    "PHONE": "Phone number",
+    "EMAIL": "Email address",
+    "NINO": "National Insurance number",
+    "NHS_NUMBER": "NHS number",
+    "VEHICLE_REG": "Vehicle registration",
+    "PASSPORT": "Passport number",
+    "DRIVING_LICENCE": "Driving licence number",
+    "PNC_ID": "PNC ID",
+    "CRO_NUMBER": "CRO number",
+    "PAYMENT_CARD": "Payment card number",
+    "BANK_ACCOUNT": "Bank account number",
+    "SORT_CODE": "Sort code",
+    "IP_ADDRESS": "IP address",
+    "SPECIAL_CATEGORY": "Special category",
+}
+
+
+def display_name(label: str) -> str:
+    """The human name of a label ("Date of birth" for DATE_OF_BIRTH); unknown codes tidied."""
+    known = LABEL_NAMES.get(label)
+    if known is not None:
+        return known
+    words = label.replace("_", " ").strip()
+    return words[:1].upper() + words[1:].lower() if words else label

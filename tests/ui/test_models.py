@@ -108,7 +108,10 @@ def test_spans_tree_groups_by_label_then_text_and_toggles(qtmodeltester: Any) ->
     model.set_spans(marks)
     qtmodeltester.check(model)
     heads = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert heads == ["PERSON  (3)", "PHONE  (1)"]  # dismissed spans are listed but not counted
+    assert heads == [
+        "Person  (3)",
+        "Phone number  (1)",
+    ]  # dismissed spans are listed but not counted
     person = model.index(0, 0)
     texts = [model.index(r, 0, person).data() for r in range(model.rowCount(person))]
     assert texts == [f"HARTIGAN  {TIMES}3", "Kendr"]  # same text in any case is one row

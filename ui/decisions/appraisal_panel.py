@@ -121,6 +121,11 @@ class AppraisalPanel(QWidget):
         self.buttons["destroy"].setEnabled(not holds)
         self._loading = False
 
+    def clear(self) -> None:
+        """No record: nothing chosen, nothing to edit."""
+        self.load(None, (), (), "", "", ())
+        self.setEnabled(False)
+
     def pending(self) -> bool:
         """Typed text waiting for its pause before saving."""
         return self._timer.isActive()

@@ -193,6 +193,21 @@ class SensitivityPanel(QWidget):
         self.stamp.setText(stamp)
         self._loading = False
 
+    def clear(self) -> None:
+        """No record: nothing chosen, nothing to edit."""
+        self._timer.stop()
+        self._loading = True
+        self._set_status(None)
+        self.model.set_ticked(())
+        for edit in (self.start, self.schedule, self.title_alt, self.desc_alt):
+            edit.clear()
+        self.title_closed.setChecked(False)
+        self.desc_closed.setChecked(False)
+        self.problems.setText("")
+        self.stamp.setText("")
+        self._loading = False
+        self.setEnabled(False)
+
     def pending(self) -> bool:
         """Typed text waiting for its pause before saving."""
         return self._timer.isActive()
@@ -239,8 +254,11 @@ class SensitivityPanel(QWidget):
 
     def _set_status(self, status: str | None) -> None:
         self._status = status
+        # An exclusive group cannot uncheck its checked button: "not decided" needs it off.
+        self.status_group.setExclusive(False)
         for value, b in self.status_buttons.items():
             b.setChecked(value == status)
+        self.status_group.setExclusive(True)
 
     def _on_status(self, button: QRadioButton) -> None:
         self._status = next(v for v, b in self.status_buttons.items() if b is button)

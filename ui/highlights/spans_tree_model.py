@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
+from reviewer.detect.labels import display_name
 from ui.viewer.marks import Mark
 
 Index = QModelIndex | QPersistentModelIndex
@@ -197,14 +198,14 @@ class SpansTreeModel(QAbstractItemModel):
 
     def _label_data(self, group: LabelRow, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{group.label}  ({group.live})"
+            return f"{display_name(group.label)}  ({group.live})"
         if role == Qt.ItemDataRole.DecorationRole:
             return group.icon
         if role == Qt.ItemDataRole.CheckStateRole:
             hidden = group.label in self._hidden
             return Qt.CheckState.Unchecked if hidden else Qt.CheckState.Checked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{group.live} {group.label} highlight(s); untick to hide them"
+            return f"{group.live} {display_name(group.label)} highlight(s); untick to hide them"
         if role == LABEL_ROLE:
             return group.label
         return None

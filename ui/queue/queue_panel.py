@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -116,7 +117,21 @@ class QueuePanel(QWidget):
         for combo in (self.status, self.appraisal, self.personal, self.reviewer):
             combo.currentIndexChanged.connect(self._apply_filter)
         self.text.textChanged.connect(self._apply_filter)
+        self.text.returnPressed.connect(self.table.setFocus)
+        self.text.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down from the filter box goes to the records (Enter does too, Esc everywhere)."""
+        if (
+            watched is self.text
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self.table.setFocus()
+            return True
+        return super().eventFilter(watched, event)
 
     def set_rows(self, rows: tuple[QueueRow, ...]) -> None:
         self.model.set_rows(rows)

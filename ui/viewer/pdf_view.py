@@ -40,6 +40,7 @@ class PdfCanvas(QWidget):
         self._current_key: str | None = None
         self._drag_from: QPoint | None = None
         self._drag_to: QPoint | None = None
+        self._pending: QRect | None = None  # a drawn area kept on screen while its menu is open
         self.pages_painted = 0
         self.setMouseTracking(False)
         self.setCursor(Qt.CursorShape.CrossCursor)
@@ -171,10 +172,21 @@ class PdfCanvas(QWidget):
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "This page could not be drawn")
             self._paint_marks(painter, i)
             self.pages_painted += 1
+        area_drawn = self._pending
         if self._drag_from is not None and self._drag_to is not None:
-            painter.setPen(QPen(QColor("#1f5fbf"), 1, Qt.PenStyle.DashLine))
-            painter.setBrush(QColor(31, 95, 191, 40))
-            painter.drawRect(QRect(self._drag_from, self._drag_to).normalized())
+            area_drawn = QRect(self._drag_from, self._drag_to).normalized()
+        if area_drawn is not None:
+            painter.setPen(QPen(QColor("#1f5fbf"), 1.5, Qt.PenStyle.DashLine))
+            painter.setBrush(QColor(31, 95, 191, 50))
+            painter.drawRect(area_drawn)
+
+    def pending_area(self) -> QRect | None:
+        """The area just drawn, shown until the reviewer has chosen what to do with it."""
+        return self._pending
+
+    def clear_pending_area(self) -> None:
+        self._pending = None
+        self.update()
 
     def _paint_marks(self, painter: QPainter, index: int) -> None:
         for m in self._marks.get(index, []):
@@ -184,9 +196,9 @@ class PdfCanvas(QWidget):
             current = m.key == self._current_key
             for r in m.rects:
                 box = self.to_widget(index, r).adjusted(-1, -1, 1, 1)
-                if m.kind == REDACTION:
-                    painter.setPen(QPen(QColor("#000000"), 2))
-                    painter.setBrush(QBrush(QColor(0, 0, 0, 90), Qt.BrushStyle.BDiagPattern))
+                if m.kind == REDACTION:  # filled dark: never mistaken for a highlight
+                    painter.setPen(QPen(QColor("#000000"), 2.5 if current else 1.5))
+                    painter.setBrush(QBrush(QColor(17, 17, 17, 205)))
                 elif m.kind == FIND:
                     painter.setPen(QPen(QColor(FIND_RGB), 2 if current else 1))
                     painter.setBrush(QColor(242, 169, 0, 90 if current else 45))
@@ -224,6 +236,8 @@ class PdfCanvas(QWidget):
         if (end - start).manhattanLength() < 6:
             self._click(index, start)
             return
+        self._pending = QRect(start, end).normalized()
+        self.update()
         self.area_drawn.emit(index, self.to_page(index, QRect(start, end)))
 
     def _click(self, index: int, point: QPoint) -> None:

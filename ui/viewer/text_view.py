@@ -112,8 +112,8 @@ class TextView(QPlainTextEdit):
         fmt = QTextCharFormat()
         current = m.key == self._current
         if m.kind == REDACTION:
-            fmt.setBackground(QColor(0, 0, 0, 70))
-            fmt.setFontStrikeOut(True)
+            fmt.setBackground(QColor("#111111"))  # filled dark, text still legible to review
+            fmt.setForeground(QColor("#f2f2f2"))
         elif m.kind == FIND:
             fmt.setBackground(QColor(242, 169, 0, 170 if current else 90))
         elif m.kind == SELECTION:

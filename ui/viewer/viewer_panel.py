@@ -29,6 +29,7 @@ from ui.viewer.marks import FIND, FIND_COLOUR, Mark
 from ui.viewer.pdf_view import PdfView
 from ui.viewer.sheet_table_model import SheetTableModel
 from ui.viewer.text_view import TextView
+from ui.widgets.elided_label import ElidedLabel
 
 log = logging.getLogger(__name__)
 PAGE_PDF, PAGE_TEXT, PAGE_TABLE, PAGE_IMAGE, PAGE_MESSAGE = range(5)
@@ -54,9 +55,8 @@ class ViewerPanel(QWidget):
         self._marks: list[Mark] = []
         self._hits: list[tuple[int, int]] = []
         self._hit = -1
-        self.title = QLabel("No record open")
+        self.title = ElidedLabel("No record open")
         self.title.setObjectName("recordTitle")
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail = QLabel("")
         self.detail.setObjectName("recordDetail")
         self.detail.setOpenExternalLinks(False)
