@@ -65,6 +65,22 @@ class AuditHead(Base):
         return f"AuditHead(last_event_id={self.last_event_id!r}, count={self.event_count!r})"
 
 
+class AuditAnchor(Base):
+    """The chain's end as the database itself last saw it: moved only by a trigger on
+    `audit_events` (migration 0008_team_proof), never by the tool, and not writable by team
+    logins. Cutting off the newest events and rewinding `audit_head` leaves it disagreeing."""
+
+    __tablename__ = "audit_anchor"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_event_id: Mapped[int] = mapped_column(Integer, default=0)
+    event_count: Mapped[int] = mapped_column(Integer, default=0)
+    head_hash: Mapped[str] = mapped_column(String(64))
+
+    def __repr__(self) -> str:
+        return f"AuditAnchor(last_event_id={self.last_event_id!r}, count={self.event_count!r})"
+
+
 def authorise(session: Session, obj: object) -> None:
     """Mark `obj`'s pending change as covered by an event appended in this session."""
     session.info.setdefault(AUTHORISED_KEY, set()).add(id(obj))

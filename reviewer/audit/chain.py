@@ -24,6 +24,7 @@ from models.base import utcnow
 
 GENESIS = "0" * 64
 HEAD_ID = 1
+ACTOR_KEY = "audit_last_actor"  # session.info: (actor, role) of the transaction's last event
 HEAD_KEY = "audit_head_locked"  # session.info: (weakref to the transaction, its locked head)
 
 
@@ -166,7 +167,19 @@ def append_event(
     record_id: int | None = None,
     covers: tuple[object, ...] = (),
 ) -> AuditEvent:
-    """Append one event and move the head; `covers` are the ORM rows this event authorises."""
+    """Append one event and move the head; `covers` are the ORM rows this event authorises.
+
+    In team mode the actor must be the database login (`WrongPerson` otherwise): nobody signs
+    as somebody else, whatever name a caller passes.
+    """
+    from reviewer.team.identity import WrongPerson, current_identity
+
+    ident = current_identity(session)
+    if ident.team and actor != ident.name:
+        raise WrongPerson(
+            f"you are logged in as {ident.name} ({ident.group}); "
+            "a change cannot be recorded under another person's name"
+        )
     head = lock_head(session)
     at = utcnow()
     ev = AuditEvent(
@@ -190,4 +203,5 @@ def append_event(
     head.head_hash = ev.hash
     for obj in covers:
         authorise(session, obj)
+    session.info[ACTOR_KEY] = (actor, role)
     return ev

@@ -10,6 +10,8 @@ from reviewer.audit import history, record_history, verify
 from reviewer.cli.context import Context, UsageError, eprint, print_json
 from reviewer.decisions import DecisionError, collection_id_of
 
+SHOWN = 50  # problems listed on stderr
+
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("audit", help="check or show the decision history")
@@ -34,16 +36,31 @@ def _run_verify(args: argparse.Namespace, ctx: Context) -> int:
             "reason": result.reason,
             # Verified head when intact; when broken, what the stored head claims (or null).
             "head_hash": result.head_hash,
+            # Every row the history does not account for, by table and key.
+            "problems": [
+                {"table": p.table, "key": p.key, "change": p.change, "event_id": p.event_id}
+                for p in result.problems
+            ],
         }
     )
     head = result.head_hash or "none"
     if result.ok:
         eprint(f"history intact: {result.events} events checked, head hash {head}")
         return 0
+    if not result.problems:
+        eprint(
+            f"history broken at event {result.first_bad_event_id}: {result.reason} "
+            f"({result.events} events checked, stored head hash {head})"
+        )
+        return 1
     eprint(
-        f"history broken at event {result.first_bad_event_id}: {result.reason} "
-        f"({result.events} events checked, stored head hash {head})"
+        f"history intact ({result.events} events, head hash {head}) but "
+        f"{len(result.problems)} row(s) were changed outside the tool:"
     )
+    for problem in result.problems[:SHOWN]:
+        eprint(f"  {problem}")
+    if len(result.problems) > SHOWN:
+        eprint(f"  ... and {len(result.problems) - SHOWN} more (all are in the JSON)")
     return 1
 
 

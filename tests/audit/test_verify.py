@@ -41,7 +41,7 @@ def test_intact_history_verifies(fx: Fixture) -> None:
     _five_events(fx)
     result = _verify(fx)
     assert result.ok
-    assert result.events == 5
+    assert result.events == 6  # the fixture's records are sealed by the first event
     with fx.store.session() as s:
         events = record_history(s, fx.ids["case1/notes.txt"])
     assert [e.kind for e in events] == ["appraisal", "sensitivity", "appraisal"]
@@ -67,8 +67,8 @@ def test_update_of_an_event_is_caught(fx: Fixture) -> None:
 
 def test_update_of_after_json_is_caught(fx: Fixture) -> None:
     _five_events(fx)
-    _sql(fx, "UPDATE audit_events SET after = replace(after, 'homicide', 'sample') WHERE id = 2")
-    assert _verify(fx).first_bad_event_id == 2
+    _sql(fx, "UPDATE audit_events SET after = replace(after, 'homicide', 'sample') WHERE id = 3")
+    assert _verify(fx).first_bad_event_id == 3
 
 
 def test_delete_of_a_middle_event_is_caught(fx: Fixture) -> None:
@@ -82,10 +82,10 @@ def test_delete_of_a_middle_event_is_caught(fx: Fixture) -> None:
 
 def test_delete_of_the_last_event_is_caught(fx: Fixture) -> None:
     _five_events(fx)
-    _sql(fx, "DELETE FROM audit_events WHERE id = 5")
+    _sql(fx, "DELETE FROM audit_events WHERE id = 6")
     result = _verify(fx)
     assert not result.ok
-    assert result.first_bad_event_id == 5
+    assert result.first_bad_event_id == 6
 
 
 def test_renumbered_forgery_is_caught(fx: Fixture) -> None:
@@ -102,8 +102,8 @@ def test_decision_edited_in_place_without_event_is_caught(fx: Fixture) -> None:
     _sql(fx, "UPDATE decisions SET appraisal = 'destroy' WHERE appraisal = 'retain'")
     result = _verify(fx)
     assert not result.ok
-    assert "changed without an event" in result.reason
-    assert result.first_bad_event_id == 5
+    assert "decisions record:2 was edited outside the tool" in result.reason
+    assert result.first_bad_event_id == 6
 
 
 def test_hold_lifted_in_place_without_event_is_caught(fx: Fixture) -> None:
@@ -134,7 +134,7 @@ def test_chain_continues_after_a_new_store(fx: Fixture) -> None:
         with again.session() as s:
             result = verify(s)
         assert result.ok
-        assert result.events == 6
+        assert result.events == 7
     finally:
         again.dispose()
 
@@ -145,13 +145,13 @@ def test_delete_of_the_head_row_itself_is_caught(fx: Fixture) -> None:
     result = _verify(fx)
     assert not result.ok
     assert "head is missing" in result.reason
-    assert result.events == 5
+    assert result.events == 6
     assert result.head_hash is None
 
 
 def test_head_and_newest_event_deleted_together_are_caught(fx: Fixture) -> None:
     _five_events(fx)
-    _sql(fx, "DELETE FROM audit_events WHERE id = 5")
+    _sql(fx, "DELETE FROM audit_events WHERE id = 6")
     _sql(fx, "DELETE FROM audit_head")
     assert not _verify(fx).ok
 
@@ -168,8 +168,8 @@ def test_cli_reports_events_checked_and_head_hash(
     assert main(["--db", fx.url, "audit", "verify"]) == 0
     out, err = capsys.readouterr()
     report = json.loads(out)
-    assert (report["ok"], report["events_checked"], report["head_hash"]) == (True, 5, stored)
-    assert f"5 events checked, head hash {stored}" in err
+    assert (report["ok"], report["events_checked"], report["head_hash"]) == (True, 6, stored)
+    assert f"6 events checked, head hash {stored}" in err
     _sql(fx, "UPDATE audit_events SET kind = 'x' WHERE id = 4")
     fx.store.dispose()
     assert main(["--db", fx.url, "audit", "verify"]) == 1
