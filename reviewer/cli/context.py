@@ -7,7 +7,6 @@ import sys
 from typing import Any
 
 from models import Store, open_store
-from reviewer.safe_text import escape_lines
 from reviewer.audit import seal as _seal  # noqa: F401  (registers sealing of every commit)
 
 
@@ -41,5 +40,5 @@ def print_json(value: Any) -> None:
 
 
 def eprint(message: str) -> None:
-    """A message for the user, on stderr; control characters in names shown, not obeyed."""
-    print(escape_lines(message), file=sys.stderr)
+    """A message for the user, on stderr."""
+    print(message, file=sys.stderr)
