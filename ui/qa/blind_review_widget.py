@@ -3,6 +3,7 @@ comparison and uphold/overturn. Every rule is in `reviewer.qa`; this only shows 
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import Any
 
@@ -29,6 +30,10 @@ from PySide6.QtWidgets import (
 from reviewer.decisions.types import DecisionError
 from reviewer.qa.types import QaDecision
 from ui.qa.comparison_table_model import ComparisonTableModel
+from ui.viewer.viewer_panel import ViewerPanel
+from ui.widgets.elided_label import ElidedLabel
+
+log = logging.getLogger(__name__)
 
 
 class BlindReviewWidget(QWidget):
@@ -47,8 +52,11 @@ class BlindReviewWidget(QWidget):
 
     # --- layout -------------------------------------------------------------------------
     def _build(self) -> None:
-        self.heading = QLabel()
-        self.text = QPlainTextEdit(readOnly=True)
+        self.heading = ElidedLabel()
+        # The page as the reviewer saw it, with its personal-data highlights (never redactions:
+        # those are part of the first decision the checker must not see).
+        self.viewer = ViewerPanel()
+        self.text: QPlainTextEdit = self.viewer.text
         self.status = QComboBox()
         self.status.addItems(["", "Open", "Closed"])
         self.redacted = QCheckBox("Open with redactions (original closed)")
@@ -127,7 +135,7 @@ class BlindReviewWidget(QWidget):
         col.addStretch(1)
         col.addLayout(nav)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.text)
+        split.addWidget(self.viewer)
         split.addWidget(right)
         # The checker reads the record: give it the larger share, as the main window does.
         split.setStretchFactor(0, 3)
@@ -139,17 +147,39 @@ class BlindReviewWidget(QWidget):
 
     # --- record -------------------------------------------------------------------------
     def show_record(self, index: int) -> None:
-        if not len(self.flow) or not 0 <= index < len(self.flow):
-            if not len(self.flow):
-                self.heading.setText("The sample is empty.")
+        if not len(self.flow):
+            self.heading.setText("The sample is empty: draw a sample first (reviewer qa sample).")
+            for part in (self.form_box, self.submit_button, self.comparison_box):
+                part.setEnabled(False)
+            return
+        if not 0 <= index < len(self.flow):
             return
         self.index = index
         rec = self.flow.record(index)
         self.heading.setText(f"Record {index + 1} of {len(self.flow)}: {rec.path}")
-        self.text.setPlainText(rec.text.replace("\f", "\n\n— page break —\n\n"))
+        if not self._show_page(rec.record_id):
+            self.viewer.show_record(None)
+            self.viewer.text.set_text(rec.text.replace("\f", "\n"))
+            self.viewer.stack.setCurrentWidget(self.viewer.text)
         self._reset_form()
         done = self.flow.reviewed().get(rec.record_id)
         self.heading.setToolTip("already submitted" if done else "")
+
+    def _show_page(self, record_id: int) -> bool:
+        """The record in the main window's viewer with its highlights; False if it cannot be."""
+        from ui.record_state import load_record_state
+
+        try:
+            with self.flow.store.session() as session:
+                state = load_record_state(session, record_id, "case")
+        except Exception as exc:  # a missing evidence file: the text is still shown
+            log.warning("record %s: page view unavailable (%s)", record_id, type(exc).__name__)
+            return False
+        if state is None:
+            return False
+        self.viewer.show_record(state.content, state.data)
+        self.viewer.set_marks(list(state.span_marks))
+        return True
 
     def _reset_form(self) -> None:
         self.review_id = None
@@ -224,6 +254,8 @@ class BlindReviewWidget(QWidget):
 
     # --- actions ------------------------------------------------------------------------
     def submit(self) -> None:
+        if not 0 <= self.index < len(self.flow):
+            return  # an empty sample: nothing to submit (the button is disabled too)
         rid = self.flow.record_ids[self.index]
         try:
             self.review_id, result = self.flow.submit(rid, self.decision())

@@ -1,0 +1,67 @@
+"""The checker's window: an empty sample cannot be submitted; the record shows as a page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+
+class EmptyFlow:
+    """A sample with no records (all of them removed, or drawn from an empty collection)."""
+
+    checker = "Carol"
+    record_ids: tuple[int, ...] = ()
+
+    def __len__(self) -> int:
+        return 0
+
+    @staticmethod
+    def exemption_codes() -> list[str]:
+        return ["40(2)"]
+
+    @staticmethod
+    def suggested_period(_code: str) -> int | None:
+        return None
+
+
+def test_empty_sample_disables_submit_and_never_raises(qtbot: Any) -> None:
+    from ui.qa.blind_review_widget import BlindReviewWidget
+
+    widget = BlindReviewWidget(EmptyFlow())
+    qtbot.addWidget(widget)
+    widget.show()
+    assert not widget.submit_button.isEnabled()
+    assert "sample is empty" in widget.heading.full_text()
+    widget.submit()  # e.g. a shortcut: nothing happens, no IndexError
+    qtbot.mouseClick(widget.submit_button, Qt.MouseButton.LeftButton)
+    assert widget.review_id is None
+
+
+def test_blind_review_shows_the_pdf_page_with_highlights(ui_store: Any, qtbot: Any) -> None:
+    from models.records import Record
+    from reviewer.decisions.save import save_sensitivity
+    from reviewer.decisions.store import collection_id_of
+    from reviewer.decisions.types import Actor
+    from reviewer.qa.flow import BlindReviewFlow
+    from reviewer.qa.sampling import draw_sample
+    from tests.ui.conftest import COLLECTION
+    from ui.qa.blind_review_widget import BlindReviewWidget
+
+    with ui_store.session() as s:
+        for rid in s.scalars(select(Record.id)):
+            save_sensitivity(s, rid, Actor("Alice", "sensitivity"), closure_status="Open")
+        draw_sample(s, collection_id_of(s, COLLECTION), size=3, seed=1)
+        s.commit()
+    flow = BlindReviewFlow(ui_store, COLLECTION, "Carol")
+    widget = BlindReviewWidget(flow)
+    qtbot.addWidget(widget)
+    widget.show()
+    pdf_index = next(i for i in range(len(flow)) if flow.record(i).path.endswith("a_statement.pdf"))
+    widget.show_record(pdf_index)
+    assert widget.viewer.showing_pdf()
+    assert widget.viewer.pdf.page_count() == 2
+    drawn = [m for marks in widget.viewer.pdf.canvas._marks.values() for m in marks]
+    assert any(m.label == "PHONE" for m in drawn)
+    assert all(m.kind != "redaction" for m in drawn)
