@@ -1,41 +1,58 @@
-"""Redaction that really removes: PyMuPDF redactions applied, the file scrubbed, then verified.
+"""Redaction that removes exactly what was marked, from a copy made of what is visible.
 
-A black box drawn over text hides nothing: the text stays in the file. Here the text, image pixels
-and vector drawings under each box are deleted by `apply_redactions`, every other place a secret
-can hide (document info, XMP, annotations, form fields, attachments, links, JavaScript and open
-actions, bookmarks) is emptied, and the file is rewritten with garbage collection so removed
-objects do not survive. The output is then checked: no text under any box, and none of the
-redacted strings anywhere in the page text or in any decompressed object of the file.
+Order of work, each step for a reason:
+
+1. `contents.prepare_contents`: text split one glyph a string (so MuPDF's removal cannot slide
+   the rest of a line), hidden layers and marked-content alternatives dropped.
+2. The glyphs to remove are chosen on the page: every whole-word occurrence of each redacted
+   string (spacing, case, punctuation and line-end hyphens ignored) and every glyph whose centre
+   lies in a box the reviewer drew. Nothing else.
+3. Images and drawings under the marks are blanked (pixels under the glyphs' boxes, drawings a box
+   covers), then only the chosen glyphs are removed (a tiny redaction at each glyph's centre, so a
+   neighbour whose box merely touches stays), then black boxes are drawn over exactly those glyphs.
+4. `sanitise`: content off the page, annotations, fields, files, scripts, metadata, page labels,
+   the structure tree and the rest are removed; the file is rewritten with garbage collection.
+5. `verify_copy`: word by word against the original, and every redacted string searched for in
+   every form and place. A copy that fails is refused, with the report saying why.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reviewer.export.phrases import find_phrase, normalise
+from reviewer.export.contents import ContentError, prepare_contents
+from reviewer.export.glyphs import Box, find_secret, glyphs_in, page_glyphs, run_boxes
+from reviewer.export.sanitise import remove_off_page, strip_document, strip_page
+from reviewer.export.verify_copy import (
+    GlyphKey,
+    VerificationReport,
+    glyph_key,
+    search_secrets,
+    verify_copy,
+)
 from reviewer.ingest.extract.pdf import module as fitz
 
-Box = tuple[float, float, float, float]
-Glyph = tuple[str, float, float]  # character and its rounded position
-# Raw-byte search of short strings would hit font names and operators; the page-text check
-# (word-bounded) still covers them.
-MIN_RAW_SEARCH = 4
+PIN = 0.1  # half-size of the redaction placed at a glyph's centre
 
 
 class RedactionError(Exception):
     """The redacted copy of a record failed; it must not be exported."""
 
+    def __init__(self, message: str, report: VerificationReport | None = None) -> None:
+        super().__init__(message)
+        self.report = report
+
 
 @dataclass(frozen=True)
 class RedactionResult:
-    """The redacted PDF and what was done, for the export summary."""
+    """The redacted PDF, what was done, and the verification report."""
 
     pdf: bytes
     boxes: int
     pages: int
+    report: VerificationReport
 
 
 def _open(data: bytes) -> Any:
@@ -48,39 +65,56 @@ def _open(data: bytes) -> Any:
     return doc
 
 
-def _strip_page(page: Any) -> None:
-    """Drop annotations (keeping our redactions), form fields, links and page actions."""
-    for widget in list(page.widgets()):
-        page.delete_widget(widget)
-    for annot in list(page.annots()):
-        if annot.type[0] != fitz().PDF_ANNOT_REDACT:
-            page.delete_annot(annot)
-    for link in page.get_links():
-        page.delete_link(link)
-    page.parent.xref_set_key(page.xref, "AA", "null")
+def _apply(page: Any, rects: Sequence[Box], *, images: int, graphics: int, text: int) -> None:
+    if not rects:
+        return
+    for rect in rects:
+        page.add_redact_annot(fitz().Rect(rect), fill=False, cross_out=False)
+    page.apply_redactions(images=images, graphics=graphics, text=text)
 
 
-def _strip_document(doc: Any) -> None:
-    doc.set_toc([])
-    doc.scrub(
-        attached_files=True,
-        clean_pages=True,
-        embedded_files=True,
-        hidden_text=False,  # keeps OCR layers searchable; text under boxes is already gone
-        javascript=True,
-        metadata=True,
-        redactions=False,
-        remove_links=True,
-        reset_fields=True,
-        reset_responses=True,
-        thumbnails=True,
-        xml_metadata=True,
+def _redact_page(
+    page: Any, drawn: Sequence[Box], secrets: Sequence[str]
+) -> tuple[set[GlyphKey], list[Box]]:
+    """Remove the marked glyphs, pixels and drawings of one page; returns the glyphs removed
+    and the boxes drawn."""
+    glyphs = page_glyphs(page)
+    chosen: set[int] = set()
+    for rect in drawn:
+        chosen.update(glyphs_in(glyphs, rect))
+    for secret in secrets:
+        for occurrence in find_secret(glyphs, secret):
+            chosen.update(occurrence)
+    text_boxes = run_boxes(glyphs, chosen)
+    _apply(
+        page,
+        drawn,
+        images=fitz().PDF_REDACT_IMAGE_PIXELS,
+        graphics=fitz().PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
+        text=fitz().PDF_REDACT_TEXT_NONE,
     )
-    doc.set_metadata({})
-    doc.del_xml_metadata()
-    catalog = doc.pdf_catalog()
-    for key in ("OpenAction", "AA", "Outlines", "PieceInfo", "Metadata"):
-        doc.xref_set_key(catalog, key, "null")
+    _apply(
+        page,
+        text_boxes,
+        images=fitz().PDF_REDACT_IMAGE_PIXELS,
+        graphics=fitz().PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
+        text=fitz().PDF_REDACT_TEXT_NONE,
+    )
+    pins = []
+    for i in sorted(chosen):
+        x, y = glyphs[i].centre
+        pins.append((x - PIN, y - PIN, x + PIN, y + PIN))
+    _apply(
+        page,
+        pins,
+        images=fitz().PDF_REDACT_IMAGE_NONE,
+        graphics=fitz().PDF_REDACT_LINE_ART_NONE,
+        text=fitz().PDF_REDACT_TEXT_REMOVE,
+    )
+    boxes = [*drawn, *text_boxes]
+    for box in boxes:
+        page.draw_rect(fitz().Rect(box), color=None, fill=(0, 0, 0), width=0, overlay=True)
+    return {glyph_key(glyphs[i]) for i in chosen}, boxes
 
 
 def redact_pdf(
@@ -89,116 +123,59 @@ def redact_pdf(
     secrets: Sequence[str] = (),
     *,
     every_occurrence: bool = True,
+    copy_name: str = "",
 ) -> RedactionResult:
-    """Redact `boxes` (1-based page -> rects in PDF points) and, if asked, every other place the
-    `secrets` (the redacted strings) appear as words; raise `RedactionError` if anything remains."""
-    doc = _open(data)
+    """Redact `boxes` (1-based page -> rects in PDF points) and, unless `every_occurrence` is
+    off, every whole-word occurrence of the `secrets` (the redacted strings); verify the copy
+    against `data` and raise `RedactionError` (with the report) if anything is wrong."""
+    source = _open(data)
+    pages = source.page_count
+    source.close()
+    for page_no in boxes:
+        if not 1 <= page_no <= pages:
+            raise RedactionError(f"a redaction is on page {page_no}, beyond the last page")
     try:
-        plan: dict[int, list[Any]] = {}
-        for page_no, rects in boxes.items():
-            if not 1 <= page_no <= doc.page_count:
-                raise RedactionError(f"a redaction is on page {page_no}, beyond the last page")
-            plan.setdefault(page_no, []).extend(fitz().Rect(r) for r in rects)
-        if every_occurrence:
-            for secret in secrets:
-                for page_no, rect in find_phrase(doc, secret):
-                    plan.setdefault(page_no, []).append(rect)
-        count = 0
-        before: dict[tuple[int, int], set[Glyph]] = {}
+        prepared = prepare_contents(data)
+    except ContentError as exc:
+        raise RedactionError(str(exc)) from exc
+    doc = _open(prepared)
+    removed: dict[int, set[GlyphKey]] = {}
+    drawn: dict[int, list[Box]] = {}
+    try:
         for page in doc:
-            rects = plan.get(page.number + 1, [])
-            for i, rect in enumerate(rects):
-                before[(page.number + 1, i)] = _text_under(page, rect)
-                page.add_redact_annot(_inset(rect), fill=(0, 0, 0), cross_out=False)
-                count += 1
-            _strip_page(page)
-            if rects:
-                page.apply_redactions(
-                    images=fitz().PDF_REDACT_IMAGE_PIXELS,
-                    graphics=fitz().PDF_REDACT_LINE_ART_REMOVE_IF_TOUCHED,
-                    text=fitz().PDF_REDACT_TEXT_REMOVE,
-                )
-        _strip_document(doc)
+            number = page.number + 1
+            strip_page(page)
+            chosen, page_boxes = _redact_page(
+                page, list(boxes.get(number, ())), secrets if every_occurrence else ()
+            )
+            if chosen or page_boxes:
+                removed[number], drawn[number] = chosen, page_boxes
+            remove_off_page(page)
+        strip_document(doc)
         out = doc.tobytes(garbage=4, deflate=True, clean=True)
     finally:
         doc.close()
-    verify_redacted(out, plan, secrets, before)
-    return RedactionResult(pdf=out, boxes=count, pages=len(plan))
+    report = verify_copy(data, out, removed, drawn, secrets, copy_name)
+    if not report.ok:
+        raise RedactionError(
+            f"the redacted copy failed verification: {report.problems()[0]}", report
+        )
+    return RedactionResult(pdf=out, boxes=report.boxes, pages=len(drawn), report=report)
 
 
-def _inset(rect: Any) -> Any:
-    """The box pulled in by a point at each side.
-
-    MuPDF removes every character whose glyph box merely touches a redaction, and glyph boxes
-    reach past the ink, so a box flush with a word also took the next word's first letter. The
-    verification below still requires every character centred in the original box to be gone.
-    """
-    margin = min(1.0, rect.width / 10)
-    return fitz().Rect(rect.x0 + margin, rect.y0, rect.x1 - margin, rect.y1)
-
-
-def _text_under(page: Any, rect: Any) -> set[Glyph]:
-    """Characters whose centre lies in `rect`, with their position (a clip would also return
-    neighbours that merely touch it)."""
-    found: set[Glyph] = set()
-    raw = page.get_text("rawdict", clip=rect)
-    for block in raw.get("blocks", []):
-        for line in block.get("lines", []):
-            for span in line.get("spans", []):
-                for char in span.get("chars", []):
-                    x0, y0, x1, y1 = char["bbox"]
-                    centre = fitz().Point((x0 + x1) / 2, (y0 + y1) / 2)
-                    if centre in rect and not char["c"].isspace():
-                        found.add((char["c"], round(x0, 1), round(y0, 1)))
-    return found
-
-
-def _raw_pattern(secret: str) -> re.Pattern[bytes] | None:
-    text = normalise(secret)
-    if len(text) < MIN_RAW_SEARCH:
-        return None
-    variants = {text.encode("utf-8"), text.encode("utf-16-be")}
-    body = b"|".join(re.escape(v) for v in variants)
-    return re.compile(b"(?<![a-z0-9])(?:" + body + b")(?![a-z0-9])")
-
-
-def verify_redacted(
-    pdf: bytes,
-    boxes: Mapping[int, Sequence[Any]],
-    secrets: Sequence[str],
-    before: Mapping[tuple[int, int], set[Glyph]] | None = None,
-) -> None:
-    """Raise `RedactionError` if text remains under a box or a secret remains anywhere.
-
-    With `before` (glyphs under each box before redacting), only glyphs still at their old place
-    count: MuPDF may slide the rest of a line a few points left into the emptied box, which hides
-    nothing secret (the string search below still covers every secret).
-    """
+def verify_redacted(pdf: bytes, boxes: Mapping[int, Sequence[Any]], secrets: Sequence[str]) -> None:
+    """Raise `RedactionError` if text remains under a box or a secret remains anywhere in `pdf`
+    (a check of a finished copy on its own, without its original)."""
     doc = _open(pdf)
     try:
         for page_no, rects in boxes.items():
-            page = doc[page_no - 1]
-            for i, rect in enumerate(rects):
-                left = _text_under(page, rect)
-                if before is not None:
-                    left &= before.get((page_no, i), set())
-                if left:
+            glyphs = page_glyphs(doc[page_no - 1])
+            for rect in rects:
+                if glyphs_in(glyphs, tuple(rect)):
                     raise RedactionError(f"text remains under a redaction box on page {page_no}")
-        page_text = normalise(" ".join(page.get_text("text") for page in doc))
-        raw: list[bytes] = []
-        for xref in range(1, doc.xref_length()):
-            raw.append(doc.xref_object(xref, compressed=False).encode("utf-8", "replace"))
-            if doc.xref_is_stream(xref):
-                raw.append(doc.xref_stream(xref) or b"")
-        blob = b"\n".join(raw).lower()
-        for n, secret in enumerate(secrets, 1):
-            needle = normalise(secret)
-            if not needle:
-                continue
-            if re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", page_text):
-                raise RedactionError(f"redacted string {n} is still in the page text")
-            pattern = _raw_pattern(secret)
-            if pattern is not None and pattern.search(blob):
-                raise RedactionError(f"redacted string {n} is still in the file's bytes")
+        report = VerificationReport()
+        search_secrets(pdf, doc, secrets, "", report)
     finally:
         doc.close()
+    if report.leaks:
+        raise RedactionError(report.leaks[0], report)

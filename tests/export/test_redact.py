@@ -105,7 +105,7 @@ def test_box_only_redaction_fails_loudly_when_string_repeats() -> None:
     page.insert_text((72, 200), f"Later {NAME} left.", fontsize=12)
     data = doc.tobytes()
     first = page.search_for(NAME)[0]
-    with pytest.raises(RedactionError, match="still in the page text"):
+    with pytest.raises(RedactionError, match="still in the copy's page text"):
         redact_pdf(data, {1: [tuple(first)]}, [NAME], every_occurrence=False)
     out = redact_pdf(data, {1: [tuple(first)]}, [NAME]).pdf
     assert NAME not in pymupdf.open(stream=out, filetype="pdf")[0].get_text()
