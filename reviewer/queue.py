@@ -38,6 +38,11 @@ class QueueRow:
     closure: str | None = None
     reviewer: str = ""
 
+    # Predictive review (reviewer.predict), set when the queue is read in a likely-* order:
+    rank: int | None = None  # position in that order (unreviewed first, best score first)
+    score: float | None = None
+    reasons: tuple[str, ...] = ()
+    metadata: str = ""  # what an export's manifest said, "key: value; ..." (filterable)
 
 @dataclass(frozen=True)
 class QueueSnapshot:

@@ -30,6 +30,7 @@ from ui.decisions.sensitivity_panel import SensitivityPanel
 from ui.edits import Edits
 from ui.highlights.highlights_panel import HighlightsPanel
 from ui.queue.queue_panel import QueuePanel
+from ui.queue.ranking import QueueRanking
 from ui.record_edits import RecordEditsMixin
 from ui.record_state import (
     RecordMarks,
@@ -102,6 +103,15 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self._menus()
         self._bind_shortcuts()
         self._connect()
+        self.ranking = QueueRanking(
+            self.queue,
+            store,
+            self.tasks,
+            current=lambda: None if self.collection is None else self.collection.collection_name,
+            actor=lambda: self.identity.name,
+            status=self.status,
+        )
+        self.edits.saved.connect(self.ranking.decision_saved)
         self._load_reference_data()
         self._restore_layout()
 
@@ -318,6 +328,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
 
     def reload_queue(self) -> None:
         if self.collection is not None:
+        self.ranking.collection_loaded()
             self.open_collection(self.collection.collection_name, self.queue.current_record())
 
     # records

@@ -27,9 +27,17 @@ from ui.queue.queue_table_model import (
     COL_PATH,
     COL_PERSONAL,
     COL_REVIEWER,
+    COL_SCORE,
     COL_STATUS,
     RECORD_ID_ROLE,
+    ROW_ROLE,
     QueueTableModel,
+)
+
+ORDER_CHOICES = (
+    ("Order: file order", "file"),
+    ("Order: most likely sensitive first", "likely-sensitive"),
+    ("Order: most likely selected first", "likely-selected"),
 )
 
 APPRAISAL_CHOICES = (
@@ -44,6 +52,7 @@ APPRAISAL_CHOICES = (
 
 class QueuePanel(QWidget):
     record_chosen = Signal(int)  # record id, or -1 when nothing is selected
+    order_chosen = Signal(str)  # "file", "likely-sensitive" or "likely-selected"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,11 +82,20 @@ class QueuePanel(QWidget):
             (COL_APPRAISAL, 76),
             (COL_CLOSURE, 60),
             (COL_REVIEWER, 80),
+            (COL_SCORE, 52),
         ):
             header.resizeSection(col, width)
         header.setStretchLastSection(False)
-        for col in (COL_FORMAT, COL_PAGES, COL_REVIEWER):
+        for col in (COL_FORMAT, COL_PAGES, COL_REVIEWER, COL_SCORE):
             self.table.setColumnHidden(col, True)
+        self.order = QComboBox()
+        self.order.setObjectName("queueOrder")
+        self.order.setToolTip("Read in file order, or the likeliest first (learnt from decisions)")
+        for text, value in ORDER_CHOICES:
+            self.order.addItem(text, value)
+        self.why = QLabel("")
+        self.why.setObjectName("panelHint")
+        self.why.setWordWrap(False)
         self.text = QLineEdit()
         self.text.setPlaceholderText("Filter by name or folder (Ctrl+L)")
         self.text.setClearButtonEnabled(True)
@@ -112,7 +130,9 @@ class QueuePanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(title)
         layout.addLayout(grid)
+        layout.addWidget(self.order)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.why)
         layout.addWidget(self.count)
         for combo in (self.status, self.appraisal, self.personal, self.reviewer):
             combo.currentIndexChanged.connect(self._apply_filter)
@@ -120,6 +140,9 @@ class QueuePanel(QWidget):
         self.text.returnPressed.connect(self.table.setFocus)
         self.text.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.order.currentIndexChanged.connect(
+            lambda _i: self.order_chosen.emit(str(self.order.currentData()))
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Down from the filter box goes to the records (Enter does too, Esc everywhere)."""
@@ -167,7 +190,34 @@ class QueuePanel(QWidget):
         decided = sum(1 for r in self.model.rows() if r.appraisal)
         self.count.setText(f"{shown:,} of {total:,} records shown · {decided:,} appraised")
 
+    def current_order(self) -> str:
+        return str(self.order.currentData())
+
+    def set_ranking(self, ranked: dict[int, tuple[int, float | None, tuple[str, ...]]]) -> None:
+        """Show a likely-* order: scores in their column, rows in rank order (empty: file order)."""
+        self.model.set_ranking(ranked)
+        self.table.setColumnHidden(COL_SCORE, not ranked)
+        column = COL_SCORE if ranked else COL_PATH
+        self.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+        self._show_why()
+
+    def _show_why(self) -> None:
+        """The current record's score and the terms that weigh most, beside the queue."""
+        row = self.table.currentIndex().data(ROW_ROLE)
+        if row is None or row.score is None:
+            self.why.setText("" if row is None or not row.reasons else row.reasons[0])
+            self.why.setToolTip("")
+            return
+        reasons = "; ".join(row.reasons) or "no single term stands out"
+        text = f"Likely {row.score:.2f} · {reasons}"
+        width = max(self.why.width(), 200)
+        self.why.setText(
+            self.why.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
+        )
+        self.why.setToolTip(text)
+
     def _on_current(self, current: object, _previous: object) -> None:
+        self._show_why()
         rid = self.table.currentIndex().data(RECORD_ID_ROLE)
         self.record_chosen.emit(int(rid) if rid is not None else -1)
 

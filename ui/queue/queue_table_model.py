@@ -32,7 +32,8 @@ COL_PERSONAL = 4
 COL_APPRAISAL = 5
 COL_CLOSURE = 6
 COL_REVIEWER = 7
-HEADERS = ("Record", "Format", "Pages", "Status", "PD", "Appraisal", "Closure", "By")
+COL_SCORE = 8  # predictive review's score; sorts by the ranking's order
+HEADERS = ("Record", "Format", "Pages", "Status", "PD", "Appraisal", "Closure", "By", "Likely")
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -46,6 +47,7 @@ _SORT_KEYS: dict[int, Callable[[QueueRow], Any]] = {
     COL_APPRAISAL: lambda r: r.appraisal or "",
     COL_CLOSURE: lambda r: r.closure or "",
     COL_REVIEWER: lambda r: r.reviewer.lower(),
+    COL_SCORE: lambda r: (r.rank is None, r.rank or 0, r.path.lower()),
 }
 _PROBLEM = QColor("#a33b2b")
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -66,6 +68,8 @@ def _display(row: QueueRow, col: int) -> str:
         return row.appraisal or ""
     if col == COL_CLOSURE:
         return row.closure or ""
+    if col == COL_SCORE:
+        return "" if row.score is None else f"{row.score:.2f}"
     return row.reviewer
 
 
@@ -121,6 +125,18 @@ class QueueTableModel(QAbstractTableModel):
         if shown is not None:
             self.dataChanged.emit(self.index(shown, 0), self.index(shown, len(HEADERS) - 1))
 
+    def set_ranking(self, ranked: dict[int, tuple[int, float | None, tuple[str, ...]]]) -> None:
+        """Give every row its rank, score and reasons (an empty dict clears them)."""
+        for pos, row in enumerate(self._rows):
+            rank, score, reasons = ranked.get(row.id, (None, None, ()))
+            if (row.rank, row.score, row.reasons) != (rank, score, reasons):
+                self._rows[pos] = dataclasses.replace(row, rank=rank, score=score, reasons=reasons)
+        self._keys.clear()
+        if self._view:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._view) - 1, len(HEADERS) - 1)
+            )
+
     # ordering and filtering
     def _sort_keys(self, column: int) -> list[Any]:
         keys = self._keys.get(column)
@@ -174,6 +190,8 @@ class QueueTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_PERSONAL:
                 return "has personal data" if row.has_personal_data else "no personal data found"
+            if col == COL_SCORE and row.reasons:
+                return "Why: " + "; ".join(row.reasons)
             return row.path if col == COL_PATH else _display(row, col)
         if role == RECORD_ID_ROLE:
             return row.id
@@ -181,7 +199,7 @@ class QueueTableModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS and row.status != "ok":
             return QBrush(_PROBLEM)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_PAGES:
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PAGES, COL_SCORE):
             return _ALIGN_RIGHT
         return None
 

@@ -1,0 +1,80 @@
+"""The queue read most-likely-first: ranked in the background, scores and reasons shown, retrained
+as decisions are saved, and back to file order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from ui.queue.queue_table_model import COL_SCORE, ROW_ROLE
+
+
+def _decide(store: Any, outcomes: dict[str, str]) -> None:
+    from models.records import Record
+    from reviewer.decisions.save import save_appraisal
+    from reviewer.decisions.types import Actor
+
+    with store.session() as s:
+        ids = {path: rid for path, rid in s.execute(select(Record.path, Record.id))}
+        for path, outcome in outcomes.items():
+            save_appraisal(s, ids[path], Actor("Ann", "appraiser"), outcome)
+        s.commit()
+
+
+def _versions(store: Any) -> int:
+    from models.predict import PredictionModel
+
+    with store.session() as s:
+        return int(s.scalar(select(func.count()).select_from(PredictionModel)) or 0)
+
+
+def _rows(win: Any) -> list[Any]:
+    proxy = win.queue.proxy
+    return [proxy.index(r, 0).data(ROW_ROLE) for r in range(proxy.rowCount())]
+
+
+def _choose(win: Any, qtbot: Any, order: str) -> None:
+    combo = win.queue.order
+    combo.setCurrentIndex(combo.findData(order))
+    qtbot.waitUntil(lambda: win.tasks.active_count() == 0, timeout=20000)
+
+
+def test_likely_selected_order_ranks_shows_reasons_and_goes_back(
+    make_window: Any, qtbot: Any, ui_store: Any
+) -> None:
+    _decide(ui_store, {"a_statement.pdf": "select", "c_minutes.txt": "destroy"})
+    win = make_window()
+    assert win.queue.table.isColumnHidden(COL_SCORE)
+    _choose(win, qtbot, "likely-selected")
+    rows = _rows(win)
+    assert rows[0].path == "b_note.txt"  # the only record not yet appraised comes first
+    assert [r.rank for r in rows] == [0, 1, 2]
+    assert all(r.score is not None for r in rows)
+    assert not win.queue.table.isColumnHidden(COL_SCORE)
+    win.queue.select_row(0)
+    assert win.queue.why.toolTip().startswith("Likely ")
+    assert _versions(ui_store) == 1
+    _choose(win, qtbot, "file")
+    assert win.queue.table.isColumnHidden(COL_SCORE)
+    assert [r.path for r in _rows(win)] == sorted(r.path for r in rows)
+    assert win.queue.why.text() == ""
+
+
+def test_saved_decisions_retrain_the_model(
+    make_window: Any, qtbot: Any, ui_store: Any, monkeypatch: Any
+) -> None:
+    import ui.queue.ranking as ranking
+
+    monkeypatch.setattr(ranking, "RETRAIN_EVERY", 1)
+    _decide(ui_store, {"a_statement.pdf": "select", "c_minutes.txt": "destroy"})
+    win = make_window()
+    _choose(win, qtbot, "likely-selected")
+    assert _versions(ui_store) == 1
+    win.queue.select_row(0)  # b_note.txt, undecided
+    qtbot.waitUntil(lambda: win.state is not None and win.state.content.path == "b_note.txt")
+    qtbot.keyClick(win, Qt.Key.Key_X)  # destroy: a new decision, the model learns again
+    qtbot.waitUntil(lambda: _versions(ui_store) == 2, timeout=20000)
+    qtbot.waitUntil(lambda: win.tasks.active_count() == 0, timeout=20000)
+    assert all(r.rank is not None for r in _rows(win))
