@@ -55,9 +55,14 @@ def current_identity(session: Session) -> Identity:
     if isinstance(cached, Identity):
         return cached
     if conn.dialect.name == "postgresql":
-        row = conn.execute(text("SELECT session_user, records_team_role()")).one()
+        row = conn.execute(
+            text(
+                "SELECT session_user, records_team_role(), "
+                "(SELECT rolsuper FROM pg_roles WHERE rolname = session_user)"
+            )
+        ).one()
         ident = Identity(str(row[0]), str(row[1]))
-        if not ident.team:
+        if not ident.team or row[2]:  # a superuser is the server's administrator, not a member
             ident = Identity(str(row[0]), "owner")
     else:
         ident = Identity(_os_user(), "workstation")
