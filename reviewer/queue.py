@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from models.decisions import Decision
 from models.records import Collection, Record
+from reviewer.ingest.manifest.stored import metadata_text
 
 log = logging.getLogger(__name__)
 
@@ -37,12 +38,12 @@ class QueueRow:
     appraisal: str | None = None
     closure: str | None = None
     reviewer: str = ""
-
     # Predictive review (reviewer.predict), set when the queue is read in a likely-* order:
     rank: int | None = None  # position in that order (unreviewed first, best score first)
     score: float | None = None
     reasons: tuple[str, ...] = ()
     metadata: str = ""  # what an export's manifest said, "key: value; ..." (filterable)
+
 
 @dataclass(frozen=True)
 class QueueSnapshot:
@@ -123,6 +124,7 @@ def load_queue(session: Session, collection_name: str) -> QueueSnapshot:
     collection_id, kind = coll
     pd_ids = personal_data_ids(session, collection_id)
     decisions = decision_summaries(session, collection_id)
+    described = metadata_text(session, collection_id)
     stmt = (
         select(
             Record.id,
@@ -155,6 +157,7 @@ def load_queue(session: Session, collection_name: str) -> QueueSnapshot:
                 appraisal=dec.appraisal,
                 closure=dec.closure,
                 reviewer=dec.reviewer,
+                metadata=described.get(rid, ""),
             )
         )
     return QueueSnapshot(collection_id, collection_name, kind, tuple(rows))

@@ -33,12 +33,38 @@ def ingest_files(win: MainWindow) -> None:
         start_ingest(win, [Path(f) for f in files])
 
 
+def ingest_with_metadata(win: MainWindow) -> None:
+    """A folder and the export's manifest describing it (CSV, XLSX, SharePoint Manifest.xml).
+
+    Manifests and sidecars inside the folder are found anyway; this is for one kept apart."""
+    folder = QFileDialog.getExistingDirectory(win, "Ingest a folder (read-only)")
+    if not folder:
+        return
+    manifest, _ = QFileDialog.getOpenFileName(
+        win,
+        "The export's metadata file",
+        folder,
+        "Metadata manifests (*.csv *.xlsx *.xml *.json);;All files (*)",
+    )
+    if not manifest:
+        return
+    from reviewer.ingest.manifest import ManifestError, read_manifest
+
+    try:
+        read_manifest(Path(manifest))
+    except ManifestError as exc:
+        _problem(win, f"{Path(manifest).name} cannot be used as metadata: {exc}")
+        return
+    start_ingest(win, [Path(folder)], metadata=[Path(manifest)])
+
+
 def start_ingest(
     win: MainWindow,
     paths: list[Path],
     collection: str | None = None,
     kind: str | None = None,
     then_scan: bool = True,
+    metadata: list[Path] | None = None,
 ) -> None:
     name = collection or _collection_name(win)
     if not name:
@@ -49,10 +75,26 @@ def start_ingest(
     store = win.store
 
     def work(progress: Any) -> Any:
-        return ingest_paths(store, paths, name, kind=kind, jobs=default_jobs(), progress=progress)
+        return ingest_paths(
+            store,
+            paths,
+            name,
+            kind=kind,
+            jobs=default_jobs(),
+            progress=progress,
+            metadata=metadata or (),
+        )
 
     def done(summary: Any) -> None:
-        win.status(f"Ingest finished into '{name}'")
+        report = getattr(summary, "metadata", None)
+        described = ""
+        if report is not None:
+            described = (
+                f"; metadata for {report.records_described} records, "
+                f"{report.unmatched_count} manifest rows not used, "
+                f"{report.without_row_count} files with no row"
+            )
+        win.status(f"Ingest finished into '{name}'{described}")
         win.open_collection(name)
         if then_scan:
             scan(win, name)

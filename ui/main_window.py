@@ -142,6 +142,10 @@ class MainWindow(RecordEditsMixin, QMainWindow):
 
         file_menu.addAction("Ingest a folder…", lambda: ingest_actions.ingest_folder(self))
         file_menu.addAction("Ingest files…", lambda: ingest_actions.ingest_files(self))
+        file_menu.addAction(
+            "Ingest a folder with a metadata file…",
+            lambda: ingest_actions.ingest_with_metadata(self),
+        )
         file_menu.addAction("Scan for personal data", lambda: ingest_actions.scan(self))
         file_menu.addAction("Open collection…", lambda: ingest_actions.choose_collection(self))
         file_menu.addSeparator()

@@ -97,7 +97,7 @@ class QueuePanel(QWidget):
         self.why.setObjectName("panelHint")
         self.why.setWordWrap(False)
         self.text = QLineEdit()
-        self.text.setPlaceholderText("Filter by name or folder (Ctrl+L)")
+        self.text.setPlaceholderText("Filter by name, folder or metadata (Ctrl+L)")
         self.text.setClearButtonEnabled(True)
         self.status = QComboBox()
         self.status.addItem("Any status", ANY)

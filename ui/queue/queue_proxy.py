@@ -43,7 +43,11 @@ class QueueFilter:
             return False
         if self.reviewer and row.reviewer != self.reviewer:
             return False
-        return not self.text or self.text.lower() in row.path.lower()
+        if not self.text:
+            return True
+        wanted = self.text.lower()
+        # The path, or what the export's manifest said (a reference, a title, a date).
+        return wanted in row.path.lower() or wanted in row.metadata.lower()
 
     def evaluate(self, rows: list[QueueRow]) -> bytearray | None:
         """One byte per row (1 = shown); None when the filter shows everything."""

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.records import IngestRoot, Record, RecordPage
+from reviewer.ingest.manifest.stored import metadata_items
 from reviewer.ingest.types import PAGE_SEPARATOR, unpack_words
 from reviewer.ingest.words import fill_word_boxes
 
@@ -71,6 +72,8 @@ class RecordContent:
     parent_id: int | None
     children: tuple[Child, ...]
     modified: date | None = None  # the file's last-modified day (for the closure start)
+    # What a system export said about the record: (source, key, value), unchanged.
+    metadata: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def text(self) -> str:
@@ -137,6 +140,7 @@ def load_content(session: Session, record_id: int) -> RecordContent | None:
         parent_id=rec.parent_id,
         children=tuple(Child(cid, member or name) for cid, member, name in children),
         modified=rec.mtime.astimezone(UTC).date() if rec.mtime else None,
+        metadata=tuple(metadata_items(session, record_id)),
     )
 
 

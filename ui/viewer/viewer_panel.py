@@ -26,6 +26,7 @@ from ui.viewer.content import KIND_EMAIL, KIND_IMAGE, KIND_PDF, KIND_TABLE, Reco
 from ui.viewer.geometry import find_all, page_of, range_in_rect, rects_for_range
 from ui.viewer.image_view import ImageView
 from ui.viewer.marks import FIND, FIND_COLOUR, Mark
+from ui.viewer.metadata_pane import MetadataPane
 from ui.viewer.pdf_view import PdfView
 from ui.viewer.sheet_table_model import SheetTableModel
 from ui.viewer.text_view import TextView
@@ -85,6 +86,8 @@ class ViewerPanel(QWidget):
         header.setContentsMargins(10, 8, 10, 6)
         header.addWidget(self.title)
         header.addWidget(self.detail)
+        self.metadata_pane = MetadataPane()
+        header.addWidget(self.metadata_pane)
         layout.addLayout(header)
         layout.addWidget(self._toolbar())
         layout.addWidget(self.stack, 1)
@@ -152,6 +155,7 @@ class ViewerPanel(QWidget):
         self._hits, self._hit = [], -1
         self.find_count.setText("")
         self.pdf.close_document()
+        self.metadata_pane.set_items(content.metadata if content is not None else ())
         if content is None:
             self.title.setText("No record open")
             self.detail.setText("")

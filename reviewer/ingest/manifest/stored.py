@@ -47,3 +47,19 @@ def metadata_by_record(session: Session, record_ids: Iterable[int]) -> dict[int,
         for r in rows:
             grouped.setdefault(r.record_id, []).append((r.source, r.key, r.value))
     return {rid: as_object(items) for rid, items in grouped.items()}
+
+
+def metadata_text(session: Session, collection_id: int) -> dict[int, str]:
+    """Each described record's metadata as one 'key: value' line, for filtering the queue."""
+    from models.records import Record
+
+    rows = session.execute(
+        select(RecordMetadata.record_id, RecordMetadata.key, RecordMetadata.value)
+        .join(Record, Record.id == RecordMetadata.record_id)
+        .where(Record.collection_id == collection_id)
+        .order_by(RecordMetadata.record_id, RecordMetadata.source, RecordMetadata.position)
+    )
+    out: dict[int, list[str]] = {}
+    for record_id, key, value in rows:
+        out.setdefault(record_id, []).append(f"{key}: {value}")
+    return {rid: "; ".join(parts) for rid, parts in out.items()}
