@@ -51,8 +51,10 @@ class Glyph:
 
 
 def text_flags(*, everywhere: bool = False) -> int:
-    """rawdict flags; `everywhere` also reads text drawn off the page."""
+    """rawdict flags: the glyphs drawn (not a marked-content /ActualText standing in for them);
+    `everywhere` also reads text drawn off the page."""
     flags = int(fitz().TEXTFLAGS_RAWDICT) | int(fitz().TEXT_PRESERVE_LIGATURES)
+    flags |= int(getattr(fitz(), "TEXT_IGNORE_ACTUALTEXT", 0))
     flags &= ~int(fitz().TEXT_PRESERVE_IMAGES)
     if everywhere:
         flags &= ~int(fitz().TEXT_MEDIABOX_CLIP)
@@ -73,8 +75,8 @@ def page_glyphs(page: Any, *, everywhere: bool = False) -> list[Glyph]:
                     out.append(
                         Glyph(
                             char["c"],
-                            tuple(char["bbox"]),  # type: ignore[arg-type]
-                            tuple(char["origin"]),  # type: ignore[arg-type]
+                            tuple(char["bbox"]),
+                            tuple(char["origin"]),
                             float(span["size"]),
                             line_no,
                             horizontal,

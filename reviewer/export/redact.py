@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from reviewer.export.contents import ContentError, prepare_contents
-from reviewer.export.glyphs import Box, find_secret, glyphs_in, page_glyphs, run_boxes
+from reviewer.export.glyphs import Box as Box
+from reviewer.export.glyphs import find_secret, glyphs_in, page_glyphs, run_boxes
 from reviewer.export.sanitise import remove_off_page, strip_document, strip_page
 from reviewer.export.verify_copy import (
     GlyphKey,

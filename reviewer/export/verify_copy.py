@@ -240,9 +240,9 @@ def _object_texts(pdf: pikepdf.Pdf) -> tuple[list[str], list[str], list[bytes]]:
         elif isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
             for key in obj.keys():  # noqa: SIM118 - pikepdf objects iterate differently
                 values.append(key[1:])
-                item = obj.get(key)
-                if item is not None and not getattr(item, "is_indirect", False):
-                    walk(item, depth + 1)
+                value = obj.get(key)
+                if value is not None and not getattr(value, "is_indirect", False):
+                    walk(value, depth + 1)
 
     for obj in pdf.objects:
         walk(obj)
