@@ -13,6 +13,7 @@ from reviewer.ingest.extract.image import extract_image
 from reviewer.ingest.extract.limits import Limits
 from reviewer.ingest.extract.mail_eml import extract_eml
 from reviewer.ingest.extract.mail_msg import extract_msg_bytes
+from reviewer.ingest.extract.mbox import extract_mbox
 from reviewer.ingest.extract.ole import MSG_KIND, classify
 from reviewer.ingest.extract.pdf import extract_pdf
 from reviewer.ingest.extract.plain import extract_html, extract_rtf, extract_text
@@ -69,6 +70,8 @@ def _dispatch(
         return verdict
     if kind == sniff.EML:
         return extract_eml(data)
+    if kind == sniff.MBOX:
+        return extract_mbox(data, limits)
     if kind == sniff.HTML:
         return extract_html(data)
     if kind == sniff.RTF:

@@ -19,6 +19,7 @@ XLSX = "xlsx"
 ZIP = "zip"
 OLE = "ole"
 EML = "eml"
+MBOX = "mbox"
 MSG = "msg"
 TEXT = "text"
 HTML = "html"
@@ -39,6 +40,7 @@ _MIMES = {
     "application/zip": ZIP,
     "application/x-zip-compressed": ZIP,
     "message/rfc822": EML,
+    "application/mbox": MBOX,
     "application/vnd.ms-outlook": MSG,
     "text/plain": TEXT,
     "text/csv": TEXT,
@@ -63,6 +65,8 @@ _EXTENSIONS = {
     ".xlsm": XLSX,
     ".zip": ZIP,
     ".eml": EML,
+    ".mbox": MBOX,
+    ".mbx": MBOX,
     ".msg": MSG,
     ".txt": TEXT,
     ".text": TEXT,
@@ -150,6 +154,14 @@ def _magic(data: bytes) -> str | None:
     return None
 
 
+def looks_like_mbox(data: bytes) -> bool:
+    """An MBOX mailbox: a `From sender date` line first, then mail headers."""
+    if not data.startswith(b"From "):
+        return False
+    first, _, rest = data[:4096].partition(b"\n")
+    return len(first.split()) >= 3 and bool(_HEADER_LINE.match(rest))
+
+
 def looks_like_mail(data: bytes) -> bool:
     head = data[:4096]
     first = head.lstrip(b"\r\n").split(b"\n", 1)[0]
@@ -176,6 +188,8 @@ def detect_kind(data: bytes, name: str, ident: Identification) -> str:
     magic = _magic(data)
     if magic is not None and magic != BROKEN_ZIP:
         return magic
+    if looks_like_mbox(data):
+        return MBOX
     mime = (ident.mime or "").split(";")[0].strip().lower()
     kind = _MIMES.get(mime)
     if kind is None and mime.startswith("image/"):
