@@ -84,8 +84,12 @@ class TaskManager(QObject):
         on_failed: Callable[[str], object] | None = None,
         on_progress: Callable[[int, int | None, str], object] | None = None,
         on_cancelled: Callable[[], object] | None = None,
+        on_ended: Callable[[], object] | None = None,
     ) -> Task:
-        """Start `fn(progress)` on the pool; callbacks run on the GUI thread."""
+        """Start `fn(progress)` on the pool; callbacks run on the GUI thread.
+
+        Every callback is connected before the task starts: one connected afterwards can miss
+        a task that ends at once (a dialog then stayed busy for ever)."""
         task = Task(fn, name)
         if on_done is not None:
             task.signals.finished.connect(on_done)
@@ -95,6 +99,8 @@ class TaskManager(QObject):
             task.signals.progress.connect(on_progress)
         if on_cancelled is not None:
             task.signals.cancelled.connect(on_cancelled)
+        if on_ended is not None:
+            task.signals.ended.connect(on_ended)
         task.signals.ended.connect(lambda: self._forget(task))
         self._active.append(task)
         if len(self._active) == 1:

@@ -41,6 +41,21 @@ BAG_FIELDS = (
 )
 
 
+def _folder_problem(out: Path) -> str | None:
+    """Why the bag cannot go to `out`, checked before anything starts (the export's own rule)."""
+    from reviewer.export.bag import BagError, check_target
+
+    try:
+        check_target(out)
+    except BagError as exc:
+        return str(exc)
+    except OSError:
+        return "the folder cannot be read"
+    if not out.parent.is_dir():
+        return "the folder that should hold the bag does not exist"
+    return None
+
+
 def _refused(problems: list[Any]) -> tuple[str, list[Any]]:
     return ("refused", problems)
 
@@ -159,6 +174,10 @@ class ExportDialog(QDialog):
             self.verdict.setText("Choose a folder for the bag first.")
             return
         out, info, store, name = Path(text), self.bag_info(), self.store, self.collection
+        problem = _folder_problem(out)
+        if problem:
+            self.verdict.setText(f"Not exported: {problem}. Choose another folder.")
+            return
         settings.save_text("export/parent", str(out.parent))
 
         def work(progress: Task) -> Any:
@@ -200,8 +219,8 @@ class ExportDialog(QDialog):
             on_failed=self.verdict.setText,
             on_progress=self._progress,
             on_cancelled=lambda: self.verdict.setText("Cancelled: nothing was written."),
+            on_ended=lambda: self._set_busy(False),
         )
-        self.task.signals.ended.connect(lambda: self._set_busy(False))
 
     def _progress(self, done: int, total: int | None, message: str) -> None:
         if total:
