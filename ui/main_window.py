@@ -196,6 +196,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             "find_prev": lambda: self.viewer.find_step(-1),
             "focus_queue": self.queue.text.setFocus,
             "back_to_queue": self.queue.table.setFocus,
+            "queue_order": self.queue.cycle_order,
             "zoom_in": lambda: self.viewer.zoom(1.2),
             "zoom_out": lambda: self.viewer.zoom(1 / 1.2),
             "fit_width": self.viewer.fit_width,

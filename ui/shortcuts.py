@@ -25,6 +25,12 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("find_prev", ("Shift+F3",), "Previous find hit", "Move"),
     Shortcut("focus_queue", ("Ctrl+L",), "Go to the queue filter", "Move"),
     Shortcut("back_to_queue", ("Esc",), "Leave a field, back to the queue", "Move"),
+    Shortcut(
+        "queue_order",
+        ("Ctrl+Shift+K",),
+        "Queue order: file / most likely sensitive / most likely selected",
+        "Move",
+    ),
     Shortcut("zoom_in", ("Ctrl++", "Ctrl+="), "Zoom in", "View"),
     Shortcut("zoom_out", ("Ctrl+-",), "Zoom out", "View"),
     Shortcut("fit_width", ("Ctrl+0",), "Fit page width", "View"),

@@ -24,10 +24,12 @@ def _decide(store: Any, outcomes: dict[str, str]) -> None:
 
 
 def _versions(store: Any) -> int:
+    """How many appraisal models were trained."""
     from models.predict import PredictionModel
 
     with store.session() as s:
-        return int(s.scalar(select(func.count()).select_from(PredictionModel)) or 0)
+        stmt = select(func.count()).where(PredictionModel.task == "appraisal")
+        return int(s.scalar(stmt) or 0)
 
 
 def _rows(win: Any) -> list[Any]:
@@ -36,8 +38,16 @@ def _rows(win: Any) -> list[Any]:
 
 
 def _choose(win: Any, qtbot: Any, order: str) -> None:
-    combo = win.queue.order
-    combo.setCurrentIndex(combo.findData(order))
+    """Ctrl+Shift+K cycles the order from the keyboard until `order` is chosen."""
+    for _ in range(3):
+        if win.queue.current_order() == order:
+            break
+        qtbot.keyClick(
+            win,
+            Qt.Key.Key_K,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+    assert win.queue.current_order() == order
     qtbot.waitUntil(lambda: win.tasks.active_count() == 0, timeout=20000)
 
 

@@ -190,6 +190,10 @@ class QueuePanel(QWidget):
         decided = sum(1 for r in self.model.rows() if r.appraisal)
         self.count.setText(f"{shown:,} of {total:,} records shown · {decided:,} appraised")
 
+    def cycle_order(self) -> None:
+        """The next reading order (keyboard: the order box need not take the focus)."""
+        self.order.setCurrentIndex((self.order.currentIndex() + 1) % self.order.count())
+
     def current_order(self) -> str:
         return str(self.order.currentData())
 

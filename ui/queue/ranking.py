@@ -40,6 +40,8 @@ class QueueRanking(QObject):
         self.current, self.actor, self.status = current, actor, status
         self._since = 0
         self._generation = 0
+        self._running = False  # one ranking at a time: each one writes its model to the store
+        self._again = False
         queue.order_chosen.connect(lambda _o: self.rank())
 
     def collection_loaded(self) -> None:
@@ -64,6 +66,10 @@ class QueueRanking(QObject):
         if order == "file" or name is None:
             self.queue.set_ranking({})
             return
+        if self._running:
+            self._again = True  # the newest wish runs when this one ends
+            return
+        self._running = True
         store, actor = self.store, self.actor()
         task = BY_ORDER[order]
 
@@ -90,10 +96,17 @@ class QueueRanking(QObject):
                 self.queue.set_ranking(result[0])
                 self.status(f"{task.title} ({result[1]})")
 
+        def ended() -> None:
+            self._running = False
+            if self._again:
+                self._again = False
+                self.rank()
+
         self.status(f"Ranking the queue: {task.title.lower()}…")
         self.tasks.run(
             work,
             name="ranking the queue",
             on_done=done,
             on_failed=lambda msg: self.status(f"Could not rank the queue: {msg}"),
+            on_ended=ended,
         )
