@@ -46,6 +46,9 @@ class Decision(Base):
     version: Mapped[int] = mapped_column(Integer, default=0)
     record_date: Mapped[date | None] = mapped_column(Date)  # "date of the record" (TDR end_date)
     description: Mapped[str] = mapped_column(Text, default="", server_default="")  # TDR description
+    # Who confirmed they looked at a record no scan could read (image, scan, audio, video): only
+    # then may it go Open. Per record, never inherited; each confirmation is an audit event.
+    looked_at_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     appraisal: Mapped[str | None] = mapped_column(String(20))  # select|retain|destroy|defer
     criteria: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -61,6 +64,8 @@ class Decision(Base):
     closure_start_date: Mapped[date | None] = mapped_column(Date)
     # Instead of a fixed date: "record_date" or "year_end", resolved per record (folder decisions).
     closure_start_rule: Mapped[str | None] = mapped_column(String(20))
+    # Why a closure period outside the exemption's usual periods is right (history, reports).
+    period_justification: Mapped[str] = mapped_column(Text, default="", server_default="")
     foi_schedule_date: Mapped[date | None] = mapped_column(Date)
     title_closed: Mapped[bool] = mapped_column(Boolean, default=False)
     title_alternate: Mapped[str] = mapped_column(Text, default="")

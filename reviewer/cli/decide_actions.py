@@ -43,6 +43,12 @@ def register(actions: Any) -> None:
     folder.add_argument("--foi-codes", default="", help="FOI exemption codes separated by ;")
     folder.add_argument("--periods", default="", help="closure periods in years separated by ;")
     folder.add_argument(
+        "--period-justification",
+        default="",
+        metavar="TEXT",
+        help="why a period outside the exemption's usual periods is right (kept in the history)",
+    )
+    folder.add_argument(
         "--start-rule",
         choices=("record_date", "year_end"),
         help="closure start from each record's own date, or 31 December of its year",
@@ -136,6 +142,7 @@ def run_folder(args: argparse.Namespace, ctx: Context) -> int:
                     exemptions=list(zip(codes, map(int, periods), strict=True)),
                     closure_start_rule=args.start_rule,
                     foi_schedule_date=args.schedule_date,
+                    period_justification=args.period_justification,
                 )
     except DecisionError as exc:
         for problem in exc.problems:

@@ -34,6 +34,17 @@ class Exemption:
     reason: str
     max_period: int | None = None
     lifetime: bool = False
+    # The periods TNA's guidance expects, as inclusive (low, high) ranges; () = case by case.
+    usual_periods: tuple[tuple[int, int], ...] = ()
+    source: str = ""
+
+    def usual(self, period: int) -> bool:
+        """Whether `period` is one TNA's guidance expects for this code (always, when none)."""
+        return not self.usual_periods or any(lo <= period <= hi for lo, hi in self.usual_periods)
+
+    def usual_text(self) -> str:
+        """The usual periods in words, e.g. '82-100 years'."""
+        return ", ".join(f"{lo}-{hi}" if lo != hi else str(lo) for lo, hi in self.usual_periods)
 
 
 @cache
@@ -52,6 +63,16 @@ def settings() -> dict[str, Any]:
 
 def _int_or_none(value: str) -> int | None:
     return int(value) if value.strip() else None
+
+
+def _ranges(value: str) -> tuple[tuple[int, int], ...]:
+    """'82-100;120' -> ((82, 100), (120, 120))."""
+    out = []
+    for part in (p.strip() for p in (value or "").split(";")):
+        if part:
+            lo, _, hi = part.partition("-")
+            out.append((int(lo), int(hi or lo)))
+    return tuple(out)
 
 
 @cache
@@ -76,6 +97,8 @@ def _table() -> dict[str, Exemption]:
                 reason=row["reason"].strip(),
                 max_period=_int_or_none(row["max_period"]),
                 lifetime=lifetime,
+                usual_periods=_ranges(row.get("usual_periods") or ""),
+                source=(row.get("source") or "").strip(),
             )
     return out
 

@@ -34,7 +34,12 @@ def _start_date_problems(
     ]
 
 
-def _exemption_problems(exemptions: Sequence[tuple[str, int]]) -> list[str]:
+JUSTIFICATION_MIN = 15  # characters: a reason, not a tick
+
+
+def _exemption_problems(
+    exemptions: Sequence[tuple[str, int]], justification: str = ""
+) -> list[str]:
     problems: list[str] = []
     if not exemptions:
         problems.append("a closed record needs at least one FOI exemption code with its period")
@@ -53,6 +58,12 @@ def _exemption_problems(exemptions: Sequence[tuple[str, int]]) -> list[str]:
             problems.append(f"exemption {code} cannot apply to historical records: {ex.reason}")
         if ex.max_period is not None and period > ex.max_period:
             problems.append(f"exemption {code} lapses after {ex.max_period} years")
+        elif not ex.usual(period) and len(justification.strip()) < JUSTIFICATION_MIN:
+            hint = " (state the youngest person's age at the record's date)" if ex.lifetime else ""
+            problems.append(
+                f"a closure period of {period} years for {code} is outside its usual periods "
+                f"({ex.usual_text()} years): give a written justification{hint}"
+            )
     return problems
 
 
@@ -85,6 +96,7 @@ def validate_sensitivity(
     today: date | None = None,
     closure_start_rule: str | None = None,
     description: str | None = None,
+    period_justification: str = "",
 ) -> list[str]:
     """Every rule the decision breaks, in plain words; empty when TNA would accept it.
 
@@ -92,7 +104,8 @@ def validate_sensitivity(
     "Open with redactions" (`redacted`) describes the original's closure, so it must be Closed.
     `closure_start_rule` ("record_date"|"year_end") stands for a start date taken from each
     record's own date. `description` (when known) is the record's description, which a closed
-    description with an alternate needs (TNA's relationship schema).
+    description with an alternate needs (TNA's relationship schema). A period outside the code's
+    usual periods (`resources/closure/closure_rules.csv`) needs `period_justification`.
     """
     today = today or date.today()
     if closure_status not in ("Open", "Closed"):
@@ -119,7 +132,7 @@ def validate_sensitivity(
         if description_closed or description_alternate:
             problems.append("an open record's description must not be closed or have an alternate")
         return problems
-    problems = _exemption_problems(exemptions)
+    problems = _exemption_problems(exemptions, period_justification)
     if closure_start_rule is not None:
         if closure_start_date is not None:
             problems.append("give a closure start date or a rule to take it from, not both")

@@ -148,6 +148,7 @@ def sensitivity_changes(actor: Actor, fields: dict[str, Any]) -> dict[str, Any]:
         "exemptions": [[c, p] for c, p in fields.get("exemptions") or ()],
         "closure_start_date": fields.get("closure_start_date"),
         "closure_start_rule": fields.get("closure_start_rule"),
+        "period_justification": (fields.get("period_justification") or "").strip(),
         "foi_schedule_date": fields.get("foi_schedule_date"),
         "title_closed": bool(fields.get("title_closed", False)),
         "title_alternate": (fields.get("title_alternate") or "").strip(),
@@ -165,6 +166,7 @@ RULE_FIELDS = (
     "exemptions",
     "closure_start_date",
     "closure_start_rule",
+    "period_justification",
     "foi_schedule_date",
     "title_closed",
     "title_alternate",
@@ -231,6 +233,7 @@ def save_sensitivity(
     kind: str = "sensitivity",
     today: date | None = None,
     closure_start_rule: str | None = None,
+    period_justification: str = "",
 ) -> DecisionView:
     """Record the sensitivity decision of one record, refused with every TDR rule it breaks.
 
@@ -311,6 +314,7 @@ _CLEAR: dict[str, dict[str, Any]] = {
         "exemptions": [],
         "closure_start_date": None,
         "closure_start_rule": None,
+        "period_justification": "",
         "foi_schedule_date": None,
         "title_closed": False,
         "title_alternate": "",

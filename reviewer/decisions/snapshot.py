@@ -33,6 +33,7 @@ def sensitivity_state(row: Decision) -> dict[str, Any]:
         "exemptions": [[str(c), int(p)] for c, p in (row.exemptions or [])],
         "closure_start_date": _d(row.closure_start_date),
         "closure_start_rule": row.closure_start_rule,
+        "period_justification": row.period_justification or "",
         "foi_schedule_date": _d(row.foi_schedule_date),
         "title_closed": bool(row.title_closed),
         "title_alternate": row.title_alternate or "",
@@ -44,7 +45,12 @@ def sensitivity_state(row: Decision) -> dict[str, Any]:
 
 
 # Fields added after events were first written, with the value an older event implies.
-LATER_FIELDS: dict[str, Any] = {"description": "", "closure_start_rule": None}
+LATER_FIELDS: dict[str, Any] = {
+    "description": "",
+    "closure_start_rule": None,
+    "period_justification": "",
+    "looked_at_by": "",
+}
 
 
 def decision_state(row: Decision) -> dict[str, Any]:
@@ -55,6 +61,7 @@ def decision_state(row: Decision) -> dict[str, Any]:
         "version": row.version,
         "record_date": _d(row.record_date),
         "description": row.description or "",
+        "looked_at_by": row.looked_at_by or "",
         **appraisal_state(row),
         **sensitivity_state(row),
     }

@@ -67,6 +67,8 @@ def _blank(collection_id: int, record_id: int | None, scope: str | None) -> Deci
         version=0,
         record_date=None,
         description="",
+        looked_at_by="",
+        period_justification="",
         appraisal=None,
         criteria=[],
         rationale="",

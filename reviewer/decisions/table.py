@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.records import Record
+from reviewer import csv_cells
 from reviewer.decisions.store import all_decisions
 from reviewer.decisions.types import DecisionView
 
@@ -43,7 +44,7 @@ COLUMNS = (
 CLOSURE_COLUMNS = COLUMNS[5:14]
 # Beyond the first contract, after its columns: the date of the record (TDR "date of the record",
 # in the contract since round 2) and the record's TDR description.
-EXTRA_COLUMNS = ("date_of_the_record", "description")
+EXTRA_COLUMNS = ("date_of_the_record", "description", "closure_period_justification")
 ALL_COLUMNS = COLUMNS + EXTRA_COLUMNS
 # Read too: the name the date column had before it joined the contract.
 OLD_DATE_COLUMN = "record_date"
@@ -82,6 +83,7 @@ def to_row(path: str, v: DecisionView) -> dict[str, str]:
         "role": (v.reviewed_role if sens_by else v.appraised_role) or "",
         "date_of_the_record": v.record_date.isoformat() if v.record_date else "",
         "description": v.description,
+        "closure_period_justification": v.period_justification,
     }
 
 
@@ -94,10 +96,9 @@ def export_rows(session: Session, collection_id: int) -> list[tuple[int, dict[st
 
 
 def write_csv(rows: Iterable[dict[str, str]]) -> str:
+    """The table as CSV; cells a spreadsheet would run are neutralised (`csv_cells`)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=ALL_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    csv_cells.write_rows(out, ALL_COLUMNS, rows)
     return out.getvalue()
 
 
@@ -121,7 +122,8 @@ def read_csv(data: bytes) -> list[tuple[int, dict[str, str]]]:
         for cells in reader:
             if any(c.strip() for c in cells):
                 padded = cells + [""] * (len(names) - len(cells))
-                cells_by = {n: padded[i] for i, n in enumerate(names) if n in READ_COLUMNS}
+                kept = ((n, padded[i]) for i, n in enumerate(names) if n in READ_COLUMNS)
+                cells_by = {n: csv_cells.restore(cell) for n, cell in kept}
                 rows.append((line, cells_by))
                 if len(cells) > len(names):
                     rows[-1][1]["__extra__"] = "1"
@@ -182,8 +184,9 @@ def parse_row_sensitivity(row: dict[str, str], problems: list[str]) -> dict[str,
     labels = split_list(row["redact_labels"])
     known = _labels()
     if known is not None and any(lab not in known for lab in labels):
-        unknown = ", ".join(x for x in labels if x not in known)
-        problems.append(f"unknown redaction labels: {unknown}")
+        # Named by position, never quoted: a cell may hold anything, personal data included.
+        items = ", ".join(str(i) for i, x in enumerate(labels, 1) if x not in known)
+        problems.append(f"redact_labels: item {items} is not a label the detector uses")
     return {
         "closure_status": status,
         "redacted": bool(labels),
@@ -195,6 +198,7 @@ def parse_row_sensitivity(row: dict[str, str], problems: list[str]) -> dict[str,
         "title_alternate": row["title_alternate"],
         "description_closed": _bool(row["description_closed"], "description_closed", problems),
         "description_alternate": row["description_alternate"],
+        "period_justification": row.get("closure_period_justification", "").strip(),
     }
 
 

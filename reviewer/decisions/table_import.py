@@ -21,12 +21,14 @@ from sqlalchemy.orm import Session
 from models.decisions import Decision
 from models.records import Record
 from reviewer.decisions.criteria import criterion_ids
+from reviewer.decisions.exemptions import allowed_codes
 from reviewer.decisions.holds import HoldView, active_holds_for
 from reviewer.decisions.resolve import Resolver
 from reviewer.decisions.save import appraisal_changes, record_rule_problems, sensitivity_changes
 from reviewer.decisions.store import DESCRIPTION_MAX, apply_change, check_actor, collection_kind
 from reviewer.decisions.table import date_cell, parse_date, parse_row_sensitivity, split_list
 from reviewer.decisions.types import APPRAISALS, Actor, DecisionView
+from reviewer.ingest.storable import storable
 
 BATCH = 500  # rows between flushes
 
@@ -59,6 +61,7 @@ def same_sensitivity(v: DecisionView, s: dict[str, Any]) -> bool:
         and v.title_alternate == s["title_alternate"].strip()
         and v.description_closed == s["description_closed"]
         and v.description_alternate == s["description_alternate"].strip()
+        and v.period_justification == s["period_justification"]
     )
 
 
@@ -86,6 +89,12 @@ class _Importer:
         # drop a row's unflushed change: flush after each part there.
         self.flush_each = session.get_bind().dialect.name == "postgresql"
 
+    def record_id(self, path: str) -> int | None:
+        """The record a row's path names: exactly as exported (CR, LF, backslash, spaces and
+        all), else as typed by hand (outer spaces trimmed, Windows separators)."""
+        rid = self.paths.get(path)
+        return rid if rid is not None else self.paths.get(path.strip().replace("\\", "/"))
+
     def holds(self, record_id: int) -> list[HoldView]:
         if self._holds is None:
             self._holds = active_holds_for(self.session, self.collection_id)
@@ -93,7 +102,7 @@ class _Importer:
 
     def plan(self, row: dict[str, str], problems: list[str]) -> _Plan | None:
         """The row's changes once checked (None when the record is not found)."""
-        rid = self.paths.get(row["path"].strip().replace("\\", "/"))
+        rid = self.record_id(row["path"])
         if rid is None:
             problems.append("no record with this path in the collection")
             return None
@@ -120,6 +129,16 @@ class _Importer:
         if criteria and not appraisal:
             problems.append("criteria are given without an appraisal")
         sensitivity = parse_row_sensitivity(row, problems)
+        codes = split_list(row["foi_exemption_code"])
+        bad_codes = [str(i) for i, c in enumerate(codes, 1) if c not in allowed_codes()]
+        if bad_codes:
+            # Named by position: the rules' own message would quote the cell.
+            problems.append(
+                f"foi_exemption_code: item {', '.join(bad_codes)} is not an FOI exemption "
+                "code TNA accepts"
+            )
+        if sensitivity is not None and "closure_period_justification" not in row:
+            sensitivity["period_justification"] = view.period_justification  # not in this file
         if problems:
             return None
         rationale = row["rationale"]
@@ -153,9 +172,9 @@ class _Importer:
         problems = check_actor(actor)
         if outcome not in APPRAISALS:
             problems.append(f"appraisal must be one of {', '.join(APPRAISALS)}")
-        unknown = [c for c in criteria if c not in self.criteria]
-        if unknown:
-            problems.append(f"unknown criteria: {', '.join(unknown)}")
+        unknown = [str(i) for i, c in enumerate(criteria, 1) if c not in self.criteria]
+        if unknown:  # by position, never quoted: a cell may hold anything
+            problems.append(f"criteria: item {', '.join(unknown)} is not a criterion of this kind")
         if outcome == "destroy":
             for hold in self.holds(rid):
                 problems.append(
@@ -189,11 +208,20 @@ def import_rows(
     """Save each good row; report each bad one as (line, reason). One event per changed part."""
     report = ImportReport(rows=len(rows))
     importer = _Importer(session, collection_id)
+    lines_of = _lines_by_record(importer, rows)
     applied = 0
     for line, row in rows:
         problems: list[str] = []
         if row.pop("__extra__", None):
             problems.append("more cells than columns")
+        problems.extend(_unstorable_cells(row))
+        rid = importer.record_id(row["path"])
+        if rid is not None and lines_of[rid][0] != line:
+            first = lines_of[rid][0]
+            problems.append(f"path: the same record is on line {first} already; give it once")
+        if problems:
+            report.problems.append((line, "; ".join(problems)))
+            continue
         plan = importer.plan(row, problems)
         if problems or plan is None:
             report.problems.append((line, "; ".join(problems)))
@@ -208,3 +236,23 @@ def import_rows(
             session.flush()
     session.flush()
     return report
+
+
+def _lines_by_record(
+    importer: _Importer, rows: list[tuple[int, dict[str, str]]]
+) -> dict[int, list[int]]:
+    """The lines naming each record, in order: the first is applied (if good) and every later
+    one reported, rather than the last silently winning."""
+    lines: dict[int, list[int]] = {}
+    for line, row in rows:
+        rid = importer.record_id(row.get("path", ""))
+        if rid is not None:
+            lines.setdefault(rid, []).append(line)
+    return lines
+
+
+def _unstorable_cells(row: dict[str, str]) -> list[str]:
+    """Cells holding a character no store can keep (NUL, which PostgreSQL refuses), by
+    column: that row is rejected, never the whole file, and the value is not quoted."""
+    bad = [name for name, value in row.items() if storable(value) != value]
+    return [f"{name}: holds a NUL or invalid character the store cannot keep" for name in bad]

@@ -73,6 +73,8 @@ class DecisionView:
     closure_start_rule: str | None = None  # "record_date"|"year_end": start resolved per record
     transfer_due_year: int | None = None
     version: int = 0
+    period_justification: str = ""  # why a period outside the exemption's usual ones is right
+    looked_at_by: str = ""  # who looked at a record no scan could read (never inherited)
 
     @property
     def decided(self) -> bool:

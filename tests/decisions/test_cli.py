@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from reviewer.cli import main
 from reviewer.decisions import get_decision
-from reviewer.decisions.table import COLUMNS
+from reviewer.decisions.table import COLUMNS, EXTRA_COLUMNS
 from tests.decisions.factory import Fixture
 
 COLL = "Test case files"
@@ -151,7 +151,8 @@ def test_export_round_trip(fx: Fixture, capsys: pytest.CaptureFixture[str], tmp_
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     # The contract's columns in its order; the date of the record (after `role`), description.
-    assert tuple(rows[0]) == (*COLUMNS, "date_of_the_record", "description")
+    assert tuple(rows[0]) == (*COLUMNS, *EXTRA_COLUMNS)
+    assert EXTRA_COLUMNS[0] == "date_of_the_record"
     assert len(rows) == 7
     exported = next(r for r in rows if r["path"] == "case1/statement.pdf")
     assert {k: exported[k] for k in GOOD_SELECT} == GOOD_SELECT
