@@ -82,7 +82,7 @@ def test_the_decisions_table_carries_the_justification(
     short = {**GOOD_SELECT, "foi_exemption_code": "40(2)", "closure_period": "5"}
     header = (*COLUMNS, "closure_period_justification")
     bad = write_csv(tmp_path / "bad.csv", [short], header)
-    code, out, err = run(fx, capsys, "decisions", "import", str(bad), "--collection", COLL)
+    _code, out, err = run(fx, capsys, "decisions", "import", str(bad), "--collection", COLL)
     assert json.loads(out)["saved"] == 0
     assert "line 2: a closure period of 5 years for 40(2) is outside its usual periods" in err
     good = write_csv(
