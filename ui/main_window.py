@@ -329,11 +329,11 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         if not (select_record is not None and self.queue.select_record(select_record)):
             self.queue.select_row(0)
         self.queue.table.setFocus()  # keyboard first: J/K and the letters act at once
+        self.ranking.collection_loaded()
         self.collection_loaded.emit(snap.collection_name)
 
     def reload_queue(self) -> None:
         if self.collection is not None:
-        self.ranking.collection_loaded()
             self.open_collection(self.collection.collection_name, self.queue.current_record())
 
     # records
@@ -542,18 +542,24 @@ class MainWindow(RecordEditsMixin, QMainWindow):
     def _busy(self, busy: bool) -> None:
         """Progress shows once long work reports; it hides when every task has ended."""
         if not busy:
+            self._progress_clock = None
             for w in (self.task_label, self.task_bar, self.task_cancel):
                 w.hide()
 
     def report_progress(self, done: int, total: int | None, message: str) -> None:
+        """Counts and time left; the bar moves (busy) until the first item is done."""
+        from ui.progress_text import ProgressClock
+
         for w in (self.task_label, self.task_bar, self.task_cancel):
             w.show()
-        if not total:
-            self.task_bar.setRange(0, 0)
-        self.task_label.setText(message)
-        if total:
+        if getattr(self, "_progress_clock", None) is None:
+            self._progress_clock = ProgressClock()
+        self.task_label.setText(self._progress_clock.text(done, total, message))
+        if total and done > 0:
             self.task_bar.setRange(0, total)
             self.task_bar.setValue(done)
+        else:
+            self.task_bar.setRange(0, 0)
 
     def status(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)

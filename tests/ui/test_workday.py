@@ -197,3 +197,15 @@ def test_m_marks_words_without_punctuation_and_menus_say_human_labels(
     settle(qtbot, win)
     marked = [m for m in win.state.span_marks if m.text == "telephone"]
     assert marked, [m.text for m in win.state.span_marks]
+
+
+def test_progress_moves_and_counts(make_window: Any) -> None:
+    win = make_window()
+    win.report_progress(0, 8, "Scanning for personal data")
+    assert (win.task_bar.minimum(), win.task_bar.maximum()) == (0, 0)  # busy, never empty
+    assert "0 of 8" in win.task_label.text()
+    win.report_progress(3, 8, "Scanning for personal data")
+    assert win.task_bar.value() == 3
+    assert "3 of 8" in win.task_label.text()
+    win._busy(False)
+    assert not win.task_bar.isVisible()

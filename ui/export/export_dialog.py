@@ -223,13 +223,17 @@ class ExportDialog(QDialog):
         )
 
     def _progress(self, done: int, total: int | None, message: str) -> None:
-        if total:
+        from ui.progress_text import ProgressClock
+
+        if self._clock is None:
+            self._clock = ProgressClock()
+        if total and done > 0:
             self.bar.setRange(0, total)
             self.bar.setValue(done)
-        if message:
-            self.verdict.setText(f"Exporting: {message}")
+        self.verdict.setText("Exporting: " + self._clock.text(done, total, message))
 
     def _set_busy(self, busy: bool) -> None:
+        self._clock = None
         if not busy:
             self.task = None
         self.bar.setVisible(busy)
