@@ -1,10 +1,12 @@
 """Detection quality and speed: ours against Microsoft Presidio on the same texts, same run.
 
-Scores precision, recall, F1 and F2 per label on `benchmarks/data/detection/{dev,heldout}.jsonl`
-(a prediction matches a gold span of the same label when their character IoU is >= 0.5, one to
-one), then characters per second for ours (one process, and two worker processes) and Presidio.
+Quality on the hand-labelled real set (`benchmarks/data/detection/real/`, dev and held-out
+test) and, secondary, the generated sets, scored by `reviewer.detect.evaluate` (same label,
+character IoU >= 0.5, one to one) for ours and Presidio; the noise figure over the shared
+corpus; `reviewer detect` against Presidio, start-up included; older sections on request
+(`benchmarks/detection_real.py` says what each measures).
 
-    uv run python benchmarks/detection.py [--min-score 0.5] [--repeat 3]
+    uv run python benchmarks/detection.py [--sections quality,noise,cli_speed] [--min-score 0.5]
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
+
+import detection_real as real
 
 # Both pipelines with single-threaded BLAS, as `reviewer` sets it for itself (its package
 # docstring says why); set before either loads numpy, so Presidio runs the same way.
@@ -106,57 +110,6 @@ def ours_spans(texts: list[str], min_score: float) -> list[Gold]:
         [(s.start, s.end, s.label) for s in spans]
         for spans in detect_texts(texts, min_score=min_score)
     ]
-
-
-def score(golds: list[Gold], preds: list[Gold]) -> dict[str, dict[str, float]]:
-    tp: dict[str, int] = defaultdict(int)
-    fp: dict[str, int] = defaultdict(int)
-    fn: dict[str, int] = defaultdict(int)
-    for gold, pred in zip(golds, preds, strict=True):
-        used: set[int] = set()
-        for s, e, lab in pred:
-            best, best_iou = None, 0.5
-            for j, (gs, ge, gl) in enumerate(gold):
-                if gl != lab or j in used:
-                    continue
-                inter = min(e, ge) - max(s, gs)
-                iou = inter / (max(e, ge) - min(s, gs)) if inter > 0 else 0.0
-                if iou >= best_iou:
-                    best, best_iou = j, iou
-            if best is None:
-                fp[lab] += 1
-            else:
-                used.add(best)
-                tp[lab] += 1
-        for j, (_s, _e, gl) in enumerate(gold):
-            if j not in used:
-                fn[gl] += 1
-    out: dict[str, dict[str, float]] = {}
-    for lab in sorted(set(tp) | set(fp) | set(fn)):
-        p = tp[lab] / (tp[lab] + fp[lab]) if tp[lab] + fp[lab] else 0.0
-        r = tp[lab] / (tp[lab] + fn[lab]) if tp[lab] + fn[lab] else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        f2 = 5 * p * r / (4 * p + r) if p + r else 0.0
-        out[lab] = {"p": p, "r": r, "f1": f1, "f2": f2, "n": tp[lab] + fn[lab]}
-    return out
-
-
-def table(name: str, ours: dict[str, dict[str, float]], theirs: dict[str, dict[str, float]]) -> str:
-    lines = [
-        f"### {name}",
-        "",
-        "| label | gold | ours P | ours R | ours F1 | ours F2 | Presidio P | Presidio R | Presidio F1 | Presidio F2 |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    zero = {"p": 0.0, "r": 0.0, "f1": 0.0, "f2": 0.0, "n": 0}
-    for lab in sorted(set(ours) | set(theirs)):
-        o, t = ours.get(lab, zero), theirs.get(lab, zero)
-        n = int(max(o["n"], t["n"]))
-        lines.append(
-            f"| {lab} | {n} | {o['p']:.2f} | {o['r']:.2f} | {o['f1']:.2f} | {o['f2']:.2f} "
-            f"| {t['p']:.2f} | {t['r']:.2f} | {t['f1']:.2f} | {t['f2']:.2f} |"
-        )
-    return "\n".join(lines)
 
 
 def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
@@ -391,54 +344,77 @@ def scan_timings(texts: list[str]) -> dict[str, float]:
     return out
 
 
+SECTIONS = ("quality", "noise", "cli_speed", "manifest", "throughput", "scan", "store")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--min-score", type=float, default=0.5)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--store-only", action="store_true", help="only the store API timings")
+    parser.add_argument("--turns", type=int, default=2, help="cli_speed: alternating turns")
+    parser.add_argument(
+        "--sections",
+        default="quality,noise,cli_speed",
+        help=f"comma-separated, from {', '.join(SECTIONS)} (or 'all')",
+    )
+    parser.add_argument("--show", type=int, default=12, help="PERSON misses/FPs to list")
+    parser.add_argument("--presidio-files", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    print("### Store API (best of 5, ms)\n\n| call | ms |\n| --- | ---: |")
-    for name, ms in store_timings().items():
-        print(f"| {name} | {ms:.1f} |")
-    print()
-    if args.store_only:
+    if args.presidio_files:  # the Presidio process of cli_speed
+        real.presidio_files(lambda: presidio_analyzer()[0], args.presidio_files)
         return
-    analyzer, uk = presidio_analyzer()
-    print(
-        f"Presidio UK recognizers on: {', '.join(uk)}; our threshold: score >= {args.min_score}\n"
-    )
-    for part in SPLITS:
-        rows = load(part)
-        texts = [r["text"] for r in rows]
-        gold = [[tuple(s) for s in r["spans"]] for r in rows]
-        skip = UNSCORED.get(part, set())
-        mine = [
-            [p for p in preds if p[2] not in skip] for preds in ours_spans(texts, args.min_score)
-        ]
-        other = [[p for p in presidio_spans(analyzer, t) if p[2] not in skip] for t in texts]
-        ours = score(gold, mine)  # type: ignore[arg-type]
-        theirs = score(gold, other)  # type: ignore[arg-type]
-        print(
-            table(f"{part} ({len(rows)} texts, {sum(len(t) for t in texts)} chars)", ours, theirs)
-        )
+    wanted = set(SECTIONS if args.sections == "all" else args.sections.split(","))
+    if "store" in wanted:
+        print("### Store API (best of 5, ms)\n\n| call | ms |\n| --- | ---: |")
+        for name, ms in store_timings().items():
+            print(f"| {name} | {ms:.1f} |")
         print()
-    print(manifest_check(analyzer, args.min_score))
-    print()
-    texts = [r["text"] for part in SPLITS for r in load(part)]
-    speed = throughput(texts, args.repeat)
-    print("### Throughput (characters per second, same texts)\n")
-    print("| pipeline | chars/s |\n| --- | ---: |")
-    print(f"| ours, 1 process | {speed['ours_1']:,.0f} |")
-    print(f"| ours, 2 worker processes | {speed['ours_2']:,.0f} |")
-    print(f"| Presidio, 1 process | {speed['presidio_1']:,.0f} |")
-    scans = scan_timings(texts * args.repeat)
-    print(f"| `scan_records` into a store, --jobs 1 | {scans['scan_1']:,.0f} |")
-    print(f"| `scan_records` into a store, --jobs 2 | {scans['scan_2']:,.0f} |")
-    print(
-        f"\nours/Presidio: {speed['ours_1'] / speed['presidio_1']:.1f}x; 2 workers/1: "
-        f"{speed['ours_2'] / speed['ours_1']:.2f}x; scan jobs 2/1: "
-        f"{scans['scan_2'] / scans['scan_1']:.2f}x ({speed['chars']:,} chars)"
-    )
+    analyzer = None
+    if wanted & {"quality", "manifest"}:
+        analyzer, uk = presidio_analyzer()
+        print(
+            f"Presidio UK recognizers on: {', '.join(uk)}; our threshold: score >= "
+            f"{args.min_score}; Presidio at its default threshold\n"
+        )
+    if "quality" in wanted:
+        print(real.quality(analyzer, PRESIDIO_TO_OURS, args.min_score, args.show))
+    if "manifest" in wanted:
+        print(manifest_check(analyzer, args.min_score))
+        print()
+    corpus = real.corpus_texts() if wanted & {"noise", "cli_speed"} else []
+    if "noise" in wanted:
+        n = real.noise(corpus)
+        print(
+            f"### Noise on the shared corpus ({n['records']} documents, {n['characters']:,} "
+            f"characters)\n\nshown by default: {n['shown']:,} of {n['spans']:,} spans, "
+            f"{n['per_1000']:.2f} per 1,000 characters; records with a personal-data dot: "
+            f"{n['with_dot']} of {n['records']} ({n['with_dot'] / n['records']:.0%})\n"
+            f"by label: {n['by_label']}\n"
+        )
+    if "cli_speed" in wanted:
+        c = real.cli_speed(corpus, args.turns)
+        print(
+            f"### `reviewer detect` vs Presidio, start-up included ({c['files']} files, "
+            f"{c['characters']:,} characters; best of {args.turns}, alternating)\n\n"
+            f"ours: {', '.join(f'{t:.1f}' for t in c['ours_s'])} s; Presidio: "
+            f"{', '.join(f'{t:.1f}' for t in c['presidio_s'])} s; ratio (best/best) "
+            f"{c['ratio_best']:.2f}x; `reviewer detect` on one small file: "
+            f"{', '.join(f'{t:.2f}' for t in c['small_s'])} s\n"
+        )
+    if "throughput" in wanted or "scan" in wanted:
+        texts = [r["text"] for part in SPLITS for r in load(part)]
+    if "throughput" in wanted:
+        speed = throughput(texts, args.repeat)
+        print("### Throughput (characters per second, same texts, warm processes)\n")
+        print("| pipeline | chars/s |\n| --- | ---: |")
+        print(f"| ours, 1 process | {speed['ours_1']:,.0f} |")
+        print(f"| ours, 2 worker processes | {speed['ours_2']:,.0f} |")
+        print(f"| Presidio, 1 process | {speed['presidio_1']:,.0f} |")
+        print(f"\nours/Presidio: {speed['ours_1'] / speed['presidio_1']:.2f}x\n")
+    if "scan" in wanted:
+        scans = scan_timings(texts * args.repeat)
+        print(f"`scan_records` into a store: --jobs 1 {scans['scan_1']:,.0f} chars/s, "
+              f"--jobs 2 {scans['scan_2']:,.0f} chars/s")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -1,0 +1,41 @@
+"""What `reviewer detect` imports: only what the command needs, so one small file takes < 2 s."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROBE = """
+import sys
+from reviewer.cli import main
+main(["detect", sys.argv[1]])
+print("LOADED", " ".join(sorted(m for m in sys.modules if m.split(".")[0] in {names})))
+"""
+
+
+def loaded(path: Path, *names: str) -> set[str]:
+    """The top-level packages among `names` that a `reviewer detect` run imported."""
+    code = PROBE.replace("{names}", repr(set(names)))
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    line = next(x for x in out.splitlines() if x.startswith("LOADED"))
+    return {m.split(".")[0] for m in line.split()[1:]}
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("presidio_analyzer") is None, reason="no spaCy plugin installed"
+)
+def test_detect_does_not_import_other_packages_spacy_plugins(tmp_path: Path) -> None:
+    # Presidio declares a spaCy factory entry point; spaCy imported all of it (0.5-1.8 s) on
+    # every pipeline build although our pipeline uses none.
+    from spacy import util
+
+    small = tmp_path / "memo.txt"
+    small.write_text("Contact Jane Hartley on 020 7946 0018.\n", encoding="utf-8")
+    assert loaded(small, "presidio_analyzer", "spacy") == {"spacy"}
+    assert util.registry._entry_point_factories.entry_points  # left as it was in this process
