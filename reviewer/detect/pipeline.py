@@ -43,8 +43,6 @@ def pipeline_version() -> str:
 @lru_cache(maxsize=1)
 def build_pipeline() -> Language:
     """The detection pipeline: statistical NER plus the rule components, in that order."""
-    import spacy
-
     # Importing registers the factories.
     from reviewer.detect import addresses, identifiers, lexicon, names, resolver  # noqa: F401
 
