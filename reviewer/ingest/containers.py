@@ -49,6 +49,12 @@ def read_member(
 
 
 def _members(kind: str, data: bytes, limits: Limits) -> tuple[Member, ...]:
+    if kind in (sniff.MBOX, sniff.PST):
+        from reviewer.ingest.extract.mbox import extract_mbox
+        from reviewer.ingest.extract.pst import extract_pst
+
+        mailbox = extract_mbox if kind == sniff.MBOX else extract_pst
+        return mailbox(data, limits).members
     if kind == sniff.EML:
         msg = parse(data)
         return members_of(msg, body_of(msg)[1])

@@ -76,10 +76,13 @@ def test_family_in_the_store_with_headers_bodies_and_attachments(
     assert second.parent_id == box.id and attachment.parent_id == second.id
     assert second.status == "ok" and attachment.status == "ok"
     assert len([p for p in rows if p.startswith("inbox.mbox/")]) == 4 + 2
-    from reviewer.ingest.access import record_text
+    from reviewer.ingest.access import record_bytes, record_text
 
     with store.session() as session:
         text = record_text(session, second.id)
+        # Messages and attachments are pulled out of the mailbox again, hash-checked.
+        assert record_bytes(session, attachment.id) == b"Exhibit RT/1: a knife"
+        assert record_bytes(session, second.id).startswith(b"From: Officer 2")
     assert text.startswith("From: Officer 2 <officer2@example.com>\nTo: Case Lawyer")
     assert "Cc: Paralegal" in text and "Subject: Exhibit list 2" in text
     assert "exhibit list for case 2" in text

@@ -17,6 +17,7 @@ from reviewer.ingest.extract.mbox import extract_mbox
 from reviewer.ingest.extract.ole import MSG_KIND, classify
 from reviewer.ingest.extract.pdf import extract_pdf
 from reviewer.ingest.extract.plain import extract_html, extract_rtf, extract_text
+from reviewer.ingest.extract.pst import extract_pst
 from reviewer.ingest.extract.sheet import extract_xlsx
 from reviewer.ingest.extract.word import extract_docx
 from reviewer.ingest.types import EMPTY, Extraction, Identification
@@ -72,6 +73,8 @@ def _dispatch(
         return extract_eml(data)
     if kind == sniff.MBOX:
         return extract_mbox(data, limits)
+    if kind == sniff.PST:
+        return extract_pst(data, limits)
     if kind == sniff.HTML:
         return extract_html(data)
     if kind == sniff.RTF:

@@ -20,6 +20,7 @@ ZIP = "zip"
 OLE = "ole"
 EML = "eml"
 MBOX = "mbox"
+PST = "pst"
 MSG = "msg"
 TEXT = "text"
 HTML = "html"
@@ -41,6 +42,7 @@ _MIMES = {
     "application/x-zip-compressed": ZIP,
     "message/rfc822": EML,
     "application/mbox": MBOX,
+    "application/vnd.ms-outlook-pst": PST,
     "application/vnd.ms-outlook": MSG,
     "text/plain": TEXT,
     "text/csv": TEXT,
@@ -66,6 +68,8 @@ _EXTENSIONS = {
     ".zip": ZIP,
     ".eml": EML,
     ".mbox": MBOX,
+    ".pst": PST,
+    ".ost": PST,
     ".mbx": MBOX,
     ".msg": MSG,
     ".txt": TEXT,
@@ -145,6 +149,8 @@ def _magic(data: bytes) -> str | None:
         return _zip_kind(data) or BROKEN_ZIP
     if data.startswith(OLE_MAGIC):
         return OLE
+    if data.startswith(b"!BDN"):  # Outlook PST/OST
+        return PST
     if b"%PDF-" in data[:1024]:
         return PDF
     if data.lstrip()[:5] == b"{\\rtf":
