@@ -84,14 +84,18 @@ def _is_pdf(record: Record) -> bool:
 
 
 def _entity_marks(session: Session, record_id: int, labels: Sequence[str]) -> list[Mark]:
-    """Detected spans with the decision's redact labels (no fallback: a missing span would leak)."""
+    """Spans with the decision's redact labels that the reviewer could see: not dismissed, and
+    either added by a reviewer or scored at or above the display threshold (a "possible" span
+    stays hidden unless asked for, so redacting it would black out text no one looked at)."""
     if not labels:
         return []
     from reviewer.detect.entities import list_entities
+    from reviewer.detect.visibility import FLAG_SCORE
 
     marks = []
     for e in list_entities(session, record_id):
-        if e.label in labels and not e.dismissed:
+        seen = e.source == "manual" or e.score >= FLAG_SCORE
+        if e.label in labels and not e.dismissed and seen:
             marks.append(Mark(e.page, tuple(e.rects), e.text))
     return marks
 

@@ -4,11 +4,14 @@ Paths under `data/` are the records' own paths. A container member's path runs t
 container's name ("mail.eml/letter.pdf"); when the container itself is transferred too, a file and
 a folder would share one name, so the folder becomes "mail.eml_contents". A redacted copy sits
 beside its original as `NAME_R.pdf` (TDR's pattern `^(.+?)(?:_R|_Redacted|_redacted)\\d*$`),
-numbered `_R2`... if two originals share a stem.
+numbered `_R2`... if two originals share a stem. When the title is closed, the open copy is named
+after the alternate title instead ("Witness statement_R.pdf"): its name is public, so it must not
+repeat the closed one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -17,6 +20,11 @@ from reviewer.export.metadata import CLOSED, OPEN, MetadataRow
 from reviewer.export.plan import TransferItem
 
 CONTENTS_SUFFIX = "_contents"
+# Characters Windows, macOS or Linux refuse in a file name, and control characters.
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+MAX_STEM = 120
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10))}
+_RESERVED |= {f"LPT{i}" for i in range(1, 10)}
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,20 @@ def _bag_path(path: str, files: set[str]) -> str:
     return "/".join(parts)
 
 
+def safe_stem(title: str) -> str:
+    """A title as a portable file-name stem (no separators or reserved characters)."""
+    stem = _UNSAFE.sub("_", title).strip().rstrip(". ")
+    stem = stem[:MAX_STEM].rstrip(". ") or "record"
+    return f"_{stem}" if stem.upper() in _RESERVED else stem
+
+
+def _copy_stem(item: TransferItem, path: str) -> str:
+    view = item.decision
+    if view.title_closed and view.title_alternate.strip():
+        return safe_stem(view.title_alternate)
+    return PurePosixPath(path).stem
+
+
 def place(items: Sequence[TransferItem]) -> list[Placement]:
     """Bag paths for every item, with `_R` copies that never collide with another file."""
     files = {i.path for i in items}
@@ -50,7 +72,7 @@ def place(items: Sequence[TransferItem]) -> list[Placement]:
             n = 1
             while True:
                 suffix = "_R" if n == 1 else f"_R{n}"
-                candidate = str(pure.with_name(f"{pure.stem}{suffix}.pdf"))
+                candidate = str(pure.with_name(f"{_copy_stem(item, path)}{suffix}.pdf"))
                 if candidate.casefold() not in taken:
                     break
                 n += 1

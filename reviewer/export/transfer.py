@@ -28,9 +28,10 @@ from reviewer.export.bag import (
 )
 from reviewer.export.metadata import MetadataError, render_csv, validate_rows
 from reviewer.export.plan import ExportProblem, TransferItem, plan_transfer
-from reviewer.export.redact import RedactionError, redact_pdf
+from reviewer.export.redact import RedactionError, RedactionResult, redact_pdf
 from reviewer.export.render import render_text_pdf
 from reviewer.export.rows import Placement, metadata_rows, place
+from reviewer.export.verification_file import REPORT_NAME, render_reports
 from reviewer.ingest.access import EvidenceError, record_bytes, record_pages
 from reviewer.progress import NullProgress, Progress, check_cancel
 
@@ -58,6 +59,7 @@ class ExportSummary:
     open: int
     payload_bytes: int
     missing_bag_info: tuple[str, ...] = field(default_factory=tuple)
+    verification_report: str = ""  # the bag's tag file describing each redacted copy's check
 
     def as_dict(self) -> dict[str, object]:
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items()}
@@ -84,7 +86,9 @@ def _mtime(item: TransferItem) -> float | None:
     return datetime.combine(item.last_modified, time(12), tzinfo=UTC).timestamp()
 
 
-def _redacted_copy(store: Store, item: TransferItem, original: bytes) -> bytes:
+def _redacted_copy(
+    store: Store, item: TransferItem, original: bytes, copy_name: str
+) -> RedactionResult:
     """The verified redacted PDF of one record (rendered from its text first if not a PDF)."""
     if item.is_pdf:
         source = original
@@ -98,11 +102,15 @@ def _redacted_copy(store: Store, item: TransferItem, original: bytes) -> bytes:
             if mark.page is not None:
                 boxes.setdefault(mark.page, []).extend(mark.rects)
     secrets = sorted({m.text for m in item.marks if m.text.strip()}, key=len, reverse=True)
-    return redact_pdf(source, boxes, secrets).pdf
+    return redact_pdf(source, boxes, secrets, copy_name=copy_name)
 
 
 def _stage_record(
-    store: Store, stage: Path, placement: Placement, ffid: list[FfidRow]
+    store: Store,
+    stage: Path,
+    placement: Placement,
+    ffid: list[FfidRow],
+    reports: list[tuple[str, RedactionResult]],
 ) -> tuple[int, bool]:
     """Copy one original (and its redacted copy) into the stage; returns bytes written."""
     item = placement.item
@@ -122,10 +130,12 @@ def _stage_record(
     )
     size = len(data)
     if placement.redacted_path:
-        copy = _redacted_copy(store, item, data)
-        write_payload(stage, placement.redacted_path, copy, _mtime(item))
+        name = placement.redacted_path.rsplit("/", 1)[-1]
+        result = _redacted_copy(store, item, data, name)
+        write_payload(stage, placement.redacted_path, result.pdf, _mtime(item))
         ffid.append(FfidRow(placement.redacted_path, PDF_PUID, PDF_FORMAT, False, "Signature"))
-        size += len(copy)
+        reports.append((placement.redacted_path, result))
+        size += len(result.pdf)
     return size, placement.redacted_path is not None
 
 
@@ -162,11 +172,12 @@ def export_transfer(
     size = copies = 0
     with staging(out_dir) as stage:
         ffid: list[FfidRow] = []
+        reports: list[tuple[str, RedactionResult]] = []
         for n, placement in enumerate(placements):
             check_cancel(progress)
             progress.set_progress(n, total, f"record {n + 1} of {len(placements)}")
             try:
-                written, copied = _stage_record(store, stage, placement, ffid)
+                written, copied = _stage_record(store, stage, placement, ffid, reports)
             except (RedactionError, EvidenceError) as exc:
                 item = placement.item
                 failures.append(ExportProblem(item.record_id, item.path, str(exc)))
@@ -181,9 +192,10 @@ def export_transfer(
         level = bagit_log.level
         bagit_log.setLevel(logging.WARNING)  # bagit logs file names, which may name people
         try:
-            finish_bag(
-                stage, out_dir, info, {"metadata.csv": metadata, "file-ffid.csv": ffid_csv(ffid)}
-            )
+            tags = {"metadata.csv": metadata, "file-ffid.csv": ffid_csv(ffid)}
+            if reports:
+                tags[REPORT_NAME] = render_reports(reports)
+            finish_bag(stage, out_dir, info, tags)
         except BagError as exc:
             raise TransferRefused([ExportProblem(None, "", str(exc))]) from exc
         finally:
@@ -198,4 +210,5 @@ def export_transfer(
         open=len(rows) - closed,
         payload_bytes=size,
         missing_bag_info=tuple(info.missing()),
+        verification_report=str(out_dir / REPORT_NAME) if copies else "",
     )

@@ -326,7 +326,8 @@ def search_secrets(
         report.strings_checked += 1
         for where, tokens in places:
             if _token_hit(tokens, target):
-                report.leaks.append(f"redacted string {n} is still in the copy's {where}")
+                advice = ": close the title and give an alternate" if where == "file name" else ""
+                report.leaks.append(f"redacted string {n} is still in the copy's {where}{advice}")
         unbounded = len(target) >= MIN_UNBOUNDED
         if any(
             _token_hit(tokens, target) or (unbounded and target in "".join(tokens))

@@ -115,7 +115,9 @@ def test_verification_finds_file_name() -> None:
     data = doc.tobytes()
     report = VerificationReport()
     search_secrets(data, pymupdf.open(stream=data), [PERSON], "Margaret_Thornton_R.pdf", report)
-    assert report.leaks == ["redacted string 1 is still in the copy's file name"]
+    assert report.leaks == [
+        "redacted string 1 is still in the copy's file name: close the title and give an alternate"
+    ]
 
 
 def test_hyphenated_surname_removed_and_rest_kept() -> None:
