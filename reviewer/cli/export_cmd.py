@@ -12,13 +12,15 @@ from reviewer.cli.progress_bar import progress_bar
 from reviewer.export.appraisal_report import write_appraisal_report
 from reviewer.export.bag import BagInfo
 from reviewer.export.transfer import TransferRefused, export_transfer
+from reviewer.export.verification_file import NoReport, read_report
 from reviewer.progress import Cancelled
 from reviewer.records_view import NoSuchCollection
+from reviewer.safe_text import escape_lines
 
 
 def eprint(message: str) -> None:
     """A message for the user on stderr (never personal data beyond record paths)."""
-    sys.stderr.write(message + "\n")
+    sys.stderr.write(escape_lines(message) + "\n")
 
 
 def register(sub: Any) -> None:
@@ -35,6 +37,12 @@ def register(sub: Any) -> None:
     transfer.add_argument("--contact-name", default="", metavar="TEXT")
     transfer.add_argument("--contact-email", default="", metavar="EMAIL")
     transfer.set_defaults(func=run_transfer)
+
+    verification = what.add_parser(
+        "verification", help="print the redaction verification report of a transfer bag"
+    )
+    verification.add_argument("--bag", required=True, metavar="DIR", type=Path)
+    verification.set_defaults(func=run_verification)
 
     report = what.add_parser("appraisal-report", help="a PDF of the collection's appraisal")
     report.add_argument("--collection", required=True, metavar="NAME")
@@ -68,8 +76,27 @@ def run_transfer(args: argparse.Namespace, ctx: Context) -> int:
         return 1
     if summary.missing_bag_info:
         eprint(f"reviewer: note: bag-info.txt lacks {', '.join(summary.missing_bag_info)}")
+    if summary.formula_paths:
+        eprint(
+            f"reviewer: warning: {len(summary.formula_paths)} name(s) in metadata.csv start with "
+            "= + - @, a tab or CR; TDR needs the exact names, so they are kept, but a "
+            "spreadsheet may run them as formulas: open metadata.csv as text, e.g. "
+            f"{summary.formula_paths[0]}"
+        )
     print_json(summary.as_dict())
     return 0
+
+
+def run_verification(args: argparse.Namespace, ctx: Context) -> int:
+    """The bag's redaction-verification.txt on stdout; exit 1 when a copy failed."""
+    try:
+        text = read_report(args.bag)
+    except NoReport as exc:
+        raise UsageError(str(exc)) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError("the verification report cannot be read") from exc
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 1 if "FAILED" in text else 0
 
 
 def run_report(args: argparse.Namespace, ctx: Context) -> int:
