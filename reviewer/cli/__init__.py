@@ -12,7 +12,6 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from reviewer.cli.context import Context, UsageError
 
 # Order is the order shown in --help.
 COMMAND_MODULES = (
@@ -53,6 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reviewer` console script; returns the process exit code."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words[:1] == ["detect"]:  # no store: skip the models and every other command's imports
+        from reviewer.cli import detect_cmd
+
+        return detect_cmd.main(words[1:])
+    from reviewer.cli.context import Context, UsageError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(

@@ -12,8 +12,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reviewer.cli.context import Context, UsageError
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from reviewer.cli.context import Context
 
 USAGE = (
     "reviewer detect FILE... [--format jsonl] [--min-score S] [--labels L,...]\n"
@@ -23,16 +27,47 @@ USAGE = (
 EVALUATE = "evaluate"
 
 
+class DetectUsageError(Exception):
+    """Bad usage or a bad input file for `detect`: one line, exit 2 (raised as the CLI's
+    `UsageError` on the full parser's path)."""
+
+
+HELP = (
+    "detect personal data in files (one JSON object per span); "
+    "'detect evaluate GOLD.jsonl' scores the detector on a labelled sample"
+)
+DESCRIPTION = (
+    "Without 'evaluate': one JSON object per span, for each FILE. With 'evaluate GOLD.jsonl': "
+    "per-label precision, recall and F2 against the hand-labelled spans of GOLD.jsonl, with "
+    "every miss and false positive."
+)
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser(
-        "detect",
-        usage=USAGE,
-        help="detect personal data in files (one JSON object per span); "
-        "'detect evaluate GOLD.jsonl' scores the detector on a labelled sample",
-        description="Without 'evaluate': one JSON object per span, for each FILE. "
-        "With 'evaluate GOLD.jsonl': per-label precision, recall and F2 against the "
-        "hand-labelled spans of GOLD.jsonl, with every miss and false positive.",
-    )
+    parser = subparsers.add_parser("detect", usage=USAGE, help=HELP, description=DESCRIPTION)
+    _arguments(parser)
+
+
+def main(argv: Sequence[str]) -> int:
+    """`reviewer detect ...` without the rest of the command line: no store, no other command
+    imported (the SQLAlchemy models alone took ~0.4 s of a one-file run)."""
+    parser = argparse.ArgumentParser(prog="reviewer detect", usage=USAGE, description=DESCRIPTION)
+    _arguments(parser)
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except DetectUsageError as exc:
+        message = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(exc))
+        print(f"reviewer: {message}", file=sys.stderr)
+        return 2
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # never a traceback: it may quote document text
+        print(f"reviewer: detect failed ({type(exc).__name__})", file=sys.stderr)
+        return 1
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", type=Path)
     parser.add_argument(
         "--format",
@@ -66,7 +101,7 @@ def _labels(value: str | None) -> frozenset[str] | None:
     wanted = {v.strip().upper() for v in value.split(",") if v.strip()}
     unknown = sorted(wanted - set(LABELS))
     if unknown or not wanted:
-        raise UsageError(
+        raise DetectUsageError(
             f"--labels: unknown label {unknown[0] if unknown else value!r} "
             f"(labels: {', '.join(LABELS)}, or all)"
         )
@@ -76,18 +111,30 @@ def _labels(value: str | None) -> frozenset[str] | None:
 def _min_score(value: float | None, default: float) -> float:
     score = default if value is None else value
     if not 0.0 <= score <= 1.0:
-        raise UsageError("--min-score must be between 0 and 1")
+        raise DetectUsageError("--min-score must be between 0 and 1")
     return score
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    """The full command line's entry (`reviewer --db ... detect`): the store is never opened."""
+    try:
+        return _run(args)
+    except DetectUsageError as exc:
+        from reviewer.cli.context import UsageError as CliUsageError
+
+        raise CliUsageError(str(exc)) from exc
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.files[0] == Path(EVALUATE) and str(args.files[0]) == EVALUATE:
         return run_evaluate(args)
     if args.format not in (None, "jsonl"):
-        raise UsageError(f"--format {args.format} is for 'detect evaluate'; detect writes jsonl")
+        raise DetectUsageError(
+            f"--format {args.format} is for 'detect evaluate'; detect writes jsonl"
+        )
     missing = [str(p) for p in args.files if not p.is_file()]
     if missing:
-        raise UsageError(f"not a file: {missing[0]}")
+        raise DetectUsageError(f"not a file: {missing[0]}")
     min_score = _min_score(args.min_score, 0.0)
     wanted = _labels(args.labels)
     if wanted is None:
@@ -113,10 +160,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 def run_evaluate(args: argparse.Namespace) -> int:
     """Score the detector on a gold file: exit 2 with one line naming the bad line."""
     if len(args.files) != 2:
-        raise UsageError("detect evaluate takes one GOLD.jsonl file")
+        raise DetectUsageError("detect evaluate takes one GOLD.jsonl file")
     fmt = args.format or "table"
     if fmt not in ("table", "json"):
-        raise UsageError("detect evaluate --format must be table or json")
+        raise DetectUsageError("detect evaluate --format must be table or json")
     min_score = _min_score(args.min_score, 0.5)
     wanted = _labels(args.labels)
     from reviewer.detect.evaluate import (
@@ -129,11 +176,11 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
     gold = args.files[1]
     if not gold.is_file():
-        raise UsageError(f"not a file: {gold}")
+        raise DetectUsageError(f"not a file: {gold}")
     try:
         items = load_gold(gold)
     except GoldFileError as exc:
-        raise UsageError(f"{gold.name}: {exc}") from exc
+        raise DetectUsageError(f"{gold.name}: {exc}") from exc
     result = evaluate(items, our_detector(min_score), wanted)
     if fmt == "json":
         sys.stdout.write(

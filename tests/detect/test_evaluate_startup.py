@@ -39,3 +39,11 @@ def test_detect_does_not_import_other_packages_spacy_plugins(tmp_path: Path) -> 
     small.write_text("Contact Jane Hartley on 020 7946 0018.\n", encoding="utf-8")
     assert loaded(small, "presidio_analyzer", "spacy") == {"spacy"}
     assert util.registry._entry_point_factories.entry_points  # left as it was in this process
+
+
+def test_detect_does_not_import_the_store(tmp_path: Path) -> None:
+    # `reviewer detect` never opens a store: SQLAlchemy and the models (~0.4 s idle, seconds
+    # under load) must not be imported by it, nor any other command's modules.
+    small = tmp_path / "memo.txt"
+    small.write_text("Contact Jane Hartley on 020 7946 0018.\n", encoding="utf-8")
+    assert loaded(small, "sqlalchemy", "models", "fitz") == set()
