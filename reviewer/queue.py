@@ -43,6 +43,8 @@ class QueueRow:
     score: float | None = None
     reasons: tuple[str, ...] = ()
     metadata: str = ""  # what an export's manifest said, "key: value; ..." (filterable)
+    # Conflicts to mark in the queue (reviewer.decisions.markers), e.g. "held: destroy suspended"
+    markers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,8 @@ def load_queue(session: Session, collection_name: str) -> QueueSnapshot:
     pd_ids = personal_data_ids(session, collection_id)
     decisions = decision_summaries(session, collection_id)
     described = metadata_text(session, collection_id)
+    markers = _optional("reviewer.decisions.markers", "record_markers")
+    marked = markers(session, collection_id) if markers is not None else {}
     stmt = (
         select(
             Record.id,
@@ -158,6 +162,7 @@ def load_queue(session: Session, collection_name: str) -> QueueSnapshot:
                 closure=dec.closure,
                 reviewer=dec.reviewer,
                 metadata=described.get(rid, ""),
+                markers=tuple(str(m) for m in marked.get(rid, ())),
             )
         )
     return QueueSnapshot(collection_id, collection_name, kind, tuple(rows))

@@ -7,6 +7,9 @@ import getpass
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
+
+from models.records import Record
 from reviewer.cli.context import Context, UsageError, eprint, print_json
 from reviewer.decisions import (
     Actor,
@@ -18,6 +21,7 @@ from reviewer.decisions import (
     lift_hold,
     list_holds,
 )
+from reviewer.decisions.markers import HELD_DESTROY, held_destroy
 
 
 def _date(value: str) -> date:
@@ -79,6 +83,20 @@ def _cid(session: Any, name: str) -> int:
         raise UsageError(exc.problems[0]) from exc
 
 
+def _suspended(session: Any, cid: int) -> dict[int, list[dict[str, Any]]]:
+    """hold id -> the records decided destroy that it covers ("held: destroy suspended")."""
+    held = held_destroy(session, cid)
+    stmt = select(Record.id, Record.path).where(Record.id.in_(list(held)))
+    paths: dict[int, str] = {rid: path for rid, path in session.execute(stmt)}
+    out: dict[int, list[dict[str, Any]]] = {}
+    for rid, holds in sorted(held.items(), key=lambda kv: paths.get(kv[0], "")):
+        for h in holds:
+            out.setdefault(h.id, []).append(
+                {"record_id": rid, "path": paths.get(rid, ""), "marker": HELD_DESTROY}
+            )
+    return out
+
+
 def _run_list(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.store.session() as session:
         cid = _cid(session, args.collection)
@@ -87,7 +105,16 @@ def _run_list(args: argparse.Namespace, ctx: Context) -> int:
         for hs in active_holds_for(session, cid).values():
             for h in hs:
                 counts[h.id] = counts.get(h.id, 0) + 1
-    print_json([_json(h, counts.get(h.id, 0) if h.active else None) for h in holds])
+        suspended = _suspended(session, cid)
+    out = []
+    for h in holds:
+        item = _json(h, counts.get(h.id, 0) if h.active else None)
+        if h.active:
+            item["destroy_suspended"] = suspended.get(h.id, [])
+            for r in item["destroy_suspended"]:
+                eprint(f"hold {h.id}: {r['path']}: {HELD_DESTROY}")
+        out.append(item)
+    print_json(out)
     return 0
 
 
@@ -104,10 +131,16 @@ def _run_add(args: argparse.Namespace, ctx: Context) -> int:
                 date_from=args.date_from,
                 date_to=args.date_to,
             )
+            suspended = _suspended(session, hold.collection_id).get(hold.id, [])
     except DecisionError as exc:
         raise UsageError("; ".join(exc.problems)) from exc
     eprint(f"hold {hold.id} placed")
-    print_json(_json(hold))
+    # A hold over records already decided destroy says so, naming each one.
+    for r in suspended:
+        eprint(f"  {r['path']}: {HELD_DESTROY} (it was decided destroy)")
+    if suspended:
+        eprint(f"{len(suspended)} record(s) decided destroy are now held: destroy suspended")
+    print_json({**_json(hold), "destroy_suspended": suspended})
     return 0
 
 

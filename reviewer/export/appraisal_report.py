@@ -23,6 +23,7 @@ from models.records import Record
 from models.session import Store
 from reviewer.decisions.criteria import load_criteria
 from reviewer.decisions.holds import active_holds_for, list_holds
+from reviewer.decisions.markers import record_markers
 from reviewer.decisions.store import all_decisions
 from reviewer.decisions.types import APPRAISALS
 from reviewer.ingest.extract.pdf import module as fitz
@@ -75,6 +76,10 @@ class AppraisalReport:
     selected: tuple[SelectedLine, ...]
     holds: tuple[HoldLine, ...]
     deciders: dict[str, int]
+    # (path, marker) for each conflict, e.g. "held: destroy suspended" (reviewer.decisions.markers)
+    conflicts: tuple[tuple[str, str], ...] = ()
+    # (path, "code: years; ...", justification) for closure periods outside the usual ones
+    justified_periods: tuple[tuple[str, str, str], ...] = ()
 
 
 def build_report(session: Session, collection_name: str) -> AppraisalReport:
@@ -114,8 +119,30 @@ def build_report(session: Session, collection_name: str) -> AppraisalReport:
         )
         for h in list_holds(session, collection.id, include_lifted=False)
     )
+    markers = record_markers(session, collection.id)
+    conflicts = tuple(
+        (paths.get(rid, f"record {rid}"), str(m))
+        for rid in sorted(markers, key=lambda r: paths.get(r, ""))
+        for m in markers[rid]
+    )
+    justified = tuple(
+        (
+            paths.get(rid, f"record {rid}"),
+            "; ".join(f"{c}: {p} years" for c, p in view.exemptions),
+            view.period_justification,
+        )
+        for rid, view in sorted(views.items(), key=lambda kv: paths.get(kv[0], ""))
+        if view.period_justification and view.closure_status == "Closed"
+    )
     return AppraisalReport(
-        collection_name, datetime.now(UTC), dict(counts), tuple(selected), holds, dict(deciders)
+        collection_name,
+        datetime.now(UTC),
+        dict(counts),
+        tuple(selected),
+        holds,
+        dict(deciders),
+        conflicts,
+        justified,
     )
 
 
@@ -167,6 +194,16 @@ def report_html(report: AppraisalReport) -> str:
                 for h in report.holds
             ]
             or [["No hold in force", "", "", "", "", ""]],
+        ),
+        "<h2>Conflicts</h2>",
+        _table(
+            ["Record", "Conflict"],
+            [[path, marker] for path, marker in report.conflicts] or [["None", ""]],
+        ),
+        "<h2>Closure periods outside the usual, with their justification</h2>",
+        _table(
+            ["Record", "Exemptions", "Justification"],
+            [list(j) for j in report.justified_periods] or [["None", "", ""]],
         ),
         "<h2>Who decided</h2>",
         _table(

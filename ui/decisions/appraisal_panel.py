@@ -117,7 +117,16 @@ class AppraisalPanel(QWidget):
         self.stamp.setText(stamp)
         self.problem.setText("")
         self.hold.setVisible(bool(holds))
-        self.hold.setText("Legal hold: " + "; ".join(holds) + " — this record cannot be destroyed.")
+        if holds and outcome == "destroy":
+            # Decided destroy before the hold: the conflict is shown, not hidden.
+            self.hold.setText(
+                "Legal hold: " + "; ".join(holds) + " — held: destroy suspended. This record "
+                "was decided destroy before the hold; it cannot be destroyed while the hold lasts."
+            )
+        else:
+            self.hold.setText(
+                "Legal hold: " + "; ".join(holds) + " — this record cannot be destroyed."
+            )
         self.buttons["destroy"].setEnabled(not holds)
         self._loading = False
 
