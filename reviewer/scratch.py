@@ -24,7 +24,7 @@ _folder: Path | None = None
 _owner = 0
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
     if os.name == "nt":  # pragma: no cover - Windows
@@ -52,7 +52,7 @@ def sweep(parent: Path | None = None) -> int:
         if not entry.name.startswith(PREFIX) or not entry.is_dir(follow_symlinks=False):
             continue
         pid_text = entry.name[len(PREFIX) :].split("-", 1)[0]
-        if not pid_text.isdigit() or _alive(int(pid_text)):
+        if not pid_text.isdigit() or alive(int(pid_text)):
             continue
         with contextlib.suppress(OSError):
             if hasattr(os, "getuid") and entry.stat(follow_symlinks=False).st_uid != os.getuid():

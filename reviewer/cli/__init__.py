@@ -12,7 +12,6 @@ import logging
 import sys
 from collections.abc import Sequence
 
-
 # Order is the order shown in --help.
 COMMAND_MODULES = (
     "reviewer.cli.gui_cmd",
@@ -57,7 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reviewer.cli import detect_cmd
 
         return detect_cmd.main(words[1:])
+    from reviewer.cli import crash_log
     from reviewer.cli.context import Context, UsageError
+    from reviewer.safe_text import escape
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -72,8 +73,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args, ctx)
     except UsageError as exc:
-        print(f"reviewer: {exc}", file=sys.stderr)
+        print(f"reviewer: {escape(str(exc))}", file=sys.stderr)
         code = 2
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # never a traceback (it may quote document text) for a user
+        print(crash_log.one_line(exc, crash_log.record(exc, args.command)), file=sys.stderr)
+        code = 1
     finally:
         ctx.close()
     return code

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from reviewer import csv_cells
 from reviewer.cli import record_date_cmd
 from reviewer.cli.context import Context, UsageError, print_json
 from reviewer.records_view import FIELDS, NoSuchCollection, RecordView, list_records
+from reviewer.safe_text import escape
 
 
 def register(sub: Any) -> None:
@@ -25,6 +27,11 @@ def register(sub: Any) -> None:
     record_date_cmd.register(actions)
 
 
+def _shown(value: str) -> Text:
+    """A name or message as plain text: control characters escaped, no Rich markup run."""
+    return Text(escape(value))
+
+
 def _table(rows: list[RecordView]) -> None:
     table = Table(show_lines=False)
     for column in ("id", "path", "size", "puid", "status", "pages", "duplicate_of", "message"):
@@ -32,13 +39,13 @@ def _table(rows: list[RecordView]) -> None:
     for r in rows:
         table.add_row(
             str(r.id),
-            r.path,
+            _shown(r.path),
             f"{r.size:,}",
             r.puid or "",
             r.status,
             "" if r.pages is None else str(r.pages),
             "" if r.duplicate_of is None else str(r.duplicate_of),
-            r.message,
+            _shown(r.message),
         )
     Console(file=sys.stdout, width=200).print(table)
 
@@ -54,12 +61,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.format == "json":
         print_json([r.as_dict() for r in rows])
     elif args.format == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
-        writer.writeheader()
+        items = []
         for r in rows:
             item = r.as_dict()
             item["metadata"] = json.dumps(r.metadata, ensure_ascii=False) if r.metadata else ""
-            writer.writerow(item)
+            items.append(item)
+        # Cells a spreadsheet would run (a file named "=HYPERLINK(...)") are neutralised.
+        csv_cells.write_rows(sys.stdout, FIELDS, items)
     else:
         _table(rows)
     return 0

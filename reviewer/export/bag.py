@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
@@ -21,6 +22,8 @@ from importlib import metadata as dist
 from pathlib import Path
 
 import bagit
+
+from reviewer import scratch
 
 FFID_HEADERS = (
     "Filepath",
@@ -123,11 +126,35 @@ def staging(target: Path) -> Iterator[Path]:
     parent = target.resolve().parent
     if not parent.is_dir():
         raise BagError("the folder that should hold the bag does not exist")
-    stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=parent))
+    sweep_partials(parent)
+    stage = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-{os.getpid()}-", dir=parent))
     try:
         yield stage
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+_PARTIAL = re.compile(r"^\..+\.partial-(?:(\d+)-)?[^/]*$")
+
+
+def sweep_partials(parent: Path) -> list[str]:
+    """Remove bags left half-made in `parent` by an export that was killed (they hold copies
+    of originals); a partial whose export is still running is left alone. Returns names."""
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _PARTIAL.match(entry.name)
+        if not match or not entry.is_dir(follow_symlinks=False):
+            continue
+        pid = match.group(1)
+        if pid is not None and scratch.alive(int(pid)):
+            continue
+        shutil.rmtree(entry.path, ignore_errors=True)
+        removed.append(entry.name)
+    return removed
 
 
 def check_target(target: Path) -> None:

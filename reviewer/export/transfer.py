@@ -16,6 +16,7 @@ from datetime import UTC, datetime, time
 from pathlib import Path
 
 from models.session import Store
+from reviewer.csv_cells import formula_like
 from reviewer.export.bag import (
     BagError,
     BagInfo,
@@ -60,6 +61,8 @@ class ExportSummary:
     payload_bytes: int
     missing_bag_info: tuple[str, ...] = field(default_factory=tuple)
     verification_report: str = ""  # the bag's tag file describing each redacted copy's check
+    # Paths in metadata.csv that a spreadsheet would take for a formula (kept exact for TDR).
+    formula_paths: tuple[str, ...] = field(default_factory=tuple)
 
     def as_dict(self) -> dict[str, object]:
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items()}
@@ -211,4 +214,7 @@ def export_transfer(
         payload_bytes=size,
         missing_bag_info=tuple(info.missing()),
         verification_report=str(out_dir / REPORT_NAME) if copies else "",
+        formula_paths=tuple(
+            r.filepath for r in rows if formula_like(r.filename) or formula_like(r.filepath)
+        ),
     )

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reviewer.ingest.types import ERROR, UNSUPPORTED
+from reviewer.safe_text import escape
 
 # Flags for opening evidence: never block on a FIFO, never follow a final link, binary.
 _OPEN_FLAGS = (
@@ -55,21 +56,6 @@ def kind_of(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "a folder"
     return "not a regular file"
-
-
-def escape(text: str) -> str:
-    """Control characters (and lone surrogates) shown as escapes, so a name cannot drive a
-    terminal or split a line. Printable text, including non-ASCII letters, is unchanged."""
-    out = []
-    for char in text:
-        code = ord(char)
-        if code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or char in "\u2028\u2029":
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        elif 0xD800 <= code <= 0xDFFF:
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(char)
-    return "".join(out)
 
 
 def _inside(path: str, root: str) -> bool:

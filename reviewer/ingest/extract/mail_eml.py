@@ -11,7 +11,7 @@ from typing import Any
 
 from reviewer.ingest.extract.common import error, header_block, safe_file_name, unique_names
 from reviewer.ingest.extract.plain import decode_text, html_to_text
-from reviewer.ingest.types import OK, Extraction, Member, PageText
+from reviewer.ingest.types import OK, TOO_LARGE, Extraction, Member, PageText
 
 WHAT = "email message"
 
@@ -149,9 +149,28 @@ def parse(data: bytes) -> EmailMessage:
     return msg
 
 
+DEEP = "message nested too deeply to open (hundreds of levels): headers only"
+
+
+def _headers_only(data: bytes) -> Extraction:
+    """A message whose nesting the parser cannot follow (it recurses once per level): its
+    own headers are still read, and it says why nothing else is."""
+    msg = message_from_bytes(data, policy=_POLICY, _class=EmailMessage)
+    head = header_block((label, _header(msg, key)) for label, key in HEADERS)
+    return Extraction(status=TOO_LARGE, message=DEEP, pages=(PageText(head),))
+
+
 def extract_eml(data: bytes) -> Extraction:
     try:
         msg = parse(data)
+    except RecursionError:
+        try:
+            return _headers_only(data.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0])
+        except Exception as exc:
+            return error(exc, WHAT)
+    except Exception as exc:
+        return error(exc, WHAT)
+    try:
         head = header_block((label, _header(msg, key)) for label, key in HEADERS)
         body, body_part = body_of(msg)
         members = members_of(msg, body_part)
