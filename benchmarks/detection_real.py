@@ -141,6 +141,8 @@ def corpus_texts() -> list[tuple[str, str]]:
     from reviewer.detect.files import extract_file
 
     files = sorted(p for p in CORPUS.rglob("*") if p.suffix.lower() == ".docx")
+    if not files:
+        raise SystemExit(f"no DOCX under {CORPUS}: set REVIEWER_SHARED_CORPUS")
     return [(str(p.relative_to(CORPUS)), extract_file(p).text or "") for p in files]
 
 
