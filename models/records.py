@@ -127,6 +127,8 @@ class RecordPage(Base):
     words: Mapped[bytes | None] = mapped_column(LargeBinary)
     width: Mapped[float | None] = mapped_column()
     height: Mapped[float | None] = mapped_column()
+    # Set when the page's text came from OCR: Tesseract's mean word confidence, 0-100.
+    ocr_confidence: Mapped[float | None] = mapped_column()
 
     record: Mapped[Record] = relationship(back_populates="pages")
 

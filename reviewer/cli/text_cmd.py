@@ -29,7 +29,7 @@ def extract_file(path: Path) -> Extraction:
         raise UsageError(f"cannot read {path}: {exc.strerror or 'error'}") from exc
     if not data:
         return Extraction(status="empty", message="zero-byte file")
-    return extract(data, path.name, identify_path(path))
+    return extract(data, path.name, identify_path(path), ocr=True)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:

@@ -23,7 +23,7 @@ def extract_file(path: Path) -> Extraction:
         data = path.read_bytes()
     except OSError as exc:
         raise DetectFileError(f"cannot read file ({exc.strerror or type(exc).__name__})") from exc
-    return extract(data, path.name, identify_path(path))
+    return extract(data, path.name, identify_path(path), ocr=True)
 
 
 def detect_file(path: Path | str) -> list[Span]:

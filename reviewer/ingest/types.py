@@ -68,6 +68,7 @@ class PageText:
     width: float | None = None
     height: float | None = None
     packed: bytes | None = None
+    confidence: float | None = None  # OCR's mean word confidence (0-100); None: not OCR
 
     def packed_words(self) -> bytes | None:
         """The word boxes as `pack_words` stores them (None for pages without geometry)."""

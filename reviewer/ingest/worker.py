@@ -77,7 +77,7 @@ class KnownTexts:
         if known is not None and _fits(known[0], limits):
             self._known.move_to_end(key)
             return known[0]
-        extraction = extract(data, name, ident, limits, boxes=False)
+        extraction = extract(data, name, ident, limits, boxes=False, ocr=True)
         # Only what was read: a failure may be this attempt's (out of memory), not the bytes'.
         if not sha256 or extraction.status not in (OK, EMPTY):
             return extraction
@@ -276,7 +276,8 @@ def _complete(staged: _Staged, ident: Identification, limits: IngestLimits) -> F
 def _compact(extraction: Extraction) -> tuple[Extraction, str | None]:
     """Pages with packed word boxes only, members' bytes dropped, and the text's hash."""
     pages = tuple(
-        PageText(p.text, None, p.width, p.height, packed=p.packed_words()) for p in extraction.pages
+        PageText(p.text, None, p.width, p.height, p.packed_words(), p.confidence)
+        for p in extraction.pages
     )
     text_sha = sha256_bytes(extraction.text.encode("utf-8")) if pages else None
     # Members' bytes are not carried back to the writer: they can be re-read from the parent.

@@ -126,6 +126,7 @@ def _page_rows(record_id: int, result: FileResult) -> list[dict[str, Any]]:
             "words": page.packed_words(),
             "width": page.width,
             "height": page.height,
+            "ocr_confidence": page.confidence,
         }
         for i, page in enumerate(result.extraction.pages, start=1)
     ]

@@ -14,6 +14,8 @@ from reviewer.ingest.extract.limits import Limits
 from reviewer.ingest.extract.mail_eml import extract_eml
 from reviewer.ingest.extract.mail_msg import extract_msg_bytes
 from reviewer.ingest.extract.mbox import extract_mbox
+from reviewer.ingest.extract.ocr import apply_ocr
+from reviewer.ingest.extract.ocr import enabled as ocr_enabled
 from reviewer.ingest.extract.ole import MSG_KIND, classify
 from reviewer.ingest.extract.pdf import extract_pdf
 from reviewer.ingest.extract.plain import extract_html, extract_rtf, extract_text
@@ -34,16 +36,21 @@ def extract(
     limits: Limits = DEFAULT_LIMITS,
     *,
     boxes: bool = True,
+    ocr: bool = False,
 ) -> Extraction:
     """Text, pages, word boxes and members of one file's bytes; never raises.
 
     With `boxes=False` PDF word boxes come only packed (`PageText.packed`), as ingest stores them.
+    With `ocr`, scanned pages and images are read by OCR (`extract.ocr`) where it is enabled.
     """
     try:
         if not data:
             return failed(EMPTY, "zero-byte file")
         kind = sniff.detect_kind(data, name, ident)
-        return _dispatch(kind, data, name, ident, limits, boxes)
+        result = _dispatch(kind, data, name, ident, limits, boxes)
+        if ocr and result.needs_ocr and kind in (sniff.PDF, sniff.IMAGE) and ocr_enabled():
+            return apply_ocr(data, kind, result)
+        return result
     except MemoryError:
         return failed("too_large", "not enough memory to extract this file")
     except RecursionError:
