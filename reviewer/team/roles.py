@@ -14,53 +14,75 @@ from sqlalchemy.orm import Session
 GROUPS = ("records_reviewer", "records_checker", "records_admin")
 TEAM_GROUPS = ("records_reviewer", "records_checker")
 
-# Tables reviewers and checkers both change (decisions, redactions, holds, detection, scans).
-SHARED_WRITES = (
-    "decisions",
+# What reviewers and checkers both change. Decisions, holds and allow/deny lists are never
+# deleted by the team (a hold is lifted, a decision changed, through the tool); only the
+# administrator may DELETE them, or UPDATE or DELETE history.
+TEAM_CHANGES = ("decisions", "holds")  # INSERT, UPDATE
+TEAM_ADDS = ("detection_terms", "audit_events")  # INSERT only
+TEAM_REPLACES = (  # INSERT, UPDATE, DELETE: working data a scan or a reviewer replaces
     "redactions",
-    "holds",
     "detected_entities",
     "entity_dismissals",
-    "detection_terms",
     "record_scans",
     "scan_cache",
     "scan_claims",
 )
-CHECKER_WRITES = (
-    "qa_reviews",
-    "qa_batches",
-    "qa_batch_records",
-    "qa_assignments",
-    "qa_samples",
-    "qa_sample_records",
-)
+CHECKER_CHANGES = ("qa_reviews", "qa_batches", "qa_samples")  # INSERT, UPDATE
+CHECKER_REPLACES = ("qa_batch_records", "qa_assignments", "qa_sample_records")
+# Kept for callers of the first team-mode release.
+SHARED_WRITES = (*TEAM_CHANGES, *TEAM_REPLACES, "detection_terms")
+CHECKER_WRITES = (*CHECKER_CHANGES, *CHECKER_REPLACES)
 
 
 def group_sql() -> list[str]:
-    """Once per server, as a superuser (or a role with CREATEROLE)."""
-    return [f"CREATE ROLE {group} NOLOGIN" for group in GROUPS]
+    """The three group roles, made only where missing (as a superuser or CREATEROLE role)."""
+    return [
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{group}') THEN "
+        f"CREATE ROLE {group} NOLOGIN; END IF; END $$"
+        for group in GROUPS
+    ]
 
 
 def grant_sql(database: str) -> list[str]:
-    """Once per database after it is created and after each upgrade, as its owner."""
+    """Every grant, as the database's owner; safe to run again (after each upgrade too).
+
+    Starts by revoking the team's table rights, so a right a newer release no longer gives
+    (e.g. DELETE on holds in the first team-mode release) is taken away.
+    """
     team = ", ".join(TEAM_GROUPS)
     every = ", ".join(GROUPS)
+    quoted = database.replace('"', '""')
     return [
-        f'GRANT CONNECT ON DATABASE "{database}" TO {every}',
+        f'GRANT CONNECT, TEMPORARY ON DATABASE "{quoted}" TO {every}',
         f"GRANT USAGE ON SCHEMA public TO {every}",
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {team}",
         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {team}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {every}",
-        f"GRANT INSERT, UPDATE, DELETE ON {', '.join(SHARED_WRITES)} TO {team}",
+        f"GRANT INSERT, UPDATE ON {', '.join(TEAM_CHANGES)} TO {team}",
+        f"GRANT INSERT ON {', '.join(TEAM_ADDS)} TO {team}",
+        f"GRANT INSERT, UPDATE, DELETE ON {', '.join(TEAM_REPLACES)} TO {team}",
         # PDF word boxes are made the first time a record is scanned or viewed
         # (`reviewer.ingest.words`): the team may add them, never change a page's text.
         f"GRANT UPDATE (words) ON record_pages TO {team}",
-        # History is append-only for the team: no UPDATE or DELETE of events.
-        f"GRANT INSERT ON audit_events TO {team}",
+        # The head is locked (SELECT ... FOR UPDATE) and moved by each append; the anchor that
+        # catches a rewound head is moved only by its trigger, so the team may only read it.
         f"GRANT INSERT, UPDATE ON audit_head TO {team}",
-        f"GRANT INSERT, UPDATE, DELETE ON {', '.join(CHECKER_WRITES)} TO records_checker",
+        f"GRANT INSERT, UPDATE ON {', '.join(CHECKER_CHANGES)} TO records_checker",
+        f"GRANT INSERT, UPDATE, DELETE ON {', '.join(CHECKER_REPLACES)} TO records_checker",
         "GRANT UPDATE ON qa_batches TO records_reviewer",  # marking a batch done
         "GRANT ALL ON ALL TABLES IN SCHEMA public TO records_admin",
     ]
+
+
+def admin_script(database: str) -> str:
+    """`reviewer team grants DATABASE`: the roles and every grant, as one psql script."""
+    lines = [
+        f"-- Records Reviewer team grants for database {database}.",
+        "-- Run as the database owner (roles need a superuser or CREATEROLE); safe to run again.",
+        *[f"{sql};" for sql in group_sql()],
+        *[f"{sql};" for sql in grant_sql(database)],
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def login_sql(login: str, group: str, password: str | None = None) -> list[str]:

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterator
 
 import pytest
-from sqlalchemy import create_engine, select, text, update
+from sqlalchemy import create_engine, func, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -64,9 +64,10 @@ def team(store: Store, db_url: str) -> Iterator[dict[str, object]]:
     _admin(db_url, group_sql(), ignore_existing=True)
     _admin(db_url, grant_sql(str(make_url(db_url).database)))
     tag = f"{os.getpid()}_{next(_n)}"
-    logins = {"reviewer": f"rr_rev_{tag}", "checker": f"rr_chk_{tag}"}
+    logins = {"reviewer": f"rr_rev_{tag}", "checker": f"rr_chk_{tag}", "admin": f"rr_adm_{tag}"}
     _admin(db_url, login_sql(logins["reviewer"], "records_reviewer"))
     _admin(db_url, login_sql(logins["checker"], "records_checker"))
+    _admin(db_url, login_sql(logins["admin"], "records_admin"))
     stores = {
         role: open_store(make_url(db_url).set(username=login).render_as_string(False))
         for role, login in logins.items()
@@ -186,3 +187,141 @@ def test_the_team_may_add_word_boxes_but_never_change_page_text(team: dict[str, 
             lambda s, page=page: s.execute(update(RecordPage).where(*page).values(text="altered")),
             "permission denied",
         )
+
+
+# Every write a reviewer or checker login must never make, tried with plain SQL.
+FORBIDDEN = [
+    "DELETE FROM decisions",
+    "DELETE FROM holds",
+    "DELETE FROM detection_terms",
+    "DELETE FROM audit_events",
+    "UPDATE audit_events SET actor = 'x'",
+    "TRUNCATE audit_events",
+    "UPDATE audit_anchor SET event_count = 0",
+    "DELETE FROM audit_anchor",
+    "UPDATE records SET sha256 = 'x'",
+    "UPDATE records SET path = 'x'",
+    "DELETE FROM records",
+    "INSERT INTO records (collection_id, path, name, size, extension_mismatch, status, message, "
+    "needs_ocr, ingested_at, updated_at) VALUES (1, 'p', 'p', 0, false, 'ok', '', false, now(), "
+    "now())",
+    "UPDATE collections SET name = 'x'",
+    "UPDATE record_pages SET text = 'x'",
+    "TRUNCATE holds",
+]
+
+
+def _plain_sql(login_store: Store, sql: str) -> None:
+    with login_store.engine.begin() as conn:
+        conn.execute(text(sql))
+
+
+@pytest.mark.parametrize("sql", FORBIDDEN)
+@pytest.mark.parametrize("role", ["reviewer", "checker"])
+def test_team_logins_cannot_make_forbidden_writes(
+    team: dict[str, object], role: str, sql: str
+) -> None:
+    login_store: Store = team[role]  # type: ignore[assignment]
+    with pytest.raises(DBAPIError) as caught:
+        _plain_sql(login_store, sql)
+    assert "permission denied" in str(caught.value) or "must be owner" in str(caught.value)
+
+
+def test_reviewer_cannot_write_second_reviews_or_qa_samples(team: dict[str, object]) -> None:
+    rev: Store = team["reviewer"]  # type: ignore[assignment]
+    for sql in (
+        "UPDATE qa_reviews SET outcome = 'overturn'",
+        "DELETE FROM qa_reviews",
+        "INSERT INTO qa_samples (collection_id) VALUES (1)",
+    ):
+        with pytest.raises(DBAPIError, match="permission denied"):
+            _plain_sql(rev, sql)
+
+
+def test_only_the_admin_deletes_holds(team: dict[str, object]) -> None:
+    admin: Store = team["admin"]  # type: ignore[assignment]
+    login = team["logins"]["admin"]  # type: ignore[index]
+    from reviewer.decisions import create_hold
+
+    with admin.session() as s:
+        create_hold(s, 1, Actor(login, "appraiser"), "UCPI", keywords=["undercover"])
+    _plain_sql(admin, "DELETE FROM holds WHERE name = 'UCPI'")  # allowed, and then ...
+    with admin.session() as s:
+        result = verify(s)
+    assert not result.ok  # ... reported: a hold is lifted through the tool, never deleted
+    assert [(p.table, p.change) for p in result.problems] == [("holds", "deleted")]
+
+
+def test_team_login_cannot_sign_as_someone_else(team: dict[str, object]) -> None:
+    from reviewer.team.identity import WrongPerson
+
+    rev: Store = team["reviewer"]  # type: ignore[assignment]
+    rid = team["rids"][1]  # type: ignore[index]
+    with pytest.raises(WrongPerson, match="logged in as"), rev.session() as s:
+        save_appraisal(s, rid, Actor("bjones", "appraiser"), "select", [], "")
+    # The store refuses it too, whatever the code does.
+    login = team["logins"]["reviewer"]  # type: ignore[index]
+    with pytest.raises(DBAPIError, match="under its own name"), rev.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO audit_events (id, target, actor, role, at, kind, before, after, "
+                "prev_hash, hash) VALUES (999, 'x', 'bjones', 'appraiser', now(), 'x', 'null', "
+                "'null', '', '')"
+            )
+        )
+    assert login != "bjones"
+
+
+def _cli(team: dict[str, object], role: str, *argv: str) -> int:
+    from reviewer.cli import main
+
+    url = make_url(str(team["url"])).set(username=team["logins"][role])  # type: ignore[index]
+    return main(["--db", url.render_as_string(False), *argv])
+
+
+def test_cli_refusals_are_one_line_naming_login_role_and_action(
+    team: dict[str, object], capsys: pytest.CaptureFixture[str]
+) -> None:
+    admin: Store = team["admin"]  # type: ignore[assignment]
+    login = team["logins"]["admin"]  # type: ignore[index]
+    from reviewer.detect.entities.corrections import add_allow_term
+
+    with admin.session() as s:
+        add_allow_term(s, 1, "Acme Ltd", login)
+    capsys.readouterr()
+    assert _cli(team, "reviewer", "allow", "remove", "--collection", "team", "Acme Ltd") == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+    rev = team["logins"]["reviewer"]  # type: ignore[index]
+    assert f"login {rev}, reviewer" in err
+    assert "DELETE on detection_terms" in err
+
+
+def test_cli_by_naming_someone_else_is_refused_and_default_is_the_login(
+    team: dict[str, object], capsys: pytest.CaptureFixture[str]
+) -> None:
+    rev = team["logins"]["reviewer"]  # type: ignore[index]
+    args = ("deny", "add", "Hartigan", "--collection", "team", "--label", "PERSON")
+    assert _cli(team, "reviewer", *args, "--by", "bjones") == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert f"logged in as {rev}" in err
+    assert _cli(team, "reviewer", *args) == 0
+    with team["reviewer"].session() as s:  # type: ignore[attr-defined]
+        actors = list(
+            s.scalars(select(AuditEvent.actor).where(AuditEvent.kind == "deny_term_added"))
+        )
+    assert actors == [rev]
+
+
+def test_qa_report_by_a_reviewer_never_writes(
+    team: dict[str, object], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with team["reviewer"].session() as s:  # type: ignore[attr-defined]
+        before = s.scalar(select(func.count()).select_from(AuditEvent))
+    assert _cli(team, "reviewer", "qa", "report", "--collection", "team", "--format", "json") == 0
+    out = capsys.readouterr().out
+    assert "head_hash" in out
+    with team["reviewer"].session() as s:  # type: ignore[attr-defined]
+        assert s.scalar(select(func.count()).select_from(AuditEvent)) == before

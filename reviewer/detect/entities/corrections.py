@@ -103,14 +103,15 @@ def restore_entity(session: Session, entity_id: int, actor: str, *, role: str = 
             | ((EntityDismissal.start == row.start) & (EntityDismissal.end == row.end)),
         )
     )
-    session.execute(
-        delete(DetectionTerm).where(
-            DetectionTerm.collection_id == collection_id,
-            DetectionTerm.kind == "allow",
-            DetectionTerm.term == term,
-            DetectionTerm.label.in_(("", row.label)),
-        )
+    allowed = (
+        DetectionTerm.collection_id == collection_id,
+        DetectionTerm.kind == "allow",
+        DetectionTerm.term == term,
+        DetectionTerm.label.in_(("", row.label)),
     )
+    # Only when listed: in team mode only the administrator may delete list entries.
+    if session.scalar(select(DetectionTerm.id).where(*allowed).limit(1)) is not None:
+        session.execute(delete(DetectionTerm).where(*allowed))
     session.flush()
 
 
