@@ -12,9 +12,6 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from reviewer.cli import refusals
-from reviewer.cli.context import Context, UsageError
-
 # Order is the order shown in --help.
 COMMAND_MODULES = (
     "reviewer.cli.gui_cmd",
@@ -31,6 +28,7 @@ COMMAND_MODULES = (
     "reviewer.cli.audit_cmd",
     "reviewer.cli.export_cmd",
     "reviewer.cli.qa_cmd",
+    "reviewer.cli.team_cmd",
     "reviewer.cli.queue_cmd",
 )
 
@@ -54,6 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reviewer` console script; returns the process exit code."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words[:1] == ["detect"]:  # no store: skip the models and every other command's imports
+        from reviewer.cli import detect_cmd
+
+        return detect_cmd.main(words[1:])
+    from reviewer.cli import crash_log
+    from reviewer.cli.context import Context, UsageError
+    from reviewer.cli import refusals
+    from reviewer.safe_text import escape
+
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -65,10 +73,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
     ctx = Context(db_url=args.db)
     try:
-        code: int = refusals.call(args.func, args, ctx, argv or sys.argv[1:])
+        code: int = refusals.call(args.func, args, ctx, words)
     except UsageError as exc:
-        print(f"reviewer: {exc}", file=sys.stderr)
+        print(f"reviewer: {escape(str(exc))}", file=sys.stderr)
         code = 2
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # never a traceback (it may quote document text) for a user
+        print(crash_log.one_line(exc, crash_log.record(exc, args.command)), file=sys.stderr)
+        code = 1
     finally:
         ctx.close()
     return code

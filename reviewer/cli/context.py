@@ -8,6 +8,7 @@ from typing import Any
 
 from models import Store, open_store
 from reviewer.audit import seal as _seal  # noqa: F401  (registers sealing of every commit)
+from reviewer.safe_text import escape_lines
 
 
 class UsageError(Exception):
@@ -31,6 +32,10 @@ class Context:
         """The store if this invocation opened one (a refusal names its login)."""
         return self._store
 
+    def opened_store(self) -> Store | None:
+        """The store if this invocation opened one (a refusal names its login)."""
+        return self._store
+
     def close(self) -> None:
         if self._store is not None:
             self._store.dispose()
@@ -44,5 +49,5 @@ def print_json(value: Any) -> None:
 
 
 def eprint(message: str) -> None:
-    """A message for the user, on stderr."""
-    print(message, file=sys.stderr)
+    """A message for the user, on stderr; control characters in names shown, not obeyed."""
+    print(escape_lines(message), file=sys.stderr)
