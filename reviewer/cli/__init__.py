@@ -57,9 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reviewer.cli import detect_cmd
 
         return detect_cmd.main(words[1:])
-    from reviewer.cli import crash_log
+    from reviewer.cli import crash_log, refusals
     from reviewer.cli.context import Context, UsageError
-    from reviewer.cli import refusals
     from reviewer.safe_text import escape
 
     parser = build_parser()

@@ -32,10 +32,6 @@ class Context:
         """The store if this invocation opened one (a refusal names its login)."""
         return self._store
 
-    def opened_store(self) -> Store | None:
-        """The store if this invocation opened one (a refusal names its login)."""
-        return self._store
-
     def close(self) -> None:
         if self._store is not None:
             self._store.dispose()
