@@ -100,6 +100,8 @@ class Extraction:
     paged: bool = False
     needs_ocr: bool = False
     members: tuple[Member, ...] = field(default_factory=tuple)
+    # What the file states about itself, kept with the record (a recording's duration, codecs).
+    metadata: tuple[tuple[str, str], ...] = ()
 
     @property
     def text(self) -> str:

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
+from models.metadata import RecordMetadata
 from models.records import Collection, IngestRoot, Record, RecordPage
 from reviewer.ingest.storable import replaced_note, storable, storable_text
 from reviewer.ingest.types import PageText
@@ -132,6 +133,17 @@ def _page_rows(record_id: int, result: FileResult) -> list[dict[str, Any]]:
     ]
 
 
+OWN_METADATA = "the file itself"  # `RecordMetadata.source` of what a file states about itself
+
+
+def _own_metadata(record_id: int, result: FileResult) -> list[dict[str, Any]]:
+    """What the file states about itself (a recording's duration and codecs), as key/values."""
+    return [
+        {"record_id": record_id, "source": OWN_METADATA, "position": i, "key": k, "value": v}
+        for i, (k, v) in enumerate(result.extraction.metadata)
+    ]
+
+
 class Duplicates:
     """Which record first held each SHA-256 in a collection, for linking exact copies.
 
@@ -240,6 +252,11 @@ class NewRecords:
         pages = [p for row, i in zip(rows, ids, strict=True) for p in _page_rows(i, row.result)]
         if pages:
             conn.execute(_INSERT_PAGES, pages)
+        described = [
+            m for row, i in zip(rows, ids, strict=True) for m in _own_metadata(i, row.result)
+        ]
+        if described:
+            conn.execute(insert(RecordMetadata), described)
         return len(rows)
 
     def _insert(
@@ -280,6 +297,14 @@ def write_changed(
     pages = _page_rows(existing.id, result)
     if pages:
         conn.execute(_INSERT_PAGES, pages)
+    conn.execute(
+        delete(RecordMetadata).where(
+            RecordMetadata.record_id == existing.id, RecordMetadata.source == OWN_METADATA
+        )
+    )
+    described = _own_metadata(existing.id, result)
+    if described:
+        conn.execute(insert(RecordMetadata), described)
     for child in result.children:
         new.add(root_id, child, parent_id=existing.id)
     return written + 1 + new.flush(conn)

@@ -14,6 +14,7 @@ from reviewer.ingest.extract.limits import Limits
 from reviewer.ingest.extract.mail_eml import extract_eml
 from reviewer.ingest.extract.mail_msg import extract_msg_bytes
 from reviewer.ingest.extract.mbox import extract_mbox
+from reviewer.ingest.extract.media import extract_media
 from reviewer.ingest.extract.ocr import apply_ocr
 from reviewer.ingest.extract.ocr import enabled as ocr_enabled
 from reviewer.ingest.extract.ole import MSG_KIND, classify
@@ -90,4 +91,6 @@ def _dispatch(
         return extract_text(data)
     if kind == sniff.IMAGE:
         return extract_image(data)
+    if kind == sniff.MEDIA:
+        return extract_media(data)
     return unsupported(sniff.describe(name, ident))

@@ -11,6 +11,7 @@ import re
 import zipfile
 from pathlib import PurePosixPath
 
+from reviewer.ingest.extract.media import media_magic
 from reviewer.ingest.types import Identification
 
 PDF = "pdf"
@@ -27,6 +28,7 @@ HTML = "html"
 XML = "xml"
 RTF = "rtf"
 IMAGE = "image"
+MEDIA = "media"
 OTHER = "other"
 BROKEN_ZIP = "broken-zip"
 
@@ -95,6 +97,10 @@ _EXTENSIONS = {
     ".gif": IMAGE,
     ".bmp": IMAGE,
     ".webp": IMAGE,
+    **dict.fromkeys(
+        (".mp4", ".m4v", ".mov", ".avi", ".mkv", ".webm", ".wmv", ".mpg", ".mpeg", ".3gp"), MEDIA
+    ),
+    **dict.fromkeys((".mp3", ".wav", ".m4a", ".wma", ".flac", ".ogg", ".aac", ".amr"), MEDIA),
 }
 
 _MAIL_HEADERS = re.compile(
@@ -157,6 +163,8 @@ def _magic(data: bytes) -> str | None:
         return RTF
     if image_magic(data):
         return IMAGE
+    if media_magic(data):
+        return MEDIA
     return None
 
 
@@ -200,6 +208,8 @@ def detect_kind(data: bytes, name: str, ident: Identification) -> str:
     kind = _MIMES.get(mime)
     if kind is None and mime.startswith("image/"):
         kind = IMAGE
+    if kind is None and mime.startswith(("video/", "audio/")):
+        kind = MEDIA
     if kind is None:
         kind = _EXTENSIONS.get(extension(name))
     if magic == BROKEN_ZIP:
