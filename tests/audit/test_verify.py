@@ -178,3 +178,33 @@ def test_cli_reports_events_checked_and_head_hash(
     assert (report["first_bad_event_id"], report["events_checked"]) == (4, 4)
     assert report["head_hash"] == stored  # what the stored head claims
     assert "event 4" in err
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain", 'quote " and \\ backslash', "é ü 漢字 \u2028 emoji 🙂", "tab\tnew\nline\x00nul"],
+)
+def test_fast_event_hash_agrees_with_the_chain(text: str) -> None:
+    """`verify` writes the canonical JSON by hand for speed: it must hash exactly as appends do."""
+    from datetime import UTC, datetime
+
+    from reviewer.audit.chain import event_hash
+    from reviewer.audit.verify import _hash
+
+    at = datetime(2026, 12, 3, 9, 58, 17, 123, tzinfo=UTC)
+    for coll, rec in ((None, None), (3, 12)):
+        fields = {
+            "id": 7,
+            "collection_id": coll,
+            "record_id": rec,
+            "target": f"record:{text}",
+            "actor": text,
+            "role": "qa",
+            "at": at,
+            "kind": text,
+            "before": json.dumps({"t": text}),
+            "after": "null",
+            "prev_hash": "0" * 64,
+        }
+        row = (*fields.values(), "")
+        assert _hash(row) == event_hash(**fields)  # type: ignore[arg-type]
