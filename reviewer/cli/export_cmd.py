@@ -11,6 +11,7 @@ from reviewer.cli.context import Context, UsageError, print_json
 from reviewer.cli.progress_bar import progress_bar
 from reviewer.export.appraisal_report import write_appraisal_report
 from reviewer.export.bag import BagInfo
+from reviewer.export.readiness import check_session
 from reviewer.export.transfer import TransferRefused, export_transfer
 from reviewer.export.verification_file import NoReport, read_report
 from reviewer.progress import Cancelled
@@ -31,7 +32,12 @@ def register(sub: Any) -> None:
         "transfer", help="a BagIt bag of the records selected for transfer, with TDR metadata"
     )
     transfer.add_argument("--collection", required=True, metavar="NAME")
-    transfer.add_argument("--out", required=True, metavar="DIR", type=Path)
+    transfer.add_argument("--out", metavar="DIR", type=Path, help="where the bag goes")
+    transfer.add_argument(
+        "--check",
+        action="store_true",
+        help="only check: every record left out or refused and why, as JSON (exit 0)",
+    )
     transfer.add_argument("--source-organization", default="", metavar="TEXT")
     transfer.add_argument("--series", default="", metavar="REF", help="TNA series, e.g. 'ABC 1'")
     transfer.add_argument("--contact-name", default="", metavar="TEXT")
@@ -51,9 +57,6 @@ def register(sub: Any) -> None:
 
 
 def run_transfer(args: argparse.Namespace, ctx: Context) -> int:
-    out: Path = args.out
-    if not out.resolve().parent.is_dir():
-        raise UsageError(f"the folder to hold {out.name} does not exist")
     info = BagInfo(
         source_organization=args.source_organization,
         consignment_series=args.series,
@@ -61,6 +64,13 @@ def run_transfer(args: argparse.Namespace, ctx: Context) -> int:
         contact_email=args.contact_email,
         internal_sender_identifier=args.collection,
     )
+    if args.check:
+        return _run_check(args, ctx, info)
+    if args.out is None:
+        raise UsageError("give --out DIR for the bag (or --check to only check)")
+    out: Path = args.out
+    if not out.resolve().parent.is_dir():
+        raise UsageError(f"the folder to hold {out.name} does not exist")
     try:
         with progress_bar("exporting") as progress:
             summary = export_transfer(ctx.store, args.collection, out, progress, info)
@@ -97,6 +107,20 @@ def run_verification(args: argparse.Namespace, ctx: Context) -> int:
         raise UsageError("the verification report cannot be read") from exc
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 1 if "FAILED" in text else 0
+
+
+def _run_check(args: argparse.Namespace, ctx: Context, info: BagInfo) -> int:
+    """The readiness check alone: JSON on stdout, the summary on stderr, exit 0."""
+    try:
+        with ctx.store.session() as session:
+            readiness = check_session(session, args.collection, info)
+    except NoSuchCollection as exc:
+        raise UsageError(str(exc)) from exc
+    print_json(readiness.as_dict())
+    eprint(readiness.sentence())
+    if readiness.missing_bag_info:
+        eprint(f"bag-info.txt lacks {', '.join(readiness.missing_bag_info)}")
+    return 0
 
 
 def run_report(args: argparse.Namespace, ctx: Context) -> int:

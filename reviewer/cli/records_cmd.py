@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from reviewer import csv_cells
-from reviewer.cli import record_date_cmd
+from reviewer.cli import looked_at_cmd, record_date_cmd
 from reviewer.cli.context import Context, UsageError, print_json
 from reviewer.records_view import FIELDS, NoSuchCollection, RecordView, list_records
 from reviewer.safe_text import escape
@@ -25,6 +25,7 @@ def register(sub: Any) -> None:
     parser.set_defaults(func=run)
     actions = parser.add_subparsers(dest="records_action", metavar="ACTION")
     record_date_cmd.register(actions)
+    looked_at_cmd.register(actions)
 
 
 def _shown(value: str) -> Text:

@@ -16,11 +16,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.records import Record
+from reviewer.decisions.markers import COPY_CONFLICT, FAMILY_CONFLICT, record_markers
 from reviewer.decisions.redactions import list_redactions
 from reviewer.decisions.store import all_decisions
 from reviewer.decisions.types import DecisionView
 from reviewer.export import tna_schema
 from reviewer.export.redact import Box
+from reviewer.export.scan_check import open_unlooked, scanned_ids
 from reviewer.ingest.access import record_text
 from reviewer.records_view import collection_by_name
 
@@ -175,6 +177,23 @@ def _copies_opened(
     return out
 
 
+def closure_conflicts(
+    session: Session,
+    collection_id: int,
+    items: Sequence[TransferItem],
+    found: Sequence[ExportProblem],
+) -> list[ExportProblem]:
+    """Selected records whose closure differs from their copies' or their family's."""
+    markers = record_markers(session, collection_id)
+    already = {p.record_id for p in found if "exact copy" in p.reason}
+    out = []
+    for item in items:
+        for m in markers.get(item.record_id, ()):
+            if m.kind in (COPY_CONFLICT, FAMILY_CONFLICT) and item.record_id not in already:
+                out.append(ExportProblem(item.record_id, item.path, f"{m}: give them one decision"))
+    return out
+
+
 def plan_transfer(session: Session, collection_name: str) -> TransferPlan:
     """Selected records of the collection with their problems (nothing is read from disk)."""
     collection = collection_by_name(session, collection_name)
@@ -183,6 +202,7 @@ def plan_transfer(session: Session, collection_name: str) -> TransferPlan:
         select(Record).where(Record.collection_id == collection.id).order_by(Record.path)
     ).all()
     by_id = {r.id: r for r in rows}
+    scanned = scanned_ids(session, by_id)
     items: list[TransferItem] = []
     problems: list[ExportProblem] = []
     for record in rows:
@@ -208,7 +228,11 @@ def plan_transfer(session: Session, collection_name: str) -> TransferPlan:
         problems.extend(
             ExportProblem(record.id, record.path, p) for p in _record_problems(record, item)
         )
+        unlooked = open_unlooked(record, view, record.id in scanned)
+        if unlooked is not None:
+            problems.append(ExportProblem(record.id, record.path, unlooked[1]))
     problems.extend(_copies_opened(items, rows, views))
+    problems.extend(closure_conflicts(session, collection.id, items, problems))
     if not items:
         problems.append(
             ExportProblem(None, "", "no record of the collection is selected for transfer")

@@ -28,7 +28,7 @@ from reviewer.export.bag import (
     write_payload,
 )
 from reviewer.export.metadata import MetadataError, render_csv, validate_rows
-from reviewer.export.plan import ExportProblem, TransferItem, plan_transfer
+from reviewer.export.plan import ExportProblem, TransferItem, TransferPlan, plan_transfer
 from reviewer.export.redact import RedactionError, RedactionResult, redact_pdf
 from reviewer.export.render import render_text_pdf
 from reviewer.export.rows import Placement, metadata_rows, place
@@ -72,9 +72,12 @@ def list_problems(store: Store, collection_name: str) -> list[ExportProblem]:
     """Every reason the collection cannot be transferred now (empty when it can); reads no files."""
     with store.session() as session:
         plan = plan_transfer(session, collection_name)
-    problems = list(plan.problems)
-    if problems:
-        return problems
+    return list(plan.problems) or metadata_problems(plan)
+
+
+def metadata_problems(plan: TransferPlan) -> list[ExportProblem]:
+    """TDR's rules broken by the plan's `metadata.csv` rows (run once the plan has no problem)."""
+    problems: list[ExportProblem] = []
     for placement in place(plan.items):
         for p in validate_rows(metadata_rows(placement)):
             problems.append(

@@ -75,6 +75,7 @@ class ExportDialog(QDialog):
         self.store, self.collection, self.tasks = store, collection, tasks
         self.task: Task | None = None
         self.summary: Any = None
+        self.readiness: Any = None  # the last check (reviewer.export.readiness.Readiness)
         self.folder = QLineEdit()
         self.folder.setPlaceholderText("a new, empty folder for the bag")
         default = Path(settings.load_text("export/parent", str(Path.home())))
@@ -120,7 +121,12 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.cancel_btn)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("What stops the transfer (double-click a row to open its record):"))
+        layout.addWidget(
+            QLabel(
+                "What stops the transfer, then each record left out and why "
+                "(double-click a row to open its record):"
+            )
+        )
         layout.addWidget(self.table, 1)
         layout.addWidget(self.verdict)
         layout.addWidget(self.bar)
@@ -134,18 +140,25 @@ class ExportDialog(QDialog):
 
     # checking
     def check(self) -> None:
-        """List what stops the transfer, in a worker."""
-        from reviewer.export.transfer import list_problems
+        """Every record refused or left out and why, in a worker (`reviewer.export.readiness`,
+        the same check as `reviewer export transfer --check`)."""
+        from reviewer.export.readiness import check
 
-        store, name = self.store, self.collection
+        store, name, info = self.store, self.collection, self.bag_info()
         self.verdict.setText("Checking the collection…")
         self.export_btn.setEnabled(False)
-        self._start(lambda _p: list_problems(store, name), self._checked, "checking the transfer")
+        self._start(lambda _p: check(store, name, info), self._checked, "checking the transfer")
 
-    def _checked(self, problems: list[Any]) -> None:
-        self._show_problems(problems)
-        if not problems:
-            self.verdict.setText("No problems: the collection is ready to export.")
+    def _checked(self, readiness: Any) -> None:
+        from reviewer.export.readiness import as_problems
+
+        self.readiness = readiness
+        self.model.set_problems(as_problems(readiness))
+        self.export_btn.setEnabled(readiness.ready)
+        text = readiness.sentence()
+        if readiness.missing_bag_info:
+            text += " Missing from bag-info.txt: " + ", ".join(readiness.missing_bag_info) + "."
+        self.verdict.setText(text)
 
     def _show_problems(self, problems: list[Any]) -> None:
         self.model.set_problems(problems)
@@ -196,11 +209,13 @@ class ExportDialog(QDialog):
             return
         self.summary = result
         mb = result.payload_bytes / 1_000_000
+        copies = result.redacted_copies
+        # Rows of metadata.csv: a record opened with redactions is a closed original and an
+        # open copy, so count records, which add up to the total.
         text = (
-            f"Transfer written to {result.out_dir}: {result.records} record(s), "
-            f"{result.open} open and {result.closed} closed, "
-            f"{result.redacted_copies} redacted cop{'y' if result.redacted_copies == 1 else 'ies'}"
-            f", {mb:.1f} MB."
+            f"Transfer written to {result.out_dir}: {result.records} record(s): "
+            f"{result.open - copies} open, {copies} open with redactions (the original closed, "
+            f"a redacted copy opened), {result.closed - copies} closed; {mb:.1f} MB."
         )
         if result.missing_bag_info:
             text += " Missing from bag-info.txt: " + ", ".join(result.missing_bag_info) + "."

@@ -1,0 +1,39 @@
+"""A reviewer's confirmation that someone looked at a record no scan could read.
+
+Images, scanned pages without text, audio and video (and records never scanned) show no
+personal data because nothing was read, not because there is none. They cannot go Open until a
+reviewer confirms that someone looked at (or listened to) them; the confirmation is per record,
+never inherited, and is an audit event like any decision.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from reviewer.decisions.store import apply_change, check_actor, get_decision, get_record, own_row
+from reviewer.decisions.types import Actor, DecisionError, DecisionView
+
+
+def confirm_looked_at(
+    session: Session, record_id: int, actor: Actor, *, undo: bool = False
+) -> DecisionView:
+    """Record that `actor` looked at the record (or withdraw it with `undo=True`)."""
+    problems = check_actor(actor)
+    if problems:
+        raise DecisionError(problems)
+    record = get_record(session, record_id)
+    row = own_row(session, record)
+    value = "" if undo else actor.name
+    if row is not None and (row.looked_at_by or "") == value:
+        return get_decision(session, record_id)
+    apply_change(
+        session,
+        row,
+        collection_id=record.collection_id,
+        record_id=record.id,
+        scope=None,
+        actor=actor,
+        kind="looked_at_withdrawn" if undo else "looked_at",
+        changes={"looked_at_by": value},
+    )
+    return get_decision(session, record_id)

@@ -1,0 +1,62 @@
+"""Records that no scan has read (never scanned, or unscannable: images, scans without text,
+audio, video) cannot go Open without a reviewer's confirmation that someone looked at them.
+
+Shared by the transfer plan (which refuses) and the readiness check (which explains).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.entities import RecordScan
+from models.records import Record
+from reviewer.decisions.types import DecisionView
+
+UNSCANNED = "unscanned"
+UNSCANNABLE = "unscannable"
+MEDIA = ("image/", "audio/", "video/")
+
+
+def scanned_ids(session: Session, record_ids: Iterable[int]) -> set[int]:
+    """Records detection has run on at least once."""
+    ids = list(record_ids)
+    if not ids:
+        return set()
+    stmt = select(RecordScan.record_id).where(RecordScan.record_id.in_(ids))
+    return set(session.scalars(stmt))
+
+
+def unreadable(record: Record, scanned: bool) -> tuple[str, str] | None:
+    """(UNSCANNED|UNSCANNABLE, why) when no scan has read the record's content, else None."""
+    mime = record.mime or ""
+    if mime.startswith(MEDIA):
+        kind = mime.split("/", 1)[0]
+        article = "a" if kind == "video" else "an"
+        return UNSCANNABLE, f"{article} {kind} file: no text to scan for personal data"
+    if record.needs_ocr:
+        return UNSCANNABLE, "scanned pages without a text layer: no text to scan"
+    if record.status == "empty":
+        return UNSCANNABLE, "no text could be read from it"
+    if not scanned and record.status == "ok":
+        return UNSCANNED, "never scanned for personal data"
+    return None
+
+
+def goes_open(view: DecisionView) -> bool:
+    """Whether any of the record's content is opened (Open, or a redacted copy opened)."""
+    return view.closure_status == "Open" or view.redacted or bool(view.redact_labels)
+
+
+def open_unlooked(record: Record, view: DecisionView, scanned: bool) -> tuple[str, str] | None:
+    """(kind, problem) when the record would go Open though nobody has read or looked at it."""
+    found = unreadable(record, scanned)
+    if found is None or not goes_open(view) or view.looked_at_by:
+        return None
+    kind, why = found
+    return kind, (
+        f"{why}; it cannot go Open until a reviewer confirms someone looked at it "
+        "(reviewer records confirm-looked, or 'I looked at this record' in the window)"
+    )

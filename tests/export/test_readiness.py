@@ -1,0 +1,202 @@
+"""Export readiness tells the truth: every record left out or refused and why, the bag-info
+fields missing, and a summary whose numbers add up (one check for the GUI and the CLI)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import delete
+
+from models.entities import RecordScan
+from models.records import Collection, IngestRoot
+from reviewer.audit import record_history
+from reviewer.cli import main
+from reviewer.decisions.holds import create_hold
+from reviewer.decisions.looked_at import confirm_looked_at
+from reviewer.decisions.save import save_appraisal, save_sensitivity
+from reviewer.export.bag import BagInfo
+from reviewer.export.readiness import (
+    CONFLICTS,
+    DESTROYED,
+    HELD,
+    NO_APPRAISAL,
+    NOT_SELECTED,
+    UNSCANNABLE,
+    UNSCANNED,
+    check_session,
+)
+from reviewer.export.transfer import list_problems
+from tests.export.conftest import APPRAISER, COLLECTION, REVIEWER, Built, _add, _pdf
+
+CLOSED = {
+    "closure_status": "Closed",
+    "exemptions": [("40(2)", 84)],
+    "closure_start_date": date(2004, 12, 31),
+    "foi_schedule_date": date(2024, 3, 1),
+}
+
+
+@pytest.fixture
+def messy(store: Any, built: Built) -> dict[str, int]:
+    """The issue's collection: records without appraisal, a closure without one, a copy closed
+    while its original opens with redactions, an image and an unscanned record going Open."""
+    original = (built.root / "case1" / "statement.pdf").read_bytes()
+    ids = dict(built.ids)
+    with store.session() as s:
+        coll = s.query(Collection).filter_by(name=COLLECTION).one()
+        root = s.query(IngestRoot).filter_by(collection_id=coll.id).one()
+        for n in range(3):
+            ids[f"loose{n}"] = _add(s, coll, root, f"loose/{n}.pdf", _pdf([f"Loose {n}"])).id
+        closure_only = _add(s, coll, root, "loose/closed only.pdf", _pdf(["Closed only"]))
+        save_sensitivity(s, closure_only.id, REVIEWER, **CLOSED)  # type: ignore[arg-type]
+        ids["closure_only"] = closure_only.id
+        copy = _add(s, coll, root, "copies/statement.pdf", original)
+        save_appraisal(s, copy.id, APPRAISER, "select", [], "kept")
+        save_sensitivity(s, copy.id, REVIEWER, **CLOSED)  # type: ignore[arg-type]
+        ids["copy"] = copy.id
+        photo = _add(s, coll, root, "case1/photo.pdf", _pdf(["x"]))
+        photo.mime = "image/jpeg"
+        unscanned = _add(s, coll, root, "case1/unscanned.pdf", _pdf(["Never scanned"]))
+        s.execute(delete(RecordScan).where(RecordScan.record_id == unscanned.id))
+        for rec in (photo, unscanned):
+            save_appraisal(s, rec.id, APPRAISER, "select", [], "kept")
+            save_sensitivity(s, rec.id, REVIEWER, closure_status="Open")
+        ids["photo"], ids["unscanned"] = photo.id, unscanned.id
+        retained = _add(s, coll, root, "case1/retained.pdf", _pdf(["Kept here"]))
+        save_appraisal(s, retained.id, APPRAISER, "retain", [], "s.3(4)")
+        ids["retained"] = retained.id
+    return ids
+
+
+def test_every_record_is_accounted_for_and_the_numbers_add_up(
+    store: Any, messy: dict[str, int]
+) -> None:
+    """Before: 'No problems: ready to export' with most records unappraised, a conflicting copy,
+    empty bag-info, and a summary that did not add up."""
+    with store.session() as s:
+        cid = s.query(Collection).filter_by(name=COLLECTION).one().id
+        create_hold(s, cid, APPRAISER, name="Undercover Policing Inquiry", keywords=["circular"])
+        r = check_session(s, COLLECTION, BagInfo())
+    assert not r.ready
+    left = {(i.path, i.reason) for i in r.left_out}
+    assert {p for p, why in left if why == NO_APPRAISAL} == {
+        "loose/0.pdf",
+        "loose/1.pdf",
+        "loose/2.pdf",
+        "loose/closed only.pdf",
+    }
+    closure_only = next(i for i in r.left_out if i.path == "loose/closed only.pdf")
+    assert "it has a closure: Closed" in closure_only.detail
+    assert ("case1/old.pdf", HELD) in left  # decided destroy, then held
+    assert ("case1/retained.pdf", NOT_SELECTED) in left
+    refused = {(i.path, i.reason) for i in r.refused}
+    assert ("case1/photo.pdf", UNSCANNABLE) in refused
+    assert ("case1/unscanned.pdf", UNSCANNED) in refused
+    assert ("copies/statement.pdf", CONFLICTS) in refused
+    assert ("case1/statement.pdf", CONFLICTS) in refused
+    assert r.missing_bag_info == (
+        "Source-Organization",
+        "Consignment-Series",
+        "Contact-Name",
+        "Contact-Email",
+    )
+    summary = r.summary()
+    assert summary["records"] == summary["transfers"] + summary["refused"] + summary["left_out"]
+    assert summary["transfers"] == (
+        summary["open"] + summary["open_with_redactions"] + summary["closed"]
+    )
+    assert (summary["records"], summary["refused"], summary["left_out"]) == (12, 4, 6)
+    assert (summary["open"], summary["open_with_redactions"], summary["closed"]) == (1, 1, 0)
+    assert r.sentence().startswith("Not ready: ")
+    # The export itself refuses for the same reasons (one check).
+    stopped = {p.record_id for p in list_problems(store, COLLECTION)}
+    assert {messy["photo"], messy["unscanned"], messy["copy"]} <= stopped
+
+
+def test_destroyed_without_a_hold_is_left_out_as_destroyed(store: Any, built: Built) -> None:
+    with store.session() as s:
+        r = check_session(s, COLLECTION)
+    assert [(i.path, i.reason) for i in r.left_out] == [("case1/old.pdf", DESTROYED)]
+    assert r.ready and r.sentence().startswith("Ready to export. 4 record(s): 3 to transfer")
+
+
+def test_an_unscannable_record_goes_open_only_once_someone_looked_at_it(
+    store: Any, messy: dict[str, int], db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.dispose()
+    code = main(["--db", db_url, "records", "confirm-looked", "--collection", COLLECTION,
+                 "case1/photo.pdf", "--by", "Sam Sensitivity"])  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    with store.session() as s:
+        confirm_looked_at(s, messy["unscanned"], REVIEWER)
+    with store.session() as s:
+        r = check_session(s, COLLECTION)
+        assert not {i.path for i in r.refused} & {"case1/photo.pdf", "case1/unscanned.pdf"}
+        events = [e.kind for e in record_history(s, messy["photo"])]
+        assert events[-1] == "looked_at"
+
+
+def test_check_command_prints_json_and_exits_0_with_problems(
+    store: Any, messy: dict[str, int], db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.dispose()
+    code = main(["--db", db_url, "export", "transfer", "--collection", COLLECTION, "--check"])
+    out, err = capsys.readouterr()
+    assert code == 0
+    data = json.loads(out)
+    assert data["ready"] is False
+    assert data["summary"]["records"] == 12
+    assert {i["reason"] for i in data["left_out"]} == {NO_APPRAISAL, DESTROYED, NOT_SELECTED}
+    assert data["missing_bag_info"] == [
+        "Source-Organization",
+        "Consignment-Series",
+        "Contact-Name",
+        "Contact-Email",
+    ]
+    assert "Not ready:" in err and "12 record(s)" in err
+    code = main(["--db", db_url, "export", "transfer", "--collection", "nope", "--check"])
+    assert code == 2
+
+
+def test_check_does_not_need_an_out_folder_but_export_does(
+    built: Built, db_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code = main(["--db", db_url, "export", "transfer", "--collection", COLLECTION])
+    assert code == 2
+    assert "give --out DIR" in capsys.readouterr().err
+
+
+def test_the_export_dialog_shows_the_same_check(
+    store: Any, messy: dict[str, int], qtbot: Any
+) -> None:
+    """Before: the dialog said 'No problems: the collection is ready to export.'"""
+    from reviewer.export.readiness import check
+    from ui.export.export_dialog import ExportDialog
+    from ui.export.problems_table_model import RECORD_ID_ROLE
+
+    dialog = ExportDialog(store, COLLECTION, tasks=None)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog._checked(check(store, COLLECTION, BagInfo()))
+    assert not dialog.export_btn.isEnabled()
+    verdict = dialog.verdict.text()
+    assert verdict.startswith("Not ready: ") and "12 record(s)" in verdict
+    assert "Missing from bag-info.txt: Source-Organization" in verdict
+    texts = [dialog.model.index(row, 1).data() for row in range(dialog.model.rowCount())]
+    assert any(t.startswith("unscannable: an image file") for t in texts)
+    assert any(t.startswith("left out (no appraisal)") for t in texts)
+    photo = next(
+        row for row in range(dialog.model.rowCount())
+        if dialog.model.index(row, 0).data() == "case1/photo.pdf"
+    )  # fmt: skip
+    assert dialog.model.index(photo, 0).data(RECORD_ID_ROLE) == messy["photo"]
+    # The success message counts records, which add up (was "3 record(s), 2 open and 3 closed").
+    from reviewer.export.transfer import ExportSummary
+
+    summary = ExportSummary("bag", 3, 2, 3, 2, 1000)
+    dialog._exported(summary)
+    assert "3 record(s): 0 open, 2 open with redactions" in dialog.verdict.text()
+    assert "1 closed" in dialog.verdict.text()
