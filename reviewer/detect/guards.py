@@ -26,6 +26,19 @@ COURT_WORDS = ("Court", "Bailey")
 REFERENCE_RE = re.compile(
     r"(?<![\w])(?:\d{2}[A-Z]{2}\d{5,9}|[A-Z]{1,3}\d{6,}|[A-Z]{1,4}/\d{1,4}|\d{2}/\d{4,6}/\d{2})(?![\w])"
 )
+# Citations of authorities: neutral citations "[2004] EWCA Civ 123", "[2022] EWHC 941 (IPEC)",
+# law reports "[1990] 1 WLR 1234", "(1988) 87 Cr App R 1"; and the case name cited before one
+# ("Lyfar v. Brighton and Sussex University Hospitals Trust [2006] EWCA Civ 1548").
+_CITATION = (
+    r"[\[(](?:19|20)\d{2}[\])][ ]+(?:\d{1,3}[ ]+)?"
+    r"(?:UKSC|UKHL|UKPC|EWCA[ ]+(?:Civ|Crim)|EWHC|EWCOP|EWFC|UKUT|UKFTT|UKEAT|UKAIT|CSIH|CSOH|"
+    r"NICA|NIQB|EWCST|[A-Z][A-Za-z]*\.?(?:[ ][A-Z][A-Za-z]*\.?){0,3})[ ]+\d+(?:[ ]+\([A-Za-z ]+\))?"
+)
+_WORD = r"(?:[A-Z][\w'\u2019.&-]*|\([^()]{1,60}\))"
+_PARTY = rf"{_WORD}(?:[ ,]+(?:{_WORD}|of|and|for|the|&|on|in))*"
+CITATION_RE = re.compile(rf"(?:{_PARTY}[ ]+v\.?[ ]+{_PARTY},?[ ]+)?{_CITATION}")
+# "(instructed by Leigh Day)", "(instructed by Messrs Capsticks) for the Respondent": a law firm.
+FIRM_RE = re.compile(r"\((?:instructed[ ]+by|of)[ ]+(?:Messrs\.?[ ]+)?([A-Z][^()\n]{1,80}?)\)")
 # A police officer's collar (shoulder) number beside a rank: "PC 1234", "DC 4567 SMITH".
 COLLAR_RE = re.compile(r"(?<![\w])(?:PC|DC|PS|DS|WPC|Sgt|Insp)[ ]?\d{2,6}(?![\w])")
 HARD_NOT_PERSON = frozenset(
@@ -65,7 +78,8 @@ HARD_NOT_PERSON = frozenset(
 
 
 def blocked_ranges(text: str) -> list[tuple[int, int, str]]:
-    """Character ranges of statutes, courts, references and collar numbers, with what each is."""
+    """Character ranges of statutes, courts, references, collar numbers, citations of
+    authorities and law firms, with what each is."""
     out: list[tuple[int, int, str]] = []
     for regex, what, needles in (
         (STATUTE_RE, "statute", STATUTE_WORDS),
@@ -77,6 +91,10 @@ def blocked_ranges(text: str) -> list[tuple[int, int, str]]:
         if needles and not any(n in text for n in needles):
             continue
         out.extend((m.start(), m.end(), what) for m in regex.finditer(text))
+    if "[" in text or "(" in text:
+        out.extend((m.start(), m.end(), "citation") for m in CITATION_RE.finditer(text))
+    if "instructed" in text or "(of " in text:
+        out.extend((m.start(1), m.end(1), "firm") for m in FIRM_RE.finditer(text))
     return out
 
 

@@ -17,11 +17,62 @@ from reviewer.detect.resources import read_jsonl, read_lines
 from reviewer.detect.span import Candidate
 
 NAME_WORD = (
-    r"(?:[A-Z][a-z]*(?:['\u2019][A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
+    r"(?:[A-Z][a-z]*(?:-[ \t]*\n[ \t]*[a-z]+)?(?:['\u2019][A-Z][a-z]+)?(?:-[A-Z][a-z]+)?"
     r"|[A-Z]{2,}(?:['\u2019-][A-Z]+)?|(?:Mc|Mac)[A-Z][a-z]+)(?![\w'\u2019-])"
 )
 INITIALS = r"(?:[A-Z]\.?[ ](?=[A-Z]))*"
 NAME = rf"{INITIALS}{NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}}"
+# Honorifics also written in capitals ("MR CLARKE:", "LORD JUSTICE DYSON").
+CAPITAL_TITLES = ("MR", "MRS", "MS", "MISS", "DR", "SIR", "DAME", "LORD", "LADY", "PROFESSOR")
+# Peers named with their place: "Baroness Vere of Norbiton", "Lord Younger of Leckie".
+PEER = re.compile(
+    rf"(?<![\w])(?:Lord|Lady|Baroness|Baron|Viscount|Viscountess|Earl|Countess)[ ]+"
+    rf"({NAME_WORD}[ ]of[ ][A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)(?![\w])"
+)
+# Judges and office-holders before their post-nominals: "Sachs J", "Rix LJ", "Cozens-Hardy
+# M.R.", "Nicholas Caddick Q.C.", "Alan Duncan MP"; plural "Rix and Phillips LJJ".
+_POST = (
+    r"(?:LJJ|LJ|JJ|J|MR|M\.R\.|CJ|LCJ|VC|V\.C\.|V-C|QC|KC|Q\.C\.|K\.C\.|MP|MSP|MEP|"
+    r"OBE|CBE|MBE|KBE|DBE)"
+)
+POST_NOMINAL = re.compile(
+    rf"(?<![\w'\u2019.-])({NAME_WORD}(?:[ ]{NAME_WORD})?)(?:,)?[ ]+{_POST}(?![\w-]|\.\w)"
+)
+POST_PLURAL = re.compile(
+    rf"(?<![\w'\u2019.-])((?:{NAME_WORD},[ ])*{NAME_WORD})[ ]+and[ ]+{NAME_WORD}[ ]+(?:LJJ|JJ)"
+    rf"(?![\w])"
+)
+# Anonymised parties: "the appellant, NJ", "R (B) v", "ON THE APPLICATION OF “B”", and a
+# lone capital letter as the subject of a verb ("B has been a patient", "B's case").
+_INITIALS = r"(?:[A-Z]{1,3}|(?:[A-Z]\.){1,3})"
+_ROLE = (
+    r"(?:appellant|respondent|claimant|defendant|applicant|complainant|victim|witness|child|"
+    r"mother|father|patient|deceased|accused|offender|suspect|petitioner|intervener|"
+    r"protected[ ]party|interested[ ]party)"
+)
+ANONYMISED = (
+    re.compile(
+        rf"(?i:(?<![\w])(?:the[ ]+)?(?:(?:first|second|third|fourth)[ ]+)?{_ROLE}s?),?[ ]+"
+        rf"[(\u201c\"']?({_INITIALS})[)\u201d\"']?(?![\w\u2019'-])"
+    ),
+    re.compile(rf"(?<![\w])R[ ]?\(({_INITIALS})\)[ ]+v\.?[ ]"),
+    re.compile(
+        rf"(?i:on[ ]+the[ ]+application[ ]+of)[ ]+[\u201c\"']?({_INITIALS})[\u201d\"']?(?![\w])"
+    ),
+    re.compile(
+        r"(?<![\w'\u2019.()-])([B-HJ-Z])(?:['\u2019]s)?[ ]+(?:has|had|is|was|were|did|does|"
+        r"says|said|told|gave|accepts|accepted|contends|contended|submits|submitted|argues|"
+        r"argued|claims|claimed|appealed|applied|became|remains|remained|lives|lived|went|"
+        r"would|will|could|should|also|then|now|suffers|suffered)(?![\w])"
+    ),
+)
+# Document furniture before a letter or number: "Annex B", "Option B has", "Table 3".
+LABEL_NOUN_BEFORE = re.compile(
+    r"(?i:(?<![\w])(?:annex|appendix|schedule|part|table|figure|option|company|plan|"
+    r"scenario|section|category|class|type|group|model|article|box|phase|list|grade|form|"
+    r"column|row|exhibit|chapter|paragraph|step|stage|tier|level|site|area|zone|unit|block|"
+    r"vitamin|hepatitis|key|item|note|case|firm|country|region|sample|version|test)[ ]+)\Z"
+)
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +152,12 @@ def clean_name(text: str, start: int, end: int, titles: frozenset[str]) -> tuple
     return s, e
 
 
+def _judge_like(name: str) -> bool:
+    """A name before a post-nominal: not document furniture ("Annex J", "Part J")."""
+    first = name.split()[0].lower().rstrip(".,")
+    return first not in not_names() and LABEL_NOUN_BEFORE.search(first + " ") is None
+
+
 class PersonRuler:
     """Rule-based PERSON candidates; scores from `person_patterns.jsonl`."""
 
@@ -111,6 +168,7 @@ class PersonRuler:
         self.scores = {k: float(r["score"]) for k, r in rows.items()}
         titles = list(rows.get("title", {}).get("titles", []))
         self.titles = frozenset(t.lower() for t in titles)
+        titles += [t for t in CAPITAL_TITLES if t.lower() in self.titles or t == "PROFESSOR"]
         fields = list(rows.get("field", {}).get("fields", []))
         given = sorted(first_names())
         self.regexes: list[tuple[str, re.Pattern[str]]] = []
@@ -148,11 +206,16 @@ class PersonRuler:
                 (
                     "first_name",
                     re.compile(
-                        rf"(?<![\w])(?P<given>[A-Z][a-z]+|[A-Z]{{2,}})(?=(?P<rest>(?:[ ][A-Z]\.?)?"
+                        rf"(?<![\w'\u2019-])(?P<given>[A-Z][a-z]+|[A-Z]{{2,}})"
+                        rf"(?=(?P<rest>(?:[ ][A-Z]\.?)?"
                         rf"[ ]{NAME_WORD}(?:-{NAME_WORD})?))"
                     ),
                 )
             )
+        self.regexes.append(("title", PEER))
+        self.regexes.append(("post_nominal", POST_NOMINAL))
+        self.regexes.append(("post_nominal", POST_PLURAL))
+        self.regexes.extend(("anonymised", rx) for rx in ANONYMISED)
         if "surname_first" in rows:
             self.regexes.append(
                 (
@@ -179,16 +242,30 @@ class PersonRuler:
                     start, end = m.start("given"), m.end("rest")
                 else:
                     start, end = m.start(1), m.end(1)
+                if kind == "anonymised":
+                    if LABEL_NOUN_BEFORE.search(text, max(0, start - 12), start):
+                        continue
+                    reason = "name rule: anonymised initials"
+                    found.append(Candidate(start, end, "PERSON", self.scores["title"], reason))
+                    continue
                 cleaned = clean_name(text, start, end, self.titles)
                 if cleaned is None:
                     continue
                 s, e = cleaned
-                if kind == "surname_first" and (
-                    text[start:end].split(",")[0].split()[0].lower() in not_names()
-                    or " " not in text[s:e]
+                if (
+                    kind == "surname_first"
+                    and (
+                        text[start:end].split(",")[0].split()[0].lower() in not_names()
+                        or " " not in text[s:e]
+                        # "SMITH John" needs a known given name; "RPC Opinion" is no person
+                        or ("," not in text[s:e] and text[s:e].split()[1].lower() not in self.given)
+                    )
                 ):
                     continue
-                found.append(Candidate(s, e, "PERSON", self.scores[kind], f"name rule: {kind}"))
+                if kind == "post_nominal" and not _judge_like(text[s:e]):
+                    continue
+                score = self.scores.get(kind, self.scores.get("title", 0.85))
+                found.append(Candidate(s, e, "PERSON", score, f"name rule: {kind}"))
         return found
 
     def set_annotations(self, doc: Doc, found: list[Candidate]) -> None:

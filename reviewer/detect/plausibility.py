@@ -37,6 +37,18 @@ PLACE_WORDS = frozenset(
     new old district area city county borough region metropolitan st saint""".split()  # noqa: SIM905
 )
 DETERMINERS = frozenset("the a an this that these those his her their our its my your".split())  # noqa: SIM905
+# "the Bill", "this Order", "the Ministers": a capitalised word after a determiner is a common
+# noun in that document, not a name (people are rarely "the Sarah").
+DET_NOUN_RE = re.compile(
+    r"(?<![\w])(?i:the|a|an|this|these|those)[ ]+([A-Z][a-z]+)(?![\w'\u2019-])"
+)
+DET_BEFORE_RE = re.compile(r"(?<![\w])(?i:the|a|an|this|these|those|its|their|our|any|each)[ ]+\Z")
+# Acronyms and codes: "SEN", "LIBOR", "CfD", "DfE", "GnRH", "MMFs", "EuVECA".
+CODE_WORD_RE = re.compile(r"[A-Z]{2,}s?|[A-Z][a-z]*[A-Z][A-Za-z]*")
+# Capitals a surname may carry inside it: "McDonald", "MacLeod", "O'Brien", "DeVito", "LeBlanc".
+NAME_CAPS_RE = re.compile(
+    r"(?:Mc|Mac|O['\u2019]|D['\u2019]|De|Di|Da|Du|La|Le|Van|Von|Fitz)[A-Z][a-z]+"
+)
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +80,41 @@ class DocWords:
         self.lower = frozenset(LOWER_WORD_RE.findall(text))
         self.places = {p.lower() for p in ner_places or ()}
         self.streets = streets or set()  # street parts of its addresses, lower-cased
+        # Capitalised words the document puts after a determiner: its common nouns ("the Bill").
+        self.det_nouns = frozenset(m.lower() for m in DET_NOUN_RE.findall(text))
+        self.text = text
+        self._acronyms: dict[str, bool] = {}
+
+    def is_acronym(self, word: str) -> bool:
+        """An acronym or code here, not a surname in capitals ("HARTIGAN").
+
+        Mixed capitals ("CfD", "GnRH", "MMFs") always are; a word in capitals is when short
+        (<= 3), without a vowel ("DESNZ" no, "NPSV" yes), defined in brackets ("(LIBOR)"), put
+        after a determiner ("the SENCO"), or spelt out by capitalised words in the text
+        ("Special Educational Needs" for "SEN")."""
+        w = word.strip(".,'\u2019()")
+        if not is_code_word(w):
+            return False
+        if not w.isupper() and not (w[:-1].isupper() and w.endswith("s")):
+            return True
+        w = w.rstrip("s") if not w.isupper() else w
+        found = self._acronyms.get(w)
+        if found is None:
+            found = (
+                len(w) <= 3
+                or not any(c in "AEIOUY" for c in w)
+                or f"({w})" in self.text
+                or re.search(rf"(?i:\b(?:the|a|an|this|these|those)[ ]+){w}\b", self.text)
+                is not None
+                or _spelt_out(w, self.text)
+            )
+            self._acronyms[w] = found
+        return found
+
+    def is_given(self, word: str) -> bool:
+        """A known given name, unless this document uses it as a noun ("the Bill")."""
+        w = word.lower()
+        return w in first_names() and w not in self.det_nouns
 
     def is_common(self, word: str) -> bool:
         w = word.lower().strip(".,'\u2019()")
@@ -84,6 +131,26 @@ class DocWords:
 
 def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
+
+
+def is_code_word(word: str) -> bool:
+    """An acronym or code ("SEN", "LIBOR", "CfD", "MMFs"), not a surname's capitals ("McDonald")."""
+    w = word.strip(".,'\u2019()")
+    return bool(CODE_WORD_RE.fullmatch(w)) and not NAME_CAPS_RE.fullmatch(w)
+
+
+def _spelt_out(acronym: str, text: str) -> bool:
+    """Capitalised words whose initials spell `acronym` ("London Inter-Bank Offered Rate")."""
+    if len(acronym) > 8:
+        return False
+    glue = r"[ -]+(?:(?:of|and|the|for|in|on|to|&)[ ]+)*"
+    body = glue.join(rf"{c}[a-z]+" for c in acronym)
+    return re.search(rf"(?<![\w]){body}(?![\w])", text) is not None
+
+
+def after_determiner(text: str, start: int) -> bool:
+    """`text[start:]` follows "the", "a", "this" ...: "the Bill Committee" is no person."""
+    return DET_BEFORE_RE.search(text, max(0, start - 8), start) is not None
 
 
 def person_verdict(text: str, doc: DocWords, *, evidence: bool) -> str | None:
@@ -104,8 +171,15 @@ def person_verdict(text: str, doc: DocWords, *, evidence: bool) -> str | None:
         return "protective marking or heading"
     if evidence:
         return None
-    if any(w in first_names() for w in low):
+    if any(doc.is_given(w) for w in low):
         return None
+    if len(low) == 1 and low[0] in doc.det_nouns:
+        return "a common noun in this text ('the ...')"
+    if "," not in text and any(doc.is_acronym(w) for w in ws):
+        # "SEN", "EC Regulation", "RPC Opinion", "PV Base Year", "EWCA Civ": acronyms and codes.
+        return "acronym or code"
+    if len(ws) > 1 and text.isupper():
+        return "heading in capitals"
     if any(w in ORG_HEADS for w in low):
         return "organisation word"
     if doc.is_place(text):

@@ -14,10 +14,11 @@ from spacy.tokens import Doc
 from reviewer.detect.addresses import STREET_TYPES, street_names
 from reviewer.detect.guards import blocked_ranges, not_a_person
 from reviewer.detect.identifiers import CANDIDATES_ATTR, doc_text, ensure_extensions
-from reviewer.detect.names import clean_name, first_names, not_names
+from reviewer.detect.names import LABEL_NOUN_BEFORE, clean_name, first_names, not_names
 from reviewer.detect.plausibility import (
     ORG_HEADS,
     DocWords,
+    after_determiner,
     capitalised_elsewhere,
     custody_place,
     opens_sentence,
@@ -26,6 +27,7 @@ from reviewer.detect.plausibility import (
     street_reason,
 )
 from reviewer.detect.span import Candidate
+from reviewer.detect.ties import untied_special
 
 NER_LABELS = {
     "PERSON": "PERSON",
@@ -92,6 +94,37 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+# A name broken across lines by a hyphen ("Quen-\nnell"): the span covers both parts.
+BROKEN_RE = re.compile(r"-[ \t]*\n[ \t]*(?=[a-z])")
+BROKEN_TAIL = re.compile(r"-?[ \t]*\n[ \t]*[a-z]+(?![\w'\u2019-])")
+
+
+def join_broken(text: str, c: Candidate) -> Candidate:
+    """A PERSON ending at a line-end hyphen takes the lower-case rest on the next line."""
+    hyphen = text[c.end - 1 : c.end] == "-" or text[c.end : c.end + 1] == "-"
+    tail = BROKEN_TAIL.match(text, c.end) if hyphen else None
+    if tail is None or (text[c.end - 1] != "-" and not tail.group(0).startswith("-")):
+        return c
+    return Candidate(
+        c.start, tail.end(), c.label, c.score, c.reason + "; joined across a line break"
+    )
+
+
+def as_firms(
+    text: str, cands: list[Candidate], blocked: list[tuple[int, int, str]]
+) -> list[Candidate]:
+    """A PERSON whose text is a law firm named elsewhere ("(instructed by Leigh Day)") is ORG."""
+    firms = {text[s:e] for s, e, w in blocked if w == "firm"}
+    if not firms:
+        return cands
+    return [
+        Candidate(c.start, c.end, "ORG", c.score, c.reason + "; a law firm named in this text")
+        if c.label == "PERSON" and text[c.start : c.end] in firms
+        else c
+        for c in cands
+    ]
+
+
 class PiiResolver:
     """Turns candidates into the final, non-overlapping span list."""
 
@@ -133,6 +166,7 @@ class PiiResolver:
         words: DocWords,
     ) -> list[Candidate]:
         out: list[Candidate] = []
+        statutes = {text[s:e] for s, e, w in blocked if w == "statute"}
         for start, end, label, ner_label in self._pieces(text, ents):
             reason = f"spaCy NER {ner_label}"
             score = self.ner_score
@@ -143,6 +177,10 @@ class PiiResolver:
                 start, end = cleaned
                 if any(s < end and start < e for s, e, _w in blocked):
                     continue
+                if after_determiner(text, start) and not self._after_title(text, start):
+                    continue  # "the Bill Committee", "the Wireless Telegraphy Act"
+                if any(text[start:end] + " " in name for name in statutes):
+                    continue  # "Wireless Telegraphy licences", of "the Wireless Telegraphy Act"
                 why = person_verdict(text[start:end], words, evidence=False)
                 if why == "place":
                     label, score, reason = "LOCATION", 0.6, reason + "; place name, not a person"
@@ -188,7 +226,9 @@ class PiiResolver:
                 ws = [w.lower().strip(".,:()") for w in text[start:end].split()]
                 if all(w in not_names() for w in ws):
                     continue
-                if any(s <= start and end <= e and w != "court" for s, e, w in blocked):
+                if any(
+                    s <= start and end <= e and w not in ("court", "firm") for s, e, w in blocked
+                ):
                     continue
                 if any(s < end and start < e and w == "statute" for s, e, w in blocked):
                     continue  # "the Crime and Courts Act 2013" is a statute, not a body
@@ -207,6 +247,8 @@ class PiiResolver:
         for s, e, what in blocked:
             if what == "court":
                 out.append(Candidate(s, e, "ORG", self.ner_score, "court name"))
+            elif what == "firm":
+                out.append(Candidate(s, e, "ORG", self.ner_score, "law firm ('instructed by')"))
         return out
 
     @staticmethod
@@ -263,7 +305,16 @@ class PiiResolver:
             forenames = span.split(",", 1)[1]
             if person_verdict(forenames, words, evidence=False) is not None:
                 return False
-        evidence = "first_name" in c.reason or "title" in c.reason or "field" in c.reason
+        strong = any(k in c.reason for k in ("title", "field", "post_nominal", "anonymised"))
+        if not strong and after_determiner(text, c.start):
+            return False  # "the Bill Table": a common noun after a determiner
+        if "first_name" in c.reason and any(
+            w.lower() in ORG_HEADS or w.lower() in not_names() for w in span.split()[1:]
+        ):
+            return False  # "Public Bill Committee": a given name before a body's word
+        evidence = strong or (
+            "first_name" in c.reason and words.is_given(re.split(r"[\s.]+", span, maxsplit=1)[0])
+        )
         return person_verdict(span, words, evidence=evidence) is None
 
     def match(self, doc: Doc) -> list[Candidate]:
@@ -281,8 +332,12 @@ class PiiResolver:
         ]
         cands = self._from_ner(text, ents, blocked, words) + rules
         cands = [self._date_of_birth(text, c) for c in cands]
+        cands = [join_broken(text, c) if c.label == "PERSON" else c for c in cands]
+        cands = as_firms(text, cands, blocked)
         kept = self._resolve([c for c in cands if c.score >= self.min_score])
-        kept += self._repeats(text, kept, words)
+        repeats = self._repeats(text, kept, words, blocked)
+        kept = [k for k in kept if not any(_overlaps(k, r) for r in repeats)] + repeats
+        kept = [untied_special(text, c, kept) if c.label == "SPECIAL_CATEGORY" else c for c in kept]
         return sorted(kept, key=lambda c: (c.start, -c.end))
 
     @staticmethod
@@ -327,13 +382,16 @@ class PiiResolver:
         return kept
 
     @staticmethod
-    def _repeats(text: str, kept: list[Candidate], words: DocWords) -> list[Candidate]:
-        """Later mentions of a found person's full name, surname or given name."""
+    def _repeats(
+        text: str, kept: list[Candidate], words: DocWords, blocked: list[tuple[int, int, str]]
+    ) -> list[Candidate]:
+        """Later mentions of a found person's full name, surname or given name; never inside
+        a statute, court, citation or firm ("Wireless Telegraphy" of "the ... Act 2006")."""
         forms: set[str] = set()
         for c in kept:
             if c.label != "PERSON" or c.score < FLAGGED:
                 continue  # a "possible" name's other mentions are no more certain
-            name = text[c.start : c.end]
+            name = BROKEN_RE.sub("", text[c.start : c.end])
             forms.add(name)
             for word in re.split(r"[\s,]+", name):
                 w = word.strip(".")
@@ -341,6 +399,8 @@ class PiiResolver:
                     len(w) >= 3
                     and w[0].isupper()
                     and w.lower() not in not_names()
+                    and w.lower() not in words.det_nouns
+                    and not words.is_acronym(w)
                     and not words.is_common(w)
                     and not words.is_place(w)
                 ):
@@ -351,12 +411,23 @@ class PiiResolver:
             return []
         alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
         found: list[Candidate] = []
-        taken = sorted((k.start, k.end) for k in kept if k.label != "SPECIAL_CATEGORY")
+        taken = sorted(
+            (k.start, k.end)
+            for k in kept
+            # a "possible" ORG or place ("NJ" read as an acronym) gives way to a found name
+            if k.label != "SPECIAL_CATEGORY"
+            and not (k.label in ("ORG", "LOCATION") and k.score < FLAGGED)
+        )
+        taken += [(s, e) for s, e, _w in blocked]
         for m in re.finditer(
             rf"(?<![\w])(?:{alternation})(?![\w'\u2019-]|['\u2019][a-rt-z])", text
         ):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
+            if len(m.group(0)) <= 3 and LABEL_NOUN_BEFORE.search(
+                text, max(0, m.start() - 12), m.start()
+            ):
+                continue  # "Annex B", "Option B": not the anonymised "B"
             found.append(
                 Candidate(m.start(), m.end(), "PERSON", 0.7, "repeat of a name found in this text")
             )
