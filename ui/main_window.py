@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from models import Store
 from reviewer.queue import QueueSnapshot, load_queue
-from ui import apis, settings
+from ui import apis, record_facts_actions, settings
 from ui.decisions.appraisal_panel import AppraisalPanel
 from ui.decisions.sensitivity_panel import SensitivityPanel
 from ui.edits import Edits
@@ -249,6 +249,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.viewer.detail.linkActivated.connect(self._open_link)
         self.appraisal.changed.connect(self.save_appraisal)
         self.sensitivity.changed.connect(self.save_sensitivity)
+        record_facts_actions.wire(self)
         self.edits.saved.connect(self._after_save)
         self.edits.refused.connect(self._refused)
         self.tasks.busy_changed.connect(self._busy)
@@ -468,6 +469,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         )
         self.sensitivity.set_record_dates(getattr(d, "record_date", None), state.content.modified)
         self.sensitivity.load(d, s_stamp)
+        record_facts_actions.show(self, d)
 
     def step_record(self, delta: int) -> None:
         self.queue.step(delta)

@@ -113,8 +113,9 @@ class RecordEditsMixin:
             "title_alternate",
             "description_closed",
             "description_alternate",
+            "period_justification",
         )
-        old = {k: getattr(before, k) for k in keep}
+        old = {k: getattr(before, k) for k in keep if hasattr(before, k)}
 
         def do(s: Any) -> Any:
             return dec.save_sensitivity(s, rid, actor, **fields)

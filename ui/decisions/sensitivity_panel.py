@@ -36,6 +36,7 @@ from ui.decisions.exemptions_table_model import (
     COL_TITLE,
     ExemptionsTableModel,
 )
+from ui.decisions.record_facts import RecordFacts
 
 STATUSES = (
     ("open", "Open (O)"),
@@ -93,6 +94,13 @@ class SensitivityPanel(QWidget):
         self.desc_closed = QCheckBox("Description closed")
         self.desc_alt = QLineEdit()
         self.desc_alt.setPlaceholderText("Alternate description")
+        self.facts = RecordFacts()
+        self.justification = QLineEdit()
+        self.justification.setObjectName("periodJustification")
+        self.justification.setPlaceholderText(
+            "Only for a period outside the exemption's usual ones: why (e.g. the youngest "
+            "person's age at the record's date)"
+        )
         self.suggest_btn = QPushButton("Suggest")
         self.suggest_btn.setToolTip(
             "Fill the closure start from the record's date (else 31 December of its year)"
@@ -106,6 +114,7 @@ class SensitivityPanel(QWidget):
             "Closure start", _with_calendar(self.start, self._date_picked, self.suggest_btn)
         )
         form.addRow("FOI schedule date", _with_calendar(self.schedule, self._date_picked))
+        form.addRow("Period justification", self.justification)
         form.addRow(self.title_closed, self.title_alt)
         form.addRow(self.desc_closed, self.desc_alt)
         self.problems = QLabel("")
@@ -116,6 +125,7 @@ class SensitivityPanel(QWidget):
         self.stamp.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.facts)
         layout.addWidget(_title("Closure status"))
         layout.addLayout(row)
         layout.addWidget(_title("FOI exemptions (tick; years editable)"))
@@ -133,7 +143,7 @@ class SensitivityPanel(QWidget):
         self.model.edited.connect(self._check_and_emit)
         for cb in (self.title_closed, self.desc_closed):
             cb.toggled.connect(self._check_and_emit_if_user)
-        for le in (self.start, self.schedule, self.title_alt, self.desc_alt):
+        for le in (self.start, self.schedule, self.title_alt, self.desc_alt, self.justification):
             le.textEdited.connect(lambda _t: self._timer.start())
 
     def set_exemptions(self, rows: Sequence[Any], relevant: Sequence[str] = ()) -> None:
@@ -189,6 +199,7 @@ class SensitivityPanel(QWidget):
         self.title_alt.setText(view.title_alternate)
         self.desc_closed.setChecked(view.description_closed)
         self.desc_alt.setText(view.description_alternate)
+        self.justification.setText(getattr(view, "period_justification", ""))
         self.problems.setText("")
         self.stamp.setText(stamp)
         self._loading = False
@@ -199,7 +210,7 @@ class SensitivityPanel(QWidget):
         self._loading = True
         self._set_status(None)
         self.model.set_ticked(())
-        for edit in (self.start, self.schedule, self.title_alt, self.desc_alt):
+        for edit in (self.start, self.schedule, self.title_alt, self.desc_alt, self.justification):
             edit.clear()
         self.title_closed.setChecked(False)
         self.desc_closed.setChecked(False)
@@ -244,6 +255,7 @@ class SensitivityPanel(QWidget):
             "title_alternate": self.title_alt.text(),
             "description_closed": self.desc_closed.isChecked(),
             "description_alternate": self.desc_alt.text(),
+            "period_justification": self.justification.text(),
         }
 
     def show_problems(self, problems: Sequence[str]) -> None:

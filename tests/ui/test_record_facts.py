@@ -1,0 +1,65 @@
+"""The date of the record in the sensitivity tab: typed or picked, a suggestion shown with its
+reason and applied only on Use, undoable; and the 'looked at' confirmation for unread records;
+the period justification goes with the sensitivity decision."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+
+from tests.ui.test_review_flow import _decision, settle
+
+
+def test_date_of_the_record_is_typed_suggested_and_undone(make_window: Any, qtbot: Any) -> None:
+    win = make_window()
+    rid = win.state.content.record_id
+    facts = win.sensitivity.facts
+    assert facts.date_edit.calendarPopup()
+    assert facts.date_edit.text() == "not set"
+    # Suggest shows the date and why; nothing is saved until Use.
+    facts.suggest_btn.click()
+    assert facts.suggestion.text() == "The record gives no date for itself." or (
+        facts.suggestion.text().startswith("Suggested: ")
+    )
+    assert _decision(win.store, rid).record_date is None
+    facts.show_suggestion(
+        type("S", (), {"date": date(2004, 8, 16), "reason": "the letter's date line"})()
+    )
+    assert facts.suggestion.text() == "Suggested: 2004-08-16 — the letter's date line"
+    qtbot.mouseClick(facts.use_btn, Qt.MouseButton.LeftButton)
+    settle(qtbot, win)
+    assert _decision(win.store, rid).record_date == date(2004, 8, 16)
+    assert facts.date_edit.date() == QDate(2004, 8, 16)
+    # Typed from the keyboard: Enter saves.
+    facts.date_edit.setFocus()
+    facts.date_edit.setDate(QDate(2004, 8, 15))
+    qtbot.keyClick(facts.date_edit, Qt.Key.Key_Return)
+    settle(qtbot, win)
+    assert _decision(win.store, rid).record_date == date(2004, 8, 15)
+    win.undo()
+    settle(qtbot, win)
+    assert _decision(win.store, rid).record_date == date(2004, 8, 16)
+
+
+def test_looked_at_confirmation_is_saved_for_an_unread_record(make_window: Any, qtbot: Any) -> None:
+    from ui import record_facts_actions
+
+    win = make_window()
+    rid = win.state.content.record_id
+    facts = win.sensitivity.facts
+    assert facts.looked_at.isHidden()  # scanned text: nothing to confirm
+    record_facts_actions.set_looked_at(win, True)
+    settle(qtbot, win)
+    assert _decision(win.store, rid).looked_at_by == "Test Reviewer"
+    assert facts.looked_at.isChecked() and "Looked at by Test Reviewer" in facts.looked_at.text()
+
+
+def test_period_justification_travels_with_the_sensitivity_fields(make_window: Any) -> None:
+    win = make_window()
+    panel = win.sensitivity
+    panel.justification.setText("Youngest person was 95 at the record's date.")
+    fields = panel.fields()
+    assert isinstance(fields, dict)
+    assert fields["period_justification"] == "Youngest person was 95 at the record's date."
