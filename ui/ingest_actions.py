@@ -15,10 +15,20 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
-def _collection_name(win: MainWindow) -> str | None:
-    current = win.collection.collection_name if win.collection else "new collection"
-    name, ok = QInputDialog.getText(win, "Ingest into collection", "Collection name:", text=current)
-    return name.strip() if ok and name.strip() else None
+def _collection_choice(win: MainWindow, paths: list[Path]) -> tuple[str, str] | None:
+    """The collection (and, for a new one, its kind) the files go into, asked in one dialog."""
+    from reviewer.queue import list_collections
+    from ui.dialogs.ingest_dialog import IngestDialog
+
+    with win.store.session() as session:
+        collections = list_collections(session)
+    current = win.collection.collection_name if win.collection else None
+    what = paths[0].name if len(paths) == 1 else f"{len(paths):,} items"
+    dialog = IngestDialog(collections, current, f"Ingest {what}.", win)
+    win.ingest_dialog = dialog  # reachable by tests and the walkthrough while open
+    if not dialog.exec():
+        return None
+    return dialog.choice()
 
 
 def ingest_folder(win: MainWindow) -> None:
@@ -66,9 +76,12 @@ def start_ingest(
     then_scan: bool = True,
     metadata: list[Path] | None = None,
 ) -> None:
-    name = collection or _collection_name(win)
-    if not name:
-        return
+    if collection is None:
+        chosen = _collection_choice(win, paths)
+        if chosen is None:
+            return
+        collection, kind = chosen[0], kind or chosen[1]
+    name = collection
     from reviewer.ingest.pipeline import ingest_paths
     from reviewer.spawning import default_jobs
 

@@ -34,6 +34,19 @@ def show_summary(win: MainWindow, summary: Any, title: str) -> SurveyWindow:
     return window
 
 
+def results_start(root: Path) -> Path:
+    """Where the results folder is first offered: the last one used, else the user's documents;
+    never beside or inside the evidence (a survey must not write into what it surveys)."""
+    last = settings.load_text("survey/results", "")
+    candidates = [Path(last)] if last else []
+    candidates += [Path.home() / "Documents", Path.home()]
+    for folder in candidates:
+        inside = folder.resolve().is_relative_to(root.resolve().parent)
+        if folder.is_dir() and not inside:
+            return folder
+    return Path.home()
+
+
 def survey_folder(win: MainWindow, root: Path | None = None, out_dir: Path | None = None) -> None:
     """Ask for the folder to survey and where the results go, then survey in the background."""
     from reviewer.survey import survey
@@ -48,10 +61,11 @@ def survey_folder(win: MainWindow, root: Path | None = None, out_dir: Path | Non
         root = Path(chosen)
     if out_dir is None:
         chosen = QFileDialog.getExistingDirectory(
-            win, "Folder for the results (droid.csv, report.html)", str(root.parent)
+            win, "Folder for the results (droid.csv, report.html)", str(results_start(root))
         )
         if not chosen:
             return
+        settings.save_text("survey/results", chosen)
         out_dir = Path(chosen) / f"survey-{root.name or 'drive'}"
     settings.save_text("survey/last", str(root))
     target, results = root, out_dir

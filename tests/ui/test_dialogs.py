@@ -53,3 +53,41 @@ def test_a_task_that_ends_at_once_never_leaves_the_dialog_busy(
         qtbot.waitUntil(lambda: dialog.task is None, timeout=5000)
         assert dialog.cancel_btn.text() == "Close"
     dialog.reject()
+
+
+def test_ingest_dialog_asks_the_kind_of_a_new_collection(qtbot: Any) -> None:
+    from ui.dialogs.ingest_dialog import IngestDialog
+
+    dialog = IngestDialog([("op-lantern", "case"), ("board", "corporate")], "op-lantern", "x")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.kind.isEnabled()  # an existing collection keeps its kind
+    dialog.name.setCurrentText("board")
+    assert dialog.choice() == ("board", "corporate")
+    dialog.name.setCurrentText("policy files 2004")
+    assert dialog.kind.isEnabled()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("corporate"))
+    assert dialog.choice() == ("policy files 2004", "corporate")
+    title_width = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+    assert dialog.width() > title_width + 120  # room for the title beside the frame's buttons
+    dialog.name.setCurrentText("  ")
+    ok = dialog.buttons.buttons()[0]
+    assert not ok.isEnabled()
+
+
+def test_survey_results_never_default_beside_the_evidence(tmp_path: Path, monkeypatch: Any) -> None:
+    from ui import settings
+    from ui.survey_actions import results_start
+
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    evidence = home / "evidence" / "drive"
+    evidence.mkdir(parents=True)
+    monkeypatch.setattr(Path, "home", staticmethod(lambda: home))
+    assert results_start(evidence) == home / "Documents"
+    settings.save_text("survey/results", str(evidence.parent))  # a bad earlier choice
+    assert results_start(evidence) == home / "Documents"
+    elsewhere = tmp_path / "reports"
+    elsewhere.mkdir()
+    settings.save_text("survey/results", str(elsewhere))
+    assert results_start(evidence) == elsewhere
