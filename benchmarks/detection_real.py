@@ -169,9 +169,13 @@ def noise(texts: list[tuple[str, str]]) -> dict[str, Any]:
 
 
 def write_sample(texts: list[tuple[str, str]], folder: Path, target: int) -> tuple[list[Path], int]:
-    """Whole documents as UTF-8 .txt files until `target` characters (~1M) are reached."""
+    """Whole documents as UTF-8 .txt files until `target` characters (~1M) are reached, taken
+    in a fixed pseudo-random order (SHA-1 of the path) so every kind of document is in it."""
+    import hashlib
+
     paths, chars = [], 0
-    for n, (_rel, text) in enumerate(texts):
+    order = sorted(texts, key=lambda t: hashlib.sha1(t[0].encode()).hexdigest())
+    for n, (_rel, text) in enumerate(order):
         if chars >= target:
             break
         if not text.strip():
