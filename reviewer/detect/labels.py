@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 LABELS: tuple[str, ...] = (
     "PERSON",
     "ORG",
@@ -104,3 +106,29 @@ def display_name(label: str) -> str:
         return known
     words = label.replace("_", " ").strip()
     return words[:1].upper() + words[1:].lower() if words else label
+
+
+# What a reviewer sees without asking: personal data. An organisation, a place or a date on its
+# own identifies no one, so ORG, LOCATION and DATE stay detected (for search, `--labels` and the
+# GUI's "Show organisations, places and dates") but are not highlighted by default. A date of
+# birth, an address and every personal identifier are. SPECIAL_CATEGORY is shown when the
+# detector ties it to a person (an untied term scores below `FLAG_SCORE`: `reviewer.detect.ties`).
+HIDDEN_BY_DEFAULT = frozenset({"ORG", "LOCATION", "DATE"})
+DEFAULT_SHOWN: frozenset[str] = frozenset(LABELS) - HIDDEN_BY_DEFAULT
+FLAG_SCORE = 0.5  # below this a span is "possible": shown only on request
+
+
+class Scored(Protocol):
+    """Anything with a label and a score: a `Span`, an `EntityView`, a GUI mark."""
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def score(self) -> float: ...
+
+
+def shown_by_default(span: Scored, labels: frozenset[str] | None = None) -> bool:
+    """Whether `span` is highlighted without the reviewer asking for more: a label shown by
+    default (or one of `labels`, when the reviewer chose them) and a flagged score."""
+    return span.score >= FLAG_SCORE and span.label in (DEFAULT_SHOWN if labels is None else labels)

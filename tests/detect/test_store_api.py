@@ -26,6 +26,7 @@ from reviewer.detect.entities import (
     remove_deny_term,
     remove_manual_entity,
     restore_entity,
+    scan_collection,
 )
 from tests.detect.conftest import add_record
 
@@ -170,3 +171,16 @@ def test_allow_and_deny_commands(
     assert main([*db, "deny", "add", "x", "--collection", "nope", "--label", "ORG"]) == 2
     assert main([*db, "deny", "add", "x", "--collection", "c", "--label", "NAME"]) == 2
     assert "unknown label" in capsys.readouterr().err
+
+
+def test_personal_data_dot_counts_only_what_is_shown_by_default(store: Store) -> None:
+    # An organisation, or a special-category term in a policy paper ("possible"), is no dot.
+    org = add_record(store, "c", "org.txt", ["The Financial Conduct Authority said so."])
+    policy = add_record(store, "c", "policy.txt", ["The scheme reduces fraud in the sector."])
+    person = add_record(store, "c", "person.txt", ["Statement of Ann Lee, 4 May 2001."])
+    scan_collection(store, "c", 1)
+    with store.session() as session:
+        cid = session.get(Record, org).collection_id  # type: ignore[union-attr]
+        assert "ORG" in {e.label for e in list_entities(session, org)}  # detected, only hidden
+        assert "SPECIAL_CATEGORY" in {e.label for e in list_entities(session, policy)}
+        assert records_with_personal_data(session, cid) == {person}

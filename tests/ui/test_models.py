@@ -190,3 +190,28 @@ def test_exemptions_relevant_to_the_kind_come_first(qtmodeltester: Any) -> None:
     assert codes[sep] == "Other exemptions"
     assert not ex.flags(ex.index(sep, 0)) & Qt.ItemFlag.ItemIsUserCheckable
     assert ex.row_of("26") > sep
+
+
+def test_organisations_places_and_dates_hidden_until_asked(qtbot: Any) -> None:
+    from ui.highlights.highlights_panel import HighlightsPanel
+
+    panel = HighlightsPanel()
+    qtbot.addWidget(panel)
+    marks = [
+        Mark("entity:1", SPAN, "PERSON", "#e6550d", 0, 5, 0, (), False, 1, "Sarah", 0.9),
+        Mark("entity:2", SPAN, "ORG", "#fd8d3c", 9, 20, 0, (), False, 2, "HM Treasury", 0.75),
+        Mark("entity:3", SPAN, "DATE", "#969696", 30, 40, 0, (), False, 3, "1 May 2020", 0.85),
+        Mark("entity:4", SPAN, "ORG", "#fd8d3c", 50, 53, 0, (), False, 4, "FCA", 0.4),
+    ]
+    panel.set_spans(marks)
+    assert panel.live_keys() == ["entity:1"]
+    assert "2 organisations, places or dates hidden" in panel.summary.text()
+    redraws: list[bool] = []
+    panel.low_confidence_toggled.connect(redraws.append)
+    panel.show_other.click()
+    assert redraws == [True]  # the main window redraws the record's marks on it
+    panel.set_spans(marks)
+    assert panel.live_keys() == ["entity:1", "entity:2", "entity:3"]  # "FCA" is low-confidence
+    panel.show_low.setChecked(True)
+    panel.set_spans(marks)
+    assert panel.live_keys() == ["entity:1", "entity:2", "entity:3", "entity:4"]

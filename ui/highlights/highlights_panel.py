@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.detect.labels import DEFAULT_SHOWN, FLAG_SCORE
 from ui.highlights.spans_tree_model import (
     DISMISSED_ROLE,
     ENTITY_ID_ROLE,
@@ -24,7 +25,7 @@ from ui.highlights.spans_tree_model import (
 )
 from ui.viewer.marks import Mark
 
-LOW_SCORE = 0.5  # spans the detector is less sure of are hidden unless asked for
+LOW_SCORE = FLAG_SCORE  # spans the detector is less sure of are hidden unless asked for
 SCOPES = (
     ("once", "this highlight"),
     ("record", "this text in the record"),
@@ -59,6 +60,12 @@ class HighlightsPanel(QWidget):
         self.summary.setWordWrap(True)
         self.show_low = QCheckBox(f"Show low-confidence (score < {LOW_SCORE})")
         self.show_low.setToolTip("Spans the detector is less sure of are hidden by default")
+        # Organisations, places and dates alone are not personal data: hidden unless asked for.
+        self.show_other = QCheckBox("Show organisations, places and dates")
+        self.show_other.setObjectName("showOrganisations")
+        self.show_other.setToolTip(
+            "Detected but not personal data on their own, so hidden by default"
+        )
         self.scope = QComboBox()
         for value, text in SCOPES:
             self.scope.addItem(f"Dismiss {text}", value)
@@ -78,12 +85,15 @@ class HighlightsPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.show_low)
+        layout.addWidget(self.show_other)
         layout.addWidget(self.scope)
         layout.addLayout(buttons)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.tree.clicked.connect(self._on_clicked)
         self.model.toggled.connect(lambda *_: self.labels_hidden.emit(self.model.hidden_labels()))
         self.show_low.toggled.connect(self.low_confidence_toggled)
+        # The main window redraws the record's marks on this signal, whichever option changed.
+        self.show_other.toggled.connect(self.low_confidence_toggled)
         self.dismiss_btn.clicked.connect(self.dismiss_current)
         self.restore_btn.clicked.connect(self.restore_current)
         self.redact_btn.clicked.connect(self.redact_current)
@@ -93,10 +103,15 @@ class HighlightsPanel(QWidget):
         self._update_buttons()
 
     def visible(self, marks: Sequence[Mark]) -> list[Mark]:
-        """The spans to list and draw: low-confidence ones only when asked for."""
-        if self.show_low.isChecked():
-            return list(marks)
-        return [m for m in marks if m.score >= LOW_SCORE]
+        """The spans to list and draw: personal data (`reviewer.detect.labels.DEFAULT_SHOWN`);
+        low-confidence spans and organisations, places and dates only when asked for."""
+        low = self.show_low.isChecked()
+        other = self.show_other.isChecked()
+        return [
+            m
+            for m in marks
+            if (low or m.score >= LOW_SCORE) and (other or m.label in DEFAULT_SHOWN)
+        ]
 
     def set_spans(self, marks: Sequence[Mark], *, scanned: bool = True) -> None:
         """`marks`: every span of the record; the low-confidence ones are filtered here.
@@ -108,7 +123,8 @@ class HighlightsPanel(QWidget):
         self.tree.expandAll()
         live = [m for m in shown if not m.dismissed]
         self._keys = [m.key for m in sorted(live, key=lambda m: (m.start or 0, m.key))]
-        hidden_low = len(marks) - len(shown)
+        hidden_low = sum(1 for m in marks if m.score < LOW_SCORE and m not in shown)
+        hidden_other = len(marks) - len(shown) - hidden_low
         if shown:
             labels = len({m.label for m in live})
             text = f"{len(live)} highlight(s) in {labels} categor{'y' if labels == 1 else 'ies'}"
@@ -120,6 +136,8 @@ class HighlightsPanel(QWidget):
             text = NOT_SCANNED
         if hidden_low:
             text += f" · {hidden_low} low-confidence hidden"
+        if hidden_other:
+            text += f" · {hidden_other} organisations, places or dates hidden"
         self.summary.setText(text)
         self._update_buttons()
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from models.entities import DetectedEntity, DetectionTerm, EntityDismissal, RecordScan
 from models.records import Record
+from reviewer.detect.labels import DEFAULT_SHOWN, FLAG_SCORE
 from reviewer.detect.span import Rect
 
 
@@ -180,11 +181,18 @@ def _undismissed() -> Any:
 
 
 def records_with_personal_data(session: Session, collection_id: int) -> set[int]:
-    """Ids of the collection's records holding at least one span nobody dismissed (one query).
+    """Ids of the collection's records holding personal data a reviewer sees by default: a
+    span nobody dismissed, of a label shown by default, flagged (`shown_by_default`), in one
+    query. An organisation or a "possible" span alone gives no personal-data dot.
 
     EXISTS per record lets the database stop at the first live span of each record.
     """
-    live = exists().where(E.record_id == Record.id, _undismissed())
+    live = exists().where(
+        E.record_id == Record.id,
+        E.label.in_(sorted(DEFAULT_SHOWN)),
+        E.score >= FLAG_SCORE,
+        _undismissed(),
+    )
     rows = session.execute(
         select(Record.id).where(Record.collection_id == collection_id, live)
     ).scalars()
