@@ -147,6 +147,10 @@ def test_survey_a_folder_then_open_it_again(
     shown = win.survey_windows[-1]
     assert shown.isVisible()
     assert "share" in shown.windowTitle()
+    ages = shown.view.models["Age"]
+    year = ages.index(0, 0).data()
+    assert year.isdigit() and len(year) == 4, year  # "2026", never "2,026"
+    assert ages.index(0, 3).data() == str(int(year) + 20)
     again = survey_actions.open_survey(win, out)
     assert again is not None
     assert again.view is not None

@@ -82,7 +82,8 @@ class SurveyView(QWidget):
         ))  # fmt: skip
         self._tab("Age", [figures.ages_chart, figures.due_chart], s, (
             ("Year last modified", "Files", "Size", "Due for transfer"),
-            [(r.year, r.files, r.bytes, r.year + 20) for r in s.age_by_year],
+            # Years as written ("2026"): a number format would show "2,026".
+            [(str(r.year), r.files, r.bytes, str(r.year + 20)) for r in s.age_by_year],
             (2,),
         ))  # fmt: skip
         self._tab("Duplicates", [figures.duplicates_chart], s, (
