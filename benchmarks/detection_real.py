@@ -6,7 +6,7 @@ matching rule (same label, character IoU >= 0.5, one to one).
 
 - `quality`: the hand-labelled real set (`data/detection/real/{dev,test}.jsonl`; test is held
   out) and, after it, the generated sets (synthetic text: never quoted alone).
-- `noise`: highlights shown by default (`reviewer.detect.visibility.shown_by_default`) per
+- `noise`: highlights shown by default (`reviewer.detect.labels.shown_by_default`) per
   1,000 characters over the 121 shared documents, and the share of records with at least one.
 - `cli_speed`: `reviewer detect` over ~1M characters of those documents' text as .txt files,
   one process, start-up included, against a process that builds Presidio's analyzer (same
@@ -151,7 +151,7 @@ def noise(texts: list[tuple[str, str]]) -> dict[str, Any]:
     from collections import Counter
 
     from reviewer.detect import detect_texts
-    from reviewer.detect.visibility import shown_by_default
+    from reviewer.detect.labels import shown_by_default
 
     spans = detect_texts([t for _p, t in texts])
     shown = [[s for s in found if shown_by_default(s)] for found in spans]

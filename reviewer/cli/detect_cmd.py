@@ -138,9 +138,9 @@ def _run(args: argparse.Namespace) -> int:
     min_score = _min_score(args.min_score, 0.0)
     wanted = _labels(args.labels)
     if wanted is None:
-        from reviewer.detect.visibility import default_labels
+        from reviewer.detect.labels import DEFAULT_SHOWN
 
-        wanted = default_labels()
+        wanted = DEFAULT_SHOWN
     from reviewer.detect import DetectFileError, detect_file
 
     for path in args.files:

@@ -157,3 +157,20 @@ def test_cli_json_scores_our_detector(tmp_path: Path, capsys: pytest.CaptureFixt
     table = capsys.readouterr().out
     assert table.splitlines()[0].split() == ["label", "gold", "pred", "P", "R", "F2"]
     assert "PHONE" in table
+
+
+@pytest.mark.usefixtures("nlp")
+def test_detect_prints_default_labels_unless_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    memo = tmp_path / "memo.txt"
+    memo.write_text(TEXT, encoding="utf-8")
+
+    def labels(*extra: str) -> set[str]:
+        assert main(["detect", str(memo), *extra]) == 0
+        return {json.loads(line)["label"] for line in capsys.readouterr().out.splitlines()}
+
+    assert "ORG" in labels("--labels", "all")
+    assert labels() == {"PERSON", "PHONE"}  # "HM Treasury" is detected but not shown
+    assert labels("--labels", "org") == {"ORG"}
+    assert main(["detect", str(memo), "--labels", "ORG,NAME"]) == 2
