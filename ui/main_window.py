@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
+    QWidget,
 )
 
 from models import Store
@@ -181,6 +182,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         tools.addAction("Survey a folder…", lambda: survey_actions.survey_folder(self))
         tools.addAction("Open survey…", lambda: survey_actions.open_survey(self))
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction("How to work (each role's day)", self.show_help)
         help_menu.addAction("Keyboard shortcuts", self.show_shortcuts)
 
     def _bind_shortcuts(self) -> None:
@@ -530,7 +532,15 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         from ui.dialogs.shortcuts_dialog import ShortcutsDialog
 
         self.shortcuts_dialog = ShortcutsDialog(self)
+        fit_to_screen(self.shortcuts_dialog)
         self.shortcuts_dialog.show()
+
+    def show_help(self) -> None:
+        from ui.dialogs.help_dialog import HelpDialog
+
+        self.help_dialog = HelpDialog(self)
+        fit_to_screen(self.help_dialog)
+        self.help_dialog.show()
 
     def change_identity(self) -> None:
         from ui.dialogs.identity_dialog import IdentityDialog
@@ -567,7 +577,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.statusBar().showMessage(text, 6000)
 
 
-def fit_to_screen(win: QMainWindow) -> None:
+def fit_to_screen(win: QWidget) -> None:
     """Never larger than the screen's free area (a first run on a laptop, a smaller monitor)."""
     screen = win.screen()
     if screen is None:
