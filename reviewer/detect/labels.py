@@ -132,3 +132,18 @@ def shown_by_default(span: Scored, labels: frozenset[str] | None = None) -> bool
     """Whether `span` is highlighted without the reviewer asking for more: a label shown by
     default (or one of `labels`, when the reviewer chose them) and a flagged score."""
     return span.score >= FLAG_SCORE and span.label in (DEFAULT_SHOWN if labels is None else labels)
+
+
+def parse_labels(value: str) -> frozenset[str]:
+    """A `--labels` value: comma-separated labels (any case) or "all"; ValueError says which
+    label is unknown."""
+    if value.strip().casefold() == "all":
+        return frozenset(LABELS)
+    wanted = {v.strip().upper() for v in value.split(",") if v.strip()}
+    unknown = sorted(wanted - set(LABELS))
+    if unknown or not wanted:
+        raise ValueError(
+            f"--labels: unknown label {unknown[0] if unknown else value!r} "
+            f"(labels: {', '.join(LABELS)}, or all)"
+        )
+    return frozenset(wanted)
