@@ -114,8 +114,12 @@ class ExportDialog(QDialog):
         self.export_btn = QPushButton("Export")
         self.export_btn.setDefault(True)
         self.cancel_btn = QPushButton("Close")
+        self.report_btn = QPushButton("Verification report…")
+        self.report_btn.setToolTip("How each redacted copy was checked against its original")
+        self.report_btn.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_btn)
+        buttons.addWidget(self.report_btn)
         buttons.addStretch(1)
         buttons.addWidget(self.export_btn)
         buttons.addWidget(self.cancel_btn)
@@ -134,6 +138,7 @@ class ExportDialog(QDialog):
         self.check_btn.clicked.connect(self.check)
         self.export_btn.clicked.connect(self.export)
         self.cancel_btn.clicked.connect(self._cancel_or_close)
+        self.report_btn.clicked.connect(self.show_verification)
         self.resize(860, 560)
         self._set_busy(False)
         self.export_btn.setEnabled(False)
@@ -222,7 +227,18 @@ class ExportDialog(QDialog):
         self.verdict.setText(text)
         self.model.set_problems([])
         self.export_btn.setEnabled(False)
+        self.report_btn.setVisible(bool(getattr(result, "verification_report", "")))
         self.finished_export.emit(result)
+
+    def show_verification(self) -> QDialog | None:
+        """Open the exported bag's redaction verification report."""
+        if self.summary is None:
+            return None
+        from ui.export.verification_dialog import VerificationDialog
+
+        dialog = VerificationDialog(Path(self.summary.out_dir), self)
+        dialog.open()
+        return dialog
 
     # plumbing
     def _start(self, fn: Any, on_done: Any, name: str) -> None:
