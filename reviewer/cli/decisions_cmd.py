@@ -50,9 +50,15 @@ def _run_import(args: argparse.Namespace, ctx: Context) -> int:
         report = import_rows(session, cid, rows)
     for line, reason in report.problems:
         eprint(f"line {line}: {reason}")
+    for line, stored, in_file in report.conflicts:
+        eprint(
+            f"line {line}: conflict: the decision changed since the file was exported "
+            f"(file version {in_file['version']}, now {stored['version']} by "
+            f"{stored['changed_by'] or 'someone'}): kept the stored decision"
+        )
     eprint(
         f"{report.saved} row(s) saved, {report.unchanged} unchanged, "
-        f"{len(report.problems)} rejected"
+        f"{len(report.problems)} rejected, {len(report.conflicts)} conflict(s)"
     )
     print_json(report.as_dict())
     return 0

@@ -44,7 +44,9 @@ COLUMNS = (
 CLOSURE_COLUMNS = COLUMNS[5:14]
 # Beyond the first contract, after its columns: the date of the record (TDR "date of the record",
 # in the contract since round 2) and the record's TDR description.
-EXTRA_COLUMNS = ("date_of_the_record", "description", "closure_period_justification")
+# `version`: the record's decision version when exported; an import refuses a row whose
+# decision changed since (a conflict, reported with both values), as the GUI does.
+EXTRA_COLUMNS = ("date_of_the_record", "description", "closure_period_justification", "version")
 ALL_COLUMNS = COLUMNS + EXTRA_COLUMNS
 # Read too: the name the date column had before it joined the contract.
 OLD_DATE_COLUMN = "record_date"
@@ -84,6 +86,7 @@ def to_row(path: str, v: DecisionView) -> dict[str, str]:
         "date_of_the_record": v.record_date.isoformat() if v.record_date else "",
         "description": v.description,
         "closure_period_justification": v.period_justification,
+        "version": str(v.version),
     }
 
 

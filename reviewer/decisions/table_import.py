@@ -27,6 +27,12 @@ from reviewer.decisions.resolve import Resolver
 from reviewer.decisions.save import appraisal_changes, record_rule_problems, sensitivity_changes
 from reviewer.decisions.store import DESCRIPTION_MAX, apply_change, check_actor, collection_kind
 from reviewer.decisions.table import date_cell, parse_date, parse_row_sensitivity, split_list
+from reviewer.decisions.table_conflicts import (
+    DecisionConflict,
+    changed_since_export,
+    conflict_values,
+    given,
+)
 from reviewer.decisions.types import APPRAISALS, Actor, DecisionView
 from reviewer.ingest.storable import storable
 
@@ -39,6 +45,8 @@ class ImportReport:
     saved: int = 0
     unchanged: int = 0
     problems: list[tuple[int, str]] = field(default_factory=list)
+    # (line, what is stored, what the file says): the stored decision was kept.
+    conflicts: list[tuple[int, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -47,6 +55,9 @@ class ImportReport:
             "unchanged": self.unchanged,
             "rejected": len(self.problems),
             "problems": [{"line": n, "reason": r} for n, r in self.problems],
+            "conflicts": [
+                {"line": n, "stored": stored, "file": given} for n, stored, given in self.conflicts
+            ],
         }
 
 
@@ -183,8 +194,11 @@ class _Importer:
                 )
         return problems
 
-    def apply(self, plan: _Plan) -> None:
-        """Apply a checked row: one event per part, unflushed; the resolver sees the result."""
+    def apply(self, plan: _Plan, expected: int) -> None:
+        """Apply a checked row: one event per part, unflushed; the resolver sees the result.
+
+        `expected` is the version the row was checked against: a decision changed since (by
+        another import or a reviewer, committed meanwhile) raises `DecisionConflict`."""
         row: Decision | None = self.resolver.by_record.get(plan.record_id)
         for kind, changes in plan.parts:
             row = apply_change(
@@ -196,8 +210,10 @@ class _Importer:
                 actor=plan.actor,
                 kind=kind,
                 changes=changes,
+                expected_version=expected,
                 flush=self.flush_each,
             )
+            expected += 1
         if row is not None:
             self.resolver.refresh(row)
 
@@ -229,7 +245,16 @@ def import_rows(
         if not plan.parts:
             report.unchanged += 1
             continue
-        importer.apply(plan)
+        stored = importer.resolver.by_record.get(plan.record_id)
+        current = stored.version if stored is not None else 0
+        if changed_since_export(row, current):
+            report.conflicts.append((line, conflict_values(importer, plan.record_id), given(row)))
+            continue
+        try:
+            importer.apply(plan, current)
+        except DecisionConflict:  # changed since this import read it (row re-read as committed)
+            report.conflicts.append((line, conflict_values(importer, plan.record_id), given(row)))
+            continue
         report.saved += 1
         applied += 1
         if applied % BATCH == 0:
