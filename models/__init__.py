@@ -14,6 +14,7 @@ from models import (  # noqa: F401
     qa,
     records,
     team,
+    viewings,
 )
 from models.base import Base
 from models.session import Store, default_url, open_store

@@ -246,6 +246,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.highlights.low_confidence_toggled.connect(lambda _on: self._show_marks())
         self.viewer.mark_clicked.connect(self.go_to_span)
         self.viewer.area_drawn.connect(self.area_menu)
+        self.viewer.media.played.connect(self._media_played)
         self.viewer.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.viewer.text.customContextMenuRequested.connect(lambda _p: self.mark_selection_menu())
         self.viewer.detail.linkActivated.connect(self._open_link)
@@ -572,6 +573,20 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             self.task_bar.setValue(done)
         else:
             self.task_bar.setRange(0, 0)
+
+    def _media_played(self, seconds: float) -> None:
+        """A recording cannot be scanned: who played it is the record of its review."""
+        content = self.viewer.content
+        if content is None:
+            return
+        from reviewer.viewings import record_played
+
+        with self.store.session() as session:
+            record_played(
+                session, content.record_id, self.identity.name, self.identity.role, seconds
+            )
+            session.commit()
+        self.status(f"Noted that {self.identity.name} played this recording")
 
     def status(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)

@@ -10,7 +10,14 @@ from sqlalchemy.orm import Session
 
 from reviewer.ingest.words import fill_word_boxes, lacking_word_boxes, stored_word_boxes
 from ui import apis
-from ui.viewer.content import KIND_IMAGE, KIND_PDF, RecordContent, load_content, record_bytes
+from ui.viewer.content import (
+    KIND_IMAGE,
+    KIND_MEDIA,
+    KIND_PDF,
+    RecordContent,
+    load_content,
+    record_bytes,
+)
 from ui.viewer.geometry import rects_for_range
 from ui.viewer.marks import REDACTION, REDACTION_COLOUR, SPAN, Mark, colour_for, label_colours
 
@@ -173,7 +180,9 @@ def load_record_state(
     if content is None:
         return None
     data = None
-    if content.kind == KIND_IMAGE or (content.kind == KIND_PDF and content.source_file is None):
+    if content.kind in (KIND_IMAGE, KIND_MEDIA) or (
+        content.kind == KIND_PDF and content.source_file is None
+    ):
         data = record_bytes(session, content)
     decided = load_decided(session, record_id)
     marks = (

@@ -26,6 +26,7 @@ TEAM_REPLACES = (  # INSERT, UPDATE, DELETE: working data a scan or a reviewer r
     "record_scans",
     "scan_cache",
     "scan_claims",
+    "media_viewings",  # a reviewer played a recording (reviewer.viewings)
 )
 CHECKER_CHANGES = ("qa_reviews", "qa_batches", "qa_samples")  # INSERT, UPDATE
 CHECKER_REPLACES = ("qa_batch_records", "qa_assignments", "qa_sample_records")

@@ -24,10 +24,13 @@ KIND_IMAGE = "image"
 KIND_TABLE = "table"
 KIND_EMAIL = "email"
 KIND_TEXT = "text"
+KIND_MEDIA = "media"
 
 _SHEET_EXT = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv")
 _IMAGE_EXT = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp")
 _EMAIL_EXT = (".eml", ".msg", ".mbox")
+_MEDIA_EXT = (".mp4", ".m4v", ".mov", ".avi", ".mkv", ".webm", ".wmv", ".mpg", ".mpeg", ".3gp")
+_AUDIO_EXT = (".mp3", ".wav", ".m4a", ".wma", ".flac", ".ogg", ".aac", ".amr")
 
 Rect = tuple[float, float, float, float]
 
@@ -40,6 +43,8 @@ def view_kind(name: str, mime: str | None) -> str:
         return KIND_PDF
     if mime.startswith("image/") or lower.endswith(_IMAGE_EXT):
         return KIND_IMAGE
+    if mime.startswith(("video/", "audio/")) or lower.endswith(_MEDIA_EXT + _AUDIO_EXT):
+        return KIND_MEDIA
     if "spreadsheet" in mime or "excel" in mime or "csv" in mime or lower.endswith(_SHEET_EXT):
         return KIND_TABLE
     if mime in ("message/rfc822", "application/vnd.ms-outlook") or lower.endswith(_EMAIL_EXT):
@@ -74,6 +79,8 @@ class RecordContent:
     modified: date | None = None  # the file's last-modified day (for the closure start)
     # What a system export said about the record: (source, key, value), unchanged.
     metadata: tuple[tuple[str, str, str], ...] = ()
+    # Per page: OCR's mean word confidence (0-100) where the page's text came from OCR.
+    ocr_confidence: tuple[float | None, ...] = ()
 
     @property
     def text(self) -> str:
@@ -110,7 +117,13 @@ def load_content(session: Session, record_id: int) -> RecordContent | None:
     # (`ui.record_state.load_marks`), so a long unscanned document opens at once.
     fill_word_boxes(session, record_id, most=FILL_NOW_PAGES)
     pages = session.execute(
-        select(RecordPage.text, RecordPage.words, RecordPage.width, RecordPage.height)
+        select(
+            RecordPage.text,
+            RecordPage.words,
+            RecordPage.width,
+            RecordPage.height,
+            RecordPage.ocr_confidence,
+        )
         .where(RecordPage.record_id == record_id)
         .order_by(RecordPage.page_no)
     ).all()
@@ -124,13 +137,16 @@ def load_content(session: Session, record_id: int) -> RecordContent | None:
         .where(Record.parent_id == record_id)
         .order_by(Record.path)
     ).all()
+    kind = view_kind(rec.name, rec.mime)
+    if kind == KIND_IMAGE and any(p.ocr_confidence is not None for p in pages):
+        kind = KIND_PDF  # a scan read by OCR: shown as a page, so highlights land on it
     return RecordContent(
         record_id=rec.id,
         collection_id=rec.collection_id,
         name=rec.name,
         path=rec.path,
         format=rec.format_name or "",
-        kind=view_kind(rec.name, rec.mime),
+        kind=kind,
         status=rec.status,
         message=rec.message or "",
         page_texts=tuple(p.text or "" for p in pages),
@@ -141,6 +157,7 @@ def load_content(session: Session, record_id: int) -> RecordContent | None:
         children=tuple(Child(cid, member or name) for cid, member, name in children),
         modified=rec.mtime.astimezone(UTC).date() if rec.mtime else None,
         metadata=tuple(metadata_items(session, record_id)),
+        ocr_confidence=tuple(p.ocr_confidence for p in pages),
     )
 
 

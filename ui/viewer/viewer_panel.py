@@ -22,10 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.viewer.content import KIND_EMAIL, KIND_IMAGE, KIND_PDF, KIND_TABLE, RecordContent
+from ui.viewer.content import (
+    KIND_EMAIL,
+    KIND_IMAGE,
+    KIND_MEDIA,
+    KIND_PDF,
+    KIND_TABLE,
+    RecordContent,
+)
 from ui.viewer.geometry import find_all, page_of, range_in_rect, rects_for_range
 from ui.viewer.image_view import ImageView
 from ui.viewer.marks import FIND, FIND_COLOUR, Mark
+from ui.viewer.media_view import MediaView
 from ui.viewer.metadata_pane import MetadataPane
 from ui.viewer.pdf_view import PdfView
 from ui.viewer.sheet_table_model import SheetTableModel
@@ -33,7 +41,7 @@ from ui.viewer.text_view import TextView
 from ui.widgets.elided_label import ElidedLabel
 
 log = logging.getLogger(__name__)
-PAGE_PDF, PAGE_TEXT, PAGE_TABLE, PAGE_IMAGE, PAGE_MESSAGE = range(5)
+PAGE_PDF, PAGE_TEXT, PAGE_TABLE, PAGE_IMAGE, PAGE_MESSAGE, PAGE_MEDIA = range(6)
 
 
 def _tool(text: str, tip: str) -> QToolButton:
@@ -77,7 +85,8 @@ class ViewerPanel(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.stack = QStackedWidget()
-        for w in (self.pdf, self.text, self.sheet_tabs, self.image, self.message):
+        self.media = MediaView()
+        for w in (self.pdf, self.text, self.sheet_tabs, self.image, self.message, self.media):
             self.stack.addWidget(w)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -155,6 +164,7 @@ class ViewerPanel(QWidget):
         self._hits, self._hit = [], -1
         self.find_count.setText("")
         self.pdf.close_document()
+        self.media.close_media()
         self.metadata_pane.set_items(content.metadata if content is not None else ())
         if content is None:
             self.title.setText("No record open")
@@ -171,6 +181,11 @@ class ViewerPanel(QWidget):
             )
         elif content.message:  # a readable record's note (a misnamed extension)
             bits.append(content.message)
+        read = [(i, c) for i, c in enumerate(content.ocr_confidence, 1) if c is not None]
+        if read:
+            shown = ", ".join(f"p.{i} {c:.0f}%" for i, c in read[:12])
+            more = f" and {len(read) - 12} more pages" if len(read) > 12 else ""
+            bits.append(f"OCR confidence: {shown}{more}")
         if content.children:
             links = ", ".join(f'<a href="rec:{c.id}">{c.name}</a>' for c in content.children[:20])
             more = f" and {len(content.children) - 20} more" if len(content.children) > 20 else ""
@@ -181,6 +196,9 @@ class ViewerPanel(QWidget):
         self._sync_pages()
 
     def _show_view(self, content: RecordContent, data: bytes | None) -> None:
+        if content.kind == KIND_MEDIA and self.media.open(data):
+            self.stack.setCurrentIndex(PAGE_MEDIA)
+            return
         if content.kind == KIND_PDF and (data is not None or content.source_file is not None):
             try:
                 path = str(content.source_file) if data is None and content.source_file else None
