@@ -221,6 +221,11 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         from ui import ingest_actions, propagate_actions
 
         handlers["propagate"] = lambda: propagate_actions.propagate_current(self)
+        handlers["blind_review"] = self.open_blind_review
+        handlers["workflow_help"] = self.show_help
+        from ui.export import actions as export_actions
+
+        handlers["export"] = lambda: export_actions.open_export_dialog(self)
         handlers["open_folder"] = lambda: ingest_actions.ingest_folder(self)
         handlers["add_files"] = lambda: ingest_actions.ingest_files(self)
         self.shortcuts: dict[str, QShortcut] = {}

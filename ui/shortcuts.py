@@ -57,6 +57,9 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo", "Edit"),
     Shortcut("open_folder", ("Ctrl+O",), "Ingest a folder", "Collection"),
     Shortcut("add_files", ("Ctrl+Shift+O",), "Ingest files", "Collection"),
+    Shortcut("export", ("Ctrl+E",), "Export transfer…", "Collection"),
+    Shortcut("blind_review", ("Ctrl+Shift+Q",), "Blind second review (QA)…", "Collection"),
+    Shortcut("workflow_help", ("Shift+F1",), "How to work (each role's day)", "Help"),
     Shortcut("help", ("?", "F1"), "Show these shortcuts", "Help"),
 )
 

@@ -209,3 +209,18 @@ def test_progress_moves_and_counts(make_window: Any) -> None:
     assert "3 of 8" in win.task_label.text()
     win._busy(False)
     assert not win.task_bar.isVisible()
+
+
+def test_find_then_m_marks_the_hit_without_the_mouse(make_window: Any, qtbot: Any) -> None:
+    win = make_window()  # the PDF: no text selection possible from the keyboard
+    qtbot.keyClick(win.queue.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert win.focusWidget() is win.viewer.find_box
+    qtbot.keyClicks(win.viewer.find_box, "Crown Court")
+    qtbot.keyClick(win.viewer.find_box, Qt.Key.Key_Escape)
+    assert win.focusWidget() is win.queue.table
+    qtbot.keyClick(win.queue.table, Qt.Key.Key_M)
+    menu = win._last_menu
+    qtbot.waitUntil(menu.isVisible, timeout=3000)
+    start, end = win.viewer.selection_range()
+    assert win.state.content.text[start:end] == "Crown Court"
+    menu.hide()

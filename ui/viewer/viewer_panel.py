@@ -282,8 +282,13 @@ class ViewerPanel(QWidget):
                 text_view.show_range(mark.start, mark.end)
 
     def selection_range(self) -> tuple[int, int] | None:
+        """The selected text, else the find hit on screen: Ctrl+F a missed name, Enter, Esc, M
+        marks it without the mouse (in a PDF too)."""
         view = self.text_view()
-        return view.selection_range() if view is not None else None
+        selected = view.selection_range() if view is not None else None
+        if selected is None and 0 <= self._hit < len(self._hits):
+            return self._hits[self._hit]
+        return selected
 
     def range_for_area(
         self, page: int, rect: tuple[float, float, float, float]
