@@ -34,6 +34,7 @@ from reviewer.export.scan_check import open_unlooked, scanned_ids
 from reviewer.records_view import collection_by_name
 
 # Why a record is not in the bag (left out), or why it stops the transfer (refused).
+EXCLUDED = "excluded"
 NO_APPRAISAL = "no appraisal"
 NOT_SELECTED = "not selected"
 DESTROYED = "destroyed"
@@ -177,7 +178,11 @@ def check_session(session: Session, collection_name: str, info: BagInfo | None =
     scanned = scanned_ids(session, records)
     left: list[RecordIssue] = []
     for rid, record in records.items():
-        why = _left_out(views.get(rid), markers.get(rid, ()))
+        why = (
+            (EXCLUDED, "a system file TDR excludes (e.g. Thumbs.db)")
+            if record.status == "excluded"
+            else _left_out(views.get(rid), markers.get(rid, ()))
+        )
         if why is not None:
             left.append(RecordIssue(rid, record.path, *why))
     refused: list[RecordIssue] = []

@@ -200,3 +200,13 @@ def test_the_export_dialog_shows_the_same_check(
     dialog._exported(summary)
     assert "3 record(s): 0 open, 2 open with redactions" in dialog.verdict.text()
     assert "1 closed" in dialog.verdict.text()
+
+
+def test_an_excluded_system_file_is_left_out_as_excluded(store: Any, built: Built) -> None:
+    with store.session() as s:
+        coll = s.query(Collection).filter_by(name=COLLECTION).one()
+        root = s.query(IngestRoot).filter_by(collection_id=coll.id).one()
+        _add(s, coll, root, "case1/Thumbs.db", b"\x00thumbs").status = "excluded"
+        r = check_session(s, COLLECTION)
+    assert ("case1/Thumbs.db", "excluded") in {(i.path, i.reason) for i in r.left_out}
+    assert r.summary()["records"] == 5
