@@ -14,6 +14,16 @@ from . import cast as c
 from .charging import mg3, mg5
 from .corporate import board_minutes, closure_report, policy_note
 from .correspondence import ATTACHMENT_NAME, email_to_oic, file_note
+from .holdings import (
+    D_MANIFEST,
+    D_MBOX,
+    D_SCAN,
+    D_VIDEO,
+    bodycam_clip,
+    case_manifest,
+    mailbox_export,
+    scanned_statement,
+)
 from .planted import Planted
 from .readme import render_readme
 from .statements import hussain_statement, kendrick_statement
@@ -44,6 +54,7 @@ class Entry:
     status: str = "ok"
     duplicate_of: str | None = None
     children: list[dict[str, Any]] = field(default_factory=list)
+    text_from: str = "file"  # "ocr": a scan with no text layer; "none": a recording
 
     def manifest(self) -> dict[str, Any]:
         item: dict[str, Any] = {
@@ -61,6 +72,7 @@ class Entry:
             self.planted.as_json() if self.planted else {"personal_data": [], "not_personal": []}
         )
         item["children"] = self.children
+        item["text_from"] = self.text_from
         return item
 
 
@@ -76,6 +88,8 @@ def entries() -> list[Entry]:
     minutes, p_minutes = board_minutes(v)
     report, p_report = closure_report(v)
     policy, p_policy = policy_note(v)
+    scan, p_scan = scanned_statement(v)
+    mbox, p_mbox = mailbox_export(v)
     k_name = f"{CASE}/MG11 KENDRICK Sarah 15.08.04.pdf"
     return [
         Entry(
@@ -152,6 +166,47 @@ def entries() -> list[Entry]:
             "Byte-for-byte copy of the Kendrick statement.",
             p_kendrick,
             duplicate_of=k_name,
+        ),
+        Entry(
+            f"{CASE}/MG11 REDSHAW Paul 18.08.04 scan.pdf",
+            scan,
+            D_SCAN,
+            "case",
+            "Scanned MG11 witness statement (image-only PDF: no text layer)",
+            "Door supervisor's signed statement as the scanner saw it: slightly skewed, "
+            "specked, JPEG at 200 dpi. Its text and highlights come from OCR.",
+            p_scan,
+            text_from="ocr",
+        ),
+        Entry(
+            f"{CASE}/OIC mailbox export 2004-08.mbox",
+            mbox,
+            D_MBOX,
+            "case",
+            "Mailbox export (MBOX) with two messages and an attachment",
+            "The officer's case e-mails: each message becomes a child record and the typed "
+            "notes attached to the first a grandchild; the messages' dates are suggested.",
+            p_mbox,
+        ),
+        Entry(
+            f"{CASE}/BWV 15.08.04 0112 PC4471.mp4",
+            bodycam_clip(),
+            D_VIDEO,
+            "case",
+            "Body-worn video clip (MP4, 2 seconds, MPEG-4 video and AAC sound)",
+            "Cannot be scanned for personal data: status 'empty', 'needs viewing'. Playing it "
+            "in the viewer is recorded.",
+            status="empty",
+            text_from="none",
+        ),
+        Entry(
+            f"{CASE}/metadata.csv",
+            case_manifest(),
+            D_MANIFEST,
+            "case",
+            "Case-system metadata manifest (CSV, a row per file)",
+            "Found beside the files at ingest: each row's reference, date and title are kept "
+            "with the record it names and suggest its date. The manifest stays a record.",
         ),
         Entry(
             f"{CORP}/AMB minutes 2005-03-15.docx",
