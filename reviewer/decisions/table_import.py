@@ -33,7 +33,8 @@ from reviewer.decisions.table_conflicts import (
     conflict_values,
     given,
 )
-from reviewer.decisions.types import APPRAISALS, Actor, DecisionView
+from reviewer.decisions.table_qa import QA_ROLE, save_checker_review
+from reviewer.decisions.types import APPRAISALS, Actor, DecisionError, DecisionView
 from reviewer.ingest.storable import storable
 
 BATCH = 500  # rows between flushes
@@ -83,6 +84,7 @@ class _Plan:
     record_id: int
     actor: Actor
     parts: list[tuple[str, dict[str, Any]]]
+    sensitivity: dict[str, Any] | None = None  # as read, for a checker's (qa) row
 
 
 class _Importer:
@@ -175,7 +177,7 @@ class _Importer:
             parts.append(("sensitivity", sensitivity_changes(actor, sensitivity)))
         elif parts and not any(k in ("appraisal", "sensitivity") for k, _ in parts):
             problems.extend(check_actor(actor))
-        return _Plan(rid, actor, parts)
+        return _Plan(rid, actor, parts, sensitivity)
 
     def _appraisal_problems(
         self, rid: int, actor: Actor, outcome: str, criteria: Sequence[str]
@@ -241,6 +243,14 @@ def import_rows(
         plan = importer.plan(row, problems)
         if problems or plan is None:
             report.problems.append((line, "; ".join(problems)))
+            continue
+        if plan.actor.role == QA_ROLE:  # a second review, never the record's decision
+            try:
+                save_checker_review(session, plan.record_id, plan.actor.name, plan.sensitivity)
+            except DecisionError as exc:
+                report.problems.append((line, "; ".join(exc.problems)))
+                continue
+            report.saved += 1
             continue
         if not plan.parts:
             report.unchanged += 1

@@ -200,6 +200,12 @@ def assign(session: Session, batch_id: int, person: str, role: str, *, actor: st
     if not person.strip():
         raise DecisionError(["say who the batch is assigned to"])
     b = _batch(session, batch_id)
+    if role == "checker":
+        from reviewer.qa.own_batch import own_batch_problem
+
+        own = own_batch_problem(session, b, person, "check their")
+        if own:
+            raise DecisionError([own])
     before = _current(b, role)
     b.assignments.append(QaAssignment(person=person.strip(), role=role, assigned_by=actor))
     b.updated_at = utcnow()

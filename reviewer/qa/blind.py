@@ -58,13 +58,22 @@ def blind_view(session: Session, record_id: int) -> BlindRecord:
 
 
 def checker_problems(decision: QaDecision) -> list[str]:
-    """What is missing or wrong in a checker's decision (dates are not required for QA)."""
+    """What is missing or wrong in a checker's decision.
+
+    A closed judgment needs its closure start and FOI schedule dates: if the outcome is an
+    overturn, this is what is saved as the record's decision, and an outcome recorded later
+    must never fail on a field the checker was not asked for."""
     problems: list[str] = []
     if decision.closure_status not in ("Open", "Closed"):
         return ["choose a closure status: Open or Closed"]
     allowed = set(allowed_codes())
     if decision.closure_status == "Closed" and not decision.exemptions:
         problems.append("a closed record needs at least one FOI exemption with its period")
+    if decision.closure_status == "Closed":
+        if decision.closure_start_date is None:
+            problems.append("a closed record needs its closure start date")
+        if decision.foi_schedule_date is None:
+            problems.append("a closed record needs its FOI schedule date")
     if decision.closure_status == "Open" and (decision.exemptions or decision.redacted):
         problems.append("an open record has no exemptions (choose Closed for open with redactions)")
     for code, period in decision.exemptions:

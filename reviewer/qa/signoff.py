@@ -13,6 +13,7 @@ from models.qa import QaBatch
 from reviewer.audit.chain import append_event
 from reviewer.decisions.types import DecisionError
 from reviewer.qa.batches import BatchView, batch_view
+from reviewer.qa.own_batch import own_batch_problem
 from reviewer.qa.report import DEFAULT_THRESHOLD, build_report
 
 
@@ -30,6 +31,9 @@ def countersign(
     if b is None:
         raise DecisionError([f"batch {batch_id} does not exist"])
     problems = [] if checker.strip() else ["the checker's name is required"]
+    own = own_batch_problem(session, b, checker, "countersign their")
+    if own:
+        problems.append(own)
     if b.status not in ("done", "checked"):
         problems.append(
             f"batch {batch_id} is {b.status}: only a done or checked batch is countersigned"

@@ -17,12 +17,16 @@ from reviewer.qa.outcomes import feedback, record_outcome
 from reviewer.qa.report import build_report
 from reviewer.qa.sampling import draw_sample
 from reviewer.qa.types import Mark, QaDecision
-from tests.qa.conftest import OPEN, SCHEDULE, decide
+from tests.qa.conftest import OPEN, SCHEDULE, START, decide
 
 OPEN_D = QaDecision(closure_status="Open")
 
 
 def closed_d(*ex: tuple[str, int], **kw: Any) -> QaDecision:
+    """A checker's closed judgment, with the dates the QA form asks for (an overturn saves
+    them)."""
+    kw.setdefault("closure_start_date", START)
+    kw.setdefault("foi_schedule_date", SCHEDULE)
     return QaDecision(closure_status="Closed", exemptions=ex, **kw)
 
 
@@ -74,18 +78,15 @@ def test_overturn_corrects_and_keeps_both_in_history(
 ) -> None:
     store, _, ids = twelve
     rid = ids["a/doc05.txt"]  # Alice: Open
+    # The checker is asked for every date an overturn saves before submitting (never after,
+    # when the form is locked and only Uphold would still work).
+    with store.session() as s, pytest.raises(DecisionError, match="FOI schedule date"):
+        submit_review(s, rid, "Carol", closed_d(("40(2)", 84), foi_schedule_date=None))
     with store.session() as s:
         review_id, diff = submit_review(s, rid, "Carol", closed_d(("40(2)", 84)))
         assert not diff.closure_agrees
         with pytest.raises(DecisionError, match="why"):
             record_outcome(s, review_id, "overturn", "", "Carol")
-    # Overturning Open to Closed needs the closure dates the first reviewer never gave.
-    with store.session() as s, pytest.raises(DecisionError, match=r"saved: .*schedule date"):
-        record_outcome(s, review_id, "overturn", "Names a witness's health.", "Carol")
-    with store.session() as s:
-        review_id, _ = submit_review(
-            s, rid, "Carol", closed_d(("40(2)", 84), foi_schedule_date=SCHEDULE)
-        )
     with store.session() as s:
         record_outcome(s, review_id, "overturn", "Names a witness's health.", "Carol")
     with store.session() as s:
@@ -97,7 +98,7 @@ def test_overturn_corrects_and_keeps_both_in_history(
     assert now.exemptions == (("40(2)", 84),)
     assert now.reviewed_by == "Carol"
     assert now.reviewed_role == "qa"
-    assert now.closure_start_date == date(2004, 12, 31)  # from the record's date, TNA's rule
+    assert now.closure_start_date == date(2004, 12, 31)  # as the checker gave it
     states = [
         (e.role, e.after.get("closure_status")) for e in events if "closure_status" in e.after
     ]

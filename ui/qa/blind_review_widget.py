@@ -78,8 +78,9 @@ class BlindReviewWidget(QWidget):
         self.title_alt = QLineEdit(placeholderText="Alternate title")
         self.desc_closed = QCheckBox("Description closed")
         self.desc_alt = QLineEdit(placeholderText="Alternate description")
-        self.start = QLineEdit(placeholderText="YYYY-MM-DD (optional)")
-        self.schedule = QLineEdit(placeholderText="YYYY-MM-DD (optional)")
+        # Asked for whenever the judgment is Closed: an overturn saves them as the decision.
+        self.start = QLineEdit(placeholderText="YYYY-MM-DD (needed when closed)")
+        self.schedule = QLineEdit(placeholderText="YYYY-MM-DD (needed when closed)")
         self.problems = QLabel(wordWrap=True)
         self.problems.setStyleSheet("color: #a40000")
         self.submit_button = QPushButton("Submit my decision")
