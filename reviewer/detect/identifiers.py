@@ -118,8 +118,9 @@ class IdentifierRuler:
                     score = pat.context_score if word else pat.score
                     reason = f"{pat.id} pattern" + (" + checksum/format valid" if ok else "")
                 elif word and pat.invalid_context_score is not None:
+                    # The text says what the value is: flagged though a strict rule fails.
                     score = pat.invalid_context_score
-                    reason = f"{pat.id} format only (check character fails)"
+                    reason = f"{pat.id} format only (a strict check fails), introduced as '{word}'"
                 else:
                     continue
                 if word:

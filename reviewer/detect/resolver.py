@@ -41,8 +41,12 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 DATE_LIKE = re.compile(
     rf"(?i)\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}"
 )
+# "DOB:", "date of birth as", "whose date of birth is", "born on the", "(born": a birth date.
+LEADING_THE = re.compile(r"(?i:the|on|of)[ ]+")
 DOB_RE = re.compile(
-    r"(?i)(?:\bd\.?\s?o\.?\s?b\.?|date\s+of\s+birth|\bborn(?:\s+on)?|\bbirth\s?date|\bb\.)\s*[:\-\u2013]?\s*\(?\s*$"
+    r"(?i)(?:\bd\.?\s?o\.?\s?b\.?|date\s+of\s+birth|\bborn|\bbirth\s?date|\bb\.)"
+    r"(?:\s+(?:is|was|as|of|given|recorded|stated|shown|noted|being|on|the|to\s+be|now))*"
+    r"\s*[:\-\u2013]?\s*\(?\s*$"
 )
 TITLES = frozenset(
     [
@@ -207,6 +211,8 @@ class PiiResolver:
             elif label == "DATE":
                 if not DATE_LIKE.search(text[start:end]):
                     continue
+                lead = LEADING_THE.match(text, start, end)
+                start = lead.end() if lead else start  # "the 2nd of November": the date only
             else:
                 owner = (
                     POSSESSIVE.fullmatch(text[start:end] + text[end : end + 2])
@@ -344,7 +350,7 @@ class PiiResolver:
     def _date_of_birth(text: str, c: Candidate) -> Candidate:
         if c.label != "DATE":
             return c
-        before = text[max(0, c.start - 32) : c.start]
+        before = text[max(0, c.start - 48) : c.start]
         if DOB_RE.search(before):
             return Candidate(
                 c.start,

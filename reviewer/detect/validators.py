@@ -152,8 +152,9 @@ def valid_cro_number(value: str) -> bool:
 
 
 def valid_current_vehicle_reg(value: str) -> bool:
-    """Post-2001 `AB12 CDE`: the age identifier must be a half-year that has happened."""
-    m = re.fullmatch(r"[A-Z]{2}(\d{2})[A-Z]{3}", _compact(value))
+    """Post-2001 `AB12 CDE`: letters DVLA uses (no I or Q; no Z in the memory tag), and an age
+    identifier for a half-year that has happened."""
+    m = re.fullmatch(r"[A-HJ-PR-Y]{2}(\d{2})[A-HJ-PR-Z]{3}", _compact(value))
     if not m:
         return False
     age = int(m.group(1))
@@ -191,6 +192,16 @@ def valid_numeric_date(value: str) -> bool:
     return 1 <= day <= 31 and 1 <= month <= 12
 
 
+def valid_uk_iban(value: str) -> bool:
+    """A UK IBAN: GB, two check digits, a four-letter bank code, sort code and account
+    number (14 digits), and the ISO 13616 check: the rearranged number modulo 97 is 1."""
+    iban = _compact(value)
+    if not re.fullmatch(r"GB\d{2}[A-Z]{4}\d{14}", iban):
+        return False
+    digits = "".join(str(int(c, 36)) for c in iban[4:] + iban[:4])
+    return int(digits) % 97 == 1
+
+
 def valid_sort_code(value: str) -> bool:
     """Six digits in three pairs."""
     return bool(re.fullmatch(r"\d{6}", _compact(value)))
@@ -209,4 +220,5 @@ VALIDATORS = {
     "ip": valid_ip,
     "numeric_date": valid_numeric_date,
     "sort_code": valid_sort_code,
+    "uk_iban": valid_uk_iban,
 }
