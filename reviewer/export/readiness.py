@@ -76,6 +76,8 @@ class Readiness:
     refused: tuple[RecordIssue, ...]  # one per problem; a record may have several
     problems: tuple[str, ...] = ()  # of the transfer as a whole (no record selected...)
     missing_bag_info: tuple[str, ...] = field(default_factory=tuple)
+    # (path, "code: years; ...", justification): closures outside the usual periods, as justified
+    justified_periods: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def transfers(self) -> int:
@@ -125,6 +127,10 @@ class Readiness:
             "left_out": [r.as_dict() for r in self.left_out],
             "problems": list(self.problems),
             "missing_bag_info": list(self.missing_bag_info),
+            "justified_periods": [
+                {"path": p, "exemptions": e, "justification": j}
+                for p, e, j in self.justified_periods
+            ],
         }
 
 
@@ -209,6 +215,15 @@ def check_session(session: Session, collection_name: str, info: BagInfo | None =
         refused=tuple(refused),
         problems=tuple(whole),
         missing_bag_info=tuple(info.missing()),
+        justified_periods=tuple(
+            (
+                item.path,
+                "; ".join(f"{c}: {p} years" for c, p in item.decision.exemptions),
+                item.decision.period_justification,
+            )
+            for item in plan.items
+            if item.decision.period_justification and item.decision.closure_status == "Closed"
+        ),
     )
 
 

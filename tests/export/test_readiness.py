@@ -210,3 +210,16 @@ def test_an_excluded_system_file_is_left_out_as_excluded(store: Any, built: Buil
         r = check_session(s, COLLECTION)
     assert ("case1/Thumbs.db", "excluded") in {(i.path, i.reason) for i in r.left_out}
     assert r.summary()["records"] == 5
+
+
+def test_justified_periods_are_in_the_check(store: Any, built: Built) -> None:
+    why = "The youngest person named was 40 at the record's date."
+    with store.session() as s:
+        save_sensitivity(
+            s, built.ids["case1/letter.pdf"], REVIEWER, period_justification=why,
+            **{**CLOSED, "exemptions": [("40(2)", 60)]},  # type: ignore[arg-type]
+        )  # fmt: skip
+        r = check_session(s, COLLECTION)
+    assert r.as_dict()["justified_periods"] == [
+        {"path": "case1/letter.pdf", "exemptions": "40(2): 60 years", "justification": why}
+    ]
