@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTabWidget,
     QWidget,
 )
 
@@ -44,6 +43,7 @@ from ui.shortcuts import SHORTCUTS
 from ui.tasks import Task, TaskManager
 from ui.viewer.marks import Mark
 from ui.viewer.viewer_panel import ViewerPanel
+from ui.widgets.panel_tabs import PanelTabs
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.highlights = HighlightsPanel()
         self.appraisal = AppraisalPanel()
         self.sensitivity = SensitivityPanel()
-        self.decision_tabs = QTabWidget()
+        self.decision_tabs = PanelTabs()
         self.decision_tabs.setObjectName("decisionTabs")
         self.decision_tabs.addTab(self.appraisal, "Appraisal")
         self.decision_tabs.addTab(self.sensitivity, "Sensitivity")
@@ -97,8 +97,17 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([470, 770, 380])
-        self.centre.setSizes([560, 240])
+        # Panes may be narrower than their contents' wish (they clip or scroll), so the window
+        # fits a 1366x768 laptop; first-run shares suit that screen, the reviewer's are kept.
+        for pane, least in (
+            (self.queue, 220),
+            (self.viewer, 400),
+            (self.highlights, 200),
+            (self.decision_tabs, 300),
+        ):
+            pane.setMinimumWidth(least)
+        self.splitter.setSizes([320, 730, 300])
+        self.centre.setSizes([480, 250])
         self.setCentralWidget(self.splitter)
         self._status_bar()
         self._menus()

@@ -231,14 +231,18 @@ class RecordEditsMixin:
             words = trim_span(self.state.content.text, *words)
         menu = QMenu(self.viewer)
         if words is not None:
-            sub = menu.addMenu("Mark as personal data")
+            # One level, the first label active: M then Enter marks a person; arrows pick another.
+            menu.addSection("Mark as personal data")
             from ui.viewer.marks import label_colours
 
             for label in label_colours() or ("PERSON",):
-                sub.addAction(
+                action = menu.addAction(
                     display_name(label),
                     functools.partial(self.add_manual, words[0], words[1], label),
                 )
+                if menu.activeAction() is None:
+                    menu.setActiveAction(action)
+            menu.addSeparator()
             menu.addAction(
                 "Redact this text",
                 lambda: self._redact("redact text", start=words[0], end=words[1]),

@@ -187,11 +187,11 @@ def test_m_marks_words_without_punctuation_and_menus_say_human_labels(
     qtbot.keyClick(view, Qt.Key.Key_M)
     menu = win._last_menu
     qtbot.waitUntil(menu.isVisible, timeout=3000)
-    sub = menu.actions()[0].menu()
-    names = [a.text() for a in sub.actions()]
+    names = [a.text() for a in menu.actions()]
     assert "Date of birth" in names
     assert not [n for n in names if n.isupper() and "_" in n]
-    person = next(a for a in sub.actions() if a.text() == "Person")
+    person = next(a for a in menu.actions() if a.text() == "Person")
+    assert menu.activeAction() is person  # M then Enter marks a person
     menu.hide()
     person.trigger()
     settle(qtbot, win)
@@ -224,3 +224,12 @@ def test_find_then_m_marks_the_hit_without_the_mouse(make_window: Any, qtbot: An
     start, end = win.viewer.selection_range()
     assert win.state.content.text[start:end] == "Crown Court"
     menu.hide()
+
+
+def test_the_window_can_fit_a_1366x768_laptop(make_window: Any, qtbot: Any) -> None:
+    win = make_window()
+    least = win.minimumSizeHint()
+    assert least.width() <= 1300, least
+    assert least.height() <= 680, least
+    win.decision_tabs.setCurrentWidget(win.sensitivity)
+    assert win.decision_tabs.currentWidget() is win.sensitivity

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -67,13 +68,13 @@ class SensitivityPanel(QWidget):
         self.validate: Callable[..., list[str]] | None = None
         self.status_buttons: dict[str, QRadioButton] = {}
         self.status_group = QButtonGroup(self)
-        row = QHBoxLayout()
-        for value, text in STATUSES:
+        row = QGridLayout()  # two rows: the panel stays narrow enough for a laptop screen
+        for i, (value, text) in enumerate(STATUSES):
             b = QRadioButton(text)
             b.setObjectName(f"closure_{value}")
             self.status_buttons[value] = b
             self.status_group.addButton(b)
-            row.addWidget(b)
+            row.addWidget(b, *((0, i) if i < 2 else (1, 0, 1, 2)))
         self.model = ExemptionsTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("exemptionsTable")

@@ -70,17 +70,18 @@ class QueuePanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Names share their starts ("MG11 ..."): keep both ends, the full path is the tooltip.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_PATH, QHeaderView.ResizeMode.Stretch)
         for col, width in (
             (COL_FORMAT, 110),
             (COL_PAGES, 48),
-            (COL_STATUS, 68),
-            (COL_PERSONAL, 30),
-            (COL_APPRAISAL, 76),
-            (COL_CLOSURE, 60),
+            (COL_STATUS, 58),
+            (COL_PERSONAL, 28),
+            (COL_APPRAISAL, 66),
+            (COL_CLOSURE, 56),
             (COL_REVIEWER, 80),
             (COL_SCORE, 52),
         ):

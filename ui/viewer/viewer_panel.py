@@ -85,6 +85,7 @@ class ViewerPanel(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.stack = QStackedWidget()
+        self.stack.setMinimumWidth(200)  # no view may widen the window (a media player's bar)
         self.media = MediaView()
         for w in (self.pdf, self.text, self.sheet_tabs, self.image, self.message, self.media):
             self.stack.addWidget(w)
@@ -113,17 +114,18 @@ class ViewerPanel(QWidget):
         self.page_box = QSpinBox()
         self.page_box.setMinimum(1)
         self.page_box.setKeyboardTracking(False)
+        self.page_box.setMaximumWidth(64)
         self.page_of = QLabel("of 0")
         self.next_page = _tool("›", "Next page (PgDn)")  # noqa: RUF001
         self.zoom_out = _tool("−", "Zoom out (Ctrl+-)")  # noqa: RUF001
         self.zoom_label = QLabel("100%")
         self.zoom_in = _tool("+", "Zoom in (Ctrl++)")
-        self.fit = _tool("Fit width", "Fit the page to the width (Ctrl+0)")
+        self.fit = _tool("Fit", "Fit the page to the width (Ctrl+0)")
         self.find_box = QLineEdit()
         self.find_box.setPlaceholderText("Find in record (Ctrl+F)")
         self.find_box.setClearButtonEnabled(True)
         self.find_box.setMaximumWidth(240)
-        self.find_box.setMinimumWidth(140)
+        self.find_box.setMinimumWidth(90)
         self.find_prev = _tool("▲", "Previous hit (Shift+F3)")
         self.find_next = _tool("▼", "Next hit (F3)")
         self.find_count = QLabel("")
