@@ -399,7 +399,10 @@ def main() -> None:
             f"ours: {', '.join(f'{t:.1f}' for t in c['ours_s'])} s; Presidio: "
             f"{', '.join(f'{t:.1f}' for t in c['presidio_s'])} s; ratio (best/best) "
             f"{c['ratio_best']:.2f}x; `reviewer detect` on one small file: "
-            f"{', '.join(f'{t:.2f}' for t in c['small_s'])} s\n"
+            f"{', '.join(f'{t:.2f}' for t in c['small_s'])} s\n\nCPU seconds (user + system): "
+            f"ours {', '.join(f'{t:.1f}' for t in c['ours_cpu'])}; Presidio "
+            f"{', '.join(f'{t:.1f}' for t in c['presidio_cpu'])}; ratio (best/best) "
+            f"{c['ratio_cpu']:.2f}x; small file {', '.join(f'{t:.2f}' for t in c['small_cpu'])}\n"
         )
     if "throughput" in wanted or "scan" in wanted:
         texts = [r["text"] for part in SPLITS for r in load(part)]
