@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from models.records import Record
 from reviewer.ingest.access import EvidenceError, record_bytes, record_text
+from reviewer.ingest.manifest.suggest import metadata_date
 
 EARLIEST = date(1900, 1, 1)
 EMAIL_MIMES = ("message/rfc822", "application/vnd.ms-outlook")
@@ -63,7 +64,8 @@ class DateSuggestion:
 
     date: date
     reason: str
-    source: str  # email_header | signature_block | letter_date | document_properties
+    # export_metadata | email_header | signature_block | letter_date | document_properties
+    source: str
 
     def as_dict(self) -> dict[str, str]:
         return {"date": self.date.isoformat(), "reason": self.reason, "source": self.source}
@@ -210,6 +212,13 @@ def suggest_record_dates(
     if record is None:
         return []
     out: list[DateSuggestion] = []
+    # What the case system or SharePoint export said about the record comes first: it is the
+    # department's own record of the date (reviewer.ingest.manifest).
+    stated = metadata_date(session, record_id)
+    if stated is not None and _plausible(stated[0], today):
+        out.append(
+            DateSuggestion(stated[0], f"the export's metadata ({stated[1]})", "export_metadata")
+        )
     email = _email_suggestion(session, record, today)
     if email is not None:
         out.append(email)

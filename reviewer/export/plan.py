@@ -24,6 +24,7 @@ from reviewer.export import tna_schema
 from reviewer.export.redact import Box
 from reviewer.export.scan_check import open_unlooked, scanned_ids
 from reviewer.ingest.access import record_text
+from reviewer.ingest.manifest.suggest import metadata_reference
 from reviewer.records_view import collection_by_name
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,8 @@ class TransferItem:
     is_pdf: bool
     decision: DecisionView
     marks: tuple[Mark, ...] = ()
+    # The reference a case system's export gave the record (TDR "former reference").
+    former_reference: str = ""
 
     @property
     def redact(self) -> bool:
@@ -221,6 +224,7 @@ def plan_transfer(session: Session, collection_name: str) -> TransferPlan:
             last_modified=_last_modified(record, by_id),
             is_pdf=_is_pdf(record),
             decision=view,
+            former_reference=metadata_reference(session, record.id),
         )
         if item.redact:
             item = TransferItem(**{**item.__dict__, "marks": tuple(_marks(session, record, view))})

@@ -93,6 +93,7 @@ def metadata_rows(placement: Placement) -> list[MetadataRow]:
         date_last_modified=item.last_modified,
         date_of_record=view.record_date,
         description=view.description,
+        former_reference=item.former_reference,
         closure_status=view.closure_status or "",
         closure_start_date=view.closure_start_date if closed else None,
         closure_periods=tuple(p for _, p in view.exemptions) if closed else (),

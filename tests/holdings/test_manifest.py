@@ -93,6 +93,11 @@ def test_metadata_suggests_date_reference_and_description(store: Store, tmp_path
         assert found["reference"].value == "CPS-0001"
         assert found["description"].value == "Statement of witness A"
         assert metadata_date(session, record_id) is not None
+        from reviewer.decisions.date_suggest import suggest_record_date
+
+        best = suggest_record_date(session, record_id)
+        assert best is not None and best.date.isoformat() == "2004-08-14"
+        assert best.source == "export_metadata" and "Document Date" in best.reason
 
 
 def test_xlsx_manifest_given_with_windows_paths(store: Store, tmp_path: Path) -> None:

@@ -134,3 +134,11 @@ def metadata_date(session: Session, record_id: int) -> tuple[date, str] | None:
         if suggestion.field == "date":
             return date.fromisoformat(suggestion.value), suggestion.reason
     return None
+
+
+def metadata_reference(session: Session, record_id: int) -> str:
+    """The reference the export gave the record ('' if none): TDR's 'former reference'."""
+    for suggestion in metadata_suggestions(session, record_id):
+        if suggestion.field == "reference":
+            return suggestion.value
+    return ""
