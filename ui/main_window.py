@@ -264,6 +264,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.viewer.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.viewer.text.customContextMenuRequested.connect(lambda _p: self.mark_selection_menu())
         self.viewer.detail.linkActivated.connect(self._open_link)
+        self.viewer.message_header.link_activated.connect(self._open_link)
         self.appraisal.changed.connect(self.save_appraisal)
         self.sensitivity.changed.connect(self.save_sensitivity)
         record_facts_actions.wire(self)

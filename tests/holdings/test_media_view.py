@@ -82,3 +82,24 @@ def test_viewer_shows_a_recording_and_the_window_notes_the_playing(
     assert panel.stack.currentIndex() == PAGE_MEDIA
     assert panel.metadata_pane.isVisible()  # duration, codecs... from the file itself
     assert "needs viewing" in panel.detail.text()
+
+
+def test_an_email_is_shown_as_a_message(qtbot: Any) -> None:
+    from ui.viewer.message_header import MessageHeader, header_fields
+
+    text = (
+        "From: A <a@example.com>\nTo: B <b@example.com>\nDate: Thu, 4 Mar 2004\nSubject: Hi\n\nBody"
+    )
+    assert header_fields(text)["Subject"] == "Hi"
+    assert header_fields("MBOX mailbox: 2 messages\n\n1. ...") == {}
+    card = MessageHeader()
+    qtbot.addWidget(card)
+    card.show()
+    assert card.show_message(text, [(7, "exhibits.txt")])
+    assert card.values["From"].text() == "A <a@example.com>"
+    assert 'href="rec:7"' in card.values["Attachments"].text()
+    assert not card.form.isRowVisible(card.values["Cc"])
+    with qtbot.waitSignal(card.link_activated) as got:
+        card.values["Attachments"].linkActivated.emit("rec:7")
+    assert got.args == ["rec:7"]
+    assert not card.show_message("just a note", [])

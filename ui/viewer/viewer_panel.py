@@ -34,6 +34,7 @@ from ui.viewer.geometry import find_all, page_of, range_in_rect, rects_for_range
 from ui.viewer.image_view import ImageView
 from ui.viewer.marks import FIND, FIND_COLOUR, Mark
 from ui.viewer.media_view import MediaView
+from ui.viewer.message_header import MessageHeader
 from ui.viewer.metadata_pane import MetadataPane
 from ui.viewer.pdf_view import PdfView
 from ui.viewer.sheet_table_model import SheetTableModel
@@ -98,6 +99,8 @@ class ViewerPanel(QWidget):
         header.addWidget(self.detail)
         self.metadata_pane = MetadataPane()
         header.addWidget(self.metadata_pane)
+        self.message_header = MessageHeader()
+        header.addWidget(self.message_header)
         layout.addLayout(header)
         layout.addWidget(self._toolbar())
         layout.addWidget(self.stack, 1)
@@ -167,6 +170,7 @@ class ViewerPanel(QWidget):
         self.find_count.setText("")
         self.pdf.close_document()
         self.media.close_media()
+        self.message_header.setVisible(False)
         self.metadata_pane.set_items(content.metadata if content is not None else ())
         if content is None:
             self.title.setText("No record open")
@@ -194,6 +198,9 @@ class ViewerPanel(QWidget):
             label = "Attachments" if content.kind == KIND_EMAIL else "Contains"
             bits.append(f"{label} ({len(content.children)}): {links}{more}")
         self.detail.setText(" · ".join(bits))
+        if content.kind == KIND_EMAIL:
+            children = [(c.id, c.name) for c in content.children]
+            self.message_header.show_message(content.text, children)
         self._show_view(content, data)
         self._sync_pages()
 
