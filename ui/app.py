@@ -64,7 +64,10 @@ def run(store: Store, collection: str | None, screenshot: Path | None) -> int:
 
         capture_when_ready(win, collection, screenshot)
         return app.exec()
-    win.show()
+    if win.property("fillsScreen"):
+        win.showMaximized()
+    else:
+        win.show()
     from ui.first_run import open_start_collection
 
     QTimer.singleShot(0, lambda: open_start_collection(win, collection))

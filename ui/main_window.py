@@ -366,6 +366,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             self.viewer.show_record(None)
             self.viewer.set_marks([])
             self.highlights.set_spans([], scanned=True)
+            self.highlights.summary.setText("No record open")
             self.appraisal.clear()
             self.sensitivity.clear()
             return
@@ -616,9 +617,12 @@ def fit_to_screen(win: QWidget) -> None:
     frame = win.frameGeometry().size() - win.geometry().size()
     width = min(win.width(), free.width() - frame.width())
     height = min(win.height(), free.height() - frame.height())
+    if win.frameGeometry().size() == win.geometry().size():
+        height -= 40  # not shown yet: leave room for the window manager's title bar
     if (width, height) != (win.width(), win.height()):
         win.resize(width, height)
         win.move(free.topLeft())
+        win.setProperty("fillsScreen", True)  # a small screen: open maximised
 
 
 def _stamp(by: str, role: str, at: Any, inherited: bool, scope: str) -> str:

@@ -12,6 +12,17 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from ui.viewer.marks import FIND, REDACTION, SELECTION, SPAN, Mark
 
+WRITTEN_LINE = 100  # characters: longer lines are paragraphs the writer let wrap
+
+
+def written_in_lines(text: str) -> bool:
+    """True when nearly every line is short: a typed note, a letter, a fixed-width report."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 3:
+        return False
+    long = sum(1 for line in lines if len(line) > WRITTEN_LINE)
+    return long <= len(lines) // 20
+
 
 class TextView(QPlainTextEdit):
     """Read-only, selectable text; `selection_range` gives the selection as code-point offsets."""
@@ -40,6 +51,13 @@ class TextView(QPlainTextEdit):
         shown = text.replace("\f", "\n").replace("\r", "\n")
         self._text = shown
         self._wide = any(ord(c) > 0xFFFF for c in shown)
+        # Text broken into lines by its writer is shown as written (re-wrapping its lines at
+        # the pane's width made ragged half-lines); paragraphs on one line wrap to the pane.
+        self.setLineWrapMode(
+            QPlainTextEdit.LineWrapMode.NoWrap
+            if written_in_lines(shown)
+            else QPlainTextEdit.LineWrapMode.WidgetWidth
+        )
         self.document().setUndoRedoEnabled(False)
         self.setPlainText(shown)
         self._marks = []
