@@ -62,7 +62,7 @@ def plain_main() -> Iterator[None]:
         sys.modules["__main__"] = main
 
 
-def die_with_parent() -> None:
+def die_with_parent(parent: int) -> None:
     """Make this (worker) process end when its parent does, however the parent ends.
 
     A parent killed outright (kill -9, out of memory, a crash) runs none of `stop`, and its
@@ -71,12 +71,11 @@ def die_with_parent() -> None:
     (prctl PR_SET_PDEATHSIG); elsewhere a thread notices within half a second that the
     parent's id has changed. Both are cheap; a worker holds nothing worth saving.
     """
-    parent = os.getppid()
     if sys.platform.startswith("linux"):
         with suppress(OSError, AttributeError):
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:  # the parent went before the request took effect
+    if os.getppid() != parent:  # the parent went before (or while) this process started
         os._exit(1)
 
     def watch() -> None:
@@ -90,9 +89,10 @@ def die_with_parent() -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def start_worker(initializer: Callable[[], None] | None) -> None:
-    """What every worker runs first: tie its life to the parent's, then warm up."""
-    die_with_parent()
+def start_worker(initializer: Callable[[], None] | None, parent: int) -> None:
+    """What every worker runs first: tie its life to `parent`'s (the process that started
+    it, by id: once orphaned, `os.getppid` names the new parent), then warm up."""
+    die_with_parent(parent)
     if initializer is not None:
         initializer()
 
@@ -114,7 +114,7 @@ class Workers:
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=spawn_context(),
-            initializer=functools.partial(start_worker, initializer),
+            initializer=functools.partial(start_worker, initializer, os.getpid()),
         )
         # The pool's own dict, which keeps every process it starts (it is dropped by shutdown).
         self._processes: dict[int, BaseProcess] = self.pool._processes  # type: ignore[assignment]
