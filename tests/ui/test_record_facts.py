@@ -63,3 +63,21 @@ def test_period_justification_travels_with_the_sensitivity_fields(make_window: A
     fields = panel.fields()
     assert isinstance(fields, dict)
     assert fields["period_justification"] == "Youngest person was 95 at the record's date."
+
+
+def test_queue_model_exposes_conflict_markers(qtmodeltester: Any) -> None:
+    from reviewer.queue import QueueRow
+    from ui.queue.queue_table_model import COL_APPRAISAL, COL_PATH, MARKERS_ROLE, QueueTableModel
+
+    held = "held: destroy suspended: decided destroy, now under legal hold 'UCPI'"
+    rows = [
+        QueueRow(1, None, "a.pdf", "a.pdf", "PDF", "ok", 1, 10, False, "destroy", markers=(held,)),
+        QueueRow(2, None, "b.pdf", "b.pdf", "PDF", "ok", 1, 10, False, "select"),
+    ]
+    model = QueueTableModel(rows)
+    qtmodeltester.check(model)
+    assert model.index(0, COL_PATH).data(MARKERS_ROLE) == (held,)
+    assert model.index(0, COL_APPRAISAL).data(Qt.ItemDataRole.ToolTipRole) == held
+    assert model.index(0, COL_APPRAISAL).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.index(1, COL_APPRAISAL).data(MARKERS_ROLE) == ()
+    assert model.index(1, COL_APPRAISAL).data(Qt.ItemDataRole.ForegroundRole) is None

@@ -37,6 +37,9 @@ HEADERS = ("Record", "Format", "Pages", "Status", "PD", "Appraisal", "Closure", 
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+# Conflicts on the record (reviewer.decisions.markers), e.g. ("held: destroy suspended: ...",)
+MARKERS_ROLE = Qt.ItemDataRole.UserRole + 3
+_MARKED = (COL_APPRAISAL, COL_CLOSURE)
 
 _SORT_KEYS: dict[int, Callable[[QueueRow], Any]] = {
     COL_PATH: lambda r: r.path.lower(),
@@ -192,12 +195,18 @@ class QueueTableModel(QAbstractTableModel):
                 return "has personal data" if row.has_personal_data else "no personal data found"
             if col == COL_SCORE and row.reasons:
                 return "Why: " + "; ".join(row.reasons)
+            if col in _MARKED and row.markers:
+                return "\n".join(row.markers)
             return row.path if col == COL_PATH else _display(row, col)
         if role == RECORD_ID_ROLE:
             return row.id
         if role == ROW_ROLE:
             return row
+        if role == MARKERS_ROLE:
+            return row.markers
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATUS and row.status != "ok":
+            return QBrush(_PROBLEM)
+        if role == Qt.ItemDataRole.ForegroundRole and col in _MARKED and row.markers:
             return QBrush(_PROBLEM)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PAGES, COL_SCORE):
             return _ALIGN_RIGHT
