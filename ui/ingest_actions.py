@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.workbench import Workbench
 
 
-def _collection_choice(win: MainWindow, paths: list[Path]) -> tuple[str, str] | None:
+def _collection_choice(win: Workbench, paths: list[Path]) -> tuple[str, str] | None:
     """The collection (and, for a new one, its kind) the files go into, asked in one dialog."""
     from reviewer.queue import list_collections
     from ui.dialogs.ingest_dialog import IngestDialog
@@ -31,19 +31,19 @@ def _collection_choice(win: MainWindow, paths: list[Path]) -> tuple[str, str] | 
     return dialog.choice()
 
 
-def ingest_folder(win: MainWindow) -> None:
+def ingest_folder(win: Workbench) -> None:
     folder = QFileDialog.getExistingDirectory(win, "Ingest a folder (read-only)")
     if folder:
         start_ingest(win, [Path(folder)])
 
 
-def ingest_files(win: MainWindow) -> None:
+def ingest_files(win: Workbench) -> None:
     files, _ = QFileDialog.getOpenFileNames(win, "Ingest files (read-only)")
     if files:
         start_ingest(win, [Path(f) for f in files])
 
 
-def ingest_with_metadata(win: MainWindow) -> None:
+def ingest_with_metadata(win: Workbench) -> None:
     """A folder and the export's manifest describing it (CSV, XLSX, SharePoint Manifest.xml).
 
     Manifests and sidecars inside the folder are found anyway; this is for one kept apart."""
@@ -69,7 +69,7 @@ def ingest_with_metadata(win: MainWindow) -> None:
 
 
 def start_ingest(
-    win: MainWindow,
+    win: Workbench,
     paths: list[Path],
     collection: str | None = None,
     kind: str | None = None,
@@ -126,7 +126,7 @@ def start_ingest(
     )
 
 
-def scan(win: MainWindow, name: str | None = None) -> None:
+def scan(win: Workbench, name: str | None = None) -> None:
     """Detect personal data in the collection in the background, then refresh the view."""
     name = name or (win.collection.collection_name if win.collection else None)
     from reviewer.detect.entities.scan import default_jobs, scan_collection
@@ -152,7 +152,7 @@ def scan(win: MainWindow, name: str | None = None) -> None:
     )
 
 
-def choose_collection(win: MainWindow) -> None:
+def choose_collection(win: Workbench) -> None:
     from reviewer.queue import list_collections
 
     with win.store.session() as session:
@@ -165,5 +165,5 @@ def choose_collection(win: MainWindow) -> None:
         win.open_collection(name)
 
 
-def _problem(win: MainWindow, message: str) -> None:
+def _problem(win: Workbench, message: str) -> None:
     QMessageBox.warning(win, "Records Reviewer", message)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 from ui import settings
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.workbench import Workbench
 
 
 class SurveyWindow(QMainWindow):
@@ -27,7 +27,7 @@ class SurveyWindow(QMainWindow):
         self.resize(1150, 800)
 
 
-def show_summary(win: MainWindow, summary: Any, title: str) -> SurveyWindow:
+def show_summary(win: Workbench, summary: Any, title: str) -> SurveyWindow:
     window = SurveyWindow(summary, title, win)
     window.show()
     win.survey_windows.append(window)
@@ -47,7 +47,7 @@ def results_start(root: Path) -> Path:
     return Path.home()
 
 
-def survey_folder(win: MainWindow, root: Path | None = None, out_dir: Path | None = None) -> None:
+def survey_folder(win: Workbench, root: Path | None = None, out_dir: Path | None = None) -> None:
     """Ask for the folder to survey and where the results go, then survey in the background."""
     from reviewer.survey import survey
 
@@ -80,7 +80,7 @@ def survey_folder(win: MainWindow, root: Path | None = None, out_dir: Path | Non
     )
 
 
-def open_survey(win: MainWindow, out_dir: Path | None = None) -> SurveyWindow | None:
+def open_survey(win: Workbench, out_dir: Path | None = None) -> SurveyWindow | None:
     """Show a survey made earlier (its results folder)."""
     from reviewer.survey import load_summary
 

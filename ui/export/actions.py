@@ -11,10 +11,10 @@ from ui import settings
 from ui.export.export_dialog import ExportDialog
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.workbench import Workbench
 
 
-def open_export_dialog(win: MainWindow) -> ExportDialog | None:
+def open_export_dialog(win: Workbench) -> ExportDialog | None:
     if win.collection is None:
         QMessageBox.information(win, "Export transfer", "Open a collection first.")
         return None
@@ -26,7 +26,7 @@ def open_export_dialog(win: MainWindow) -> ExportDialog | None:
     return dialog
 
 
-def appraisal_report(win: MainWindow, out_file: Path | None = None) -> None:
+def appraisal_report(win: Workbench, out_file: Path | None = None) -> None:
     """Ask where to save the report PDF, then write it in the background."""
     from reviewer.export.appraisal_report import write_appraisal_report
 
