@@ -53,19 +53,24 @@ _ROLE = (
 ANONYMISED = (
     re.compile(
         rf"(?i:(?<![\w])(?:the[ ]+)?(?:(?:first|second|third|fourth)[ ]+)?{_ROLE}s?),?[ ]+"
-        rf"[(\u201c\"']?({_INITIALS})[)\u201d\"']?(?![\w\u2019'-])"
+        rf"[(\u201c\"']?({_INITIALS})[)\u201d\"']?(?![\w\u2019'&-])"
+        # set off as a name, not a word of a term ("applicant ADR entity")
+        r"(?=\s*[,.;:)\n]|\s+(?:and|who|was|is|had|has|said|says|did|does|v\.?|agreed|gave|"
+        r"told|were|would|could|appeals|applies)(?![\w]))"
     ),
     re.compile(rf"(?<![\w])R[ ]?\(({_INITIALS})\)[ ]+v\.?[ ]"),
     re.compile(
         rf"(?i:on[ ]+the[ ]+application[ ]+of)[ ]+[\u201c\"']?({_INITIALS})[\u201d\"']?(?![\w])"
     ),
     re.compile(
-        r"(?<![\w'\u2019.()-])([B-HJ-Z])(?:['\u2019]s)?[ ]+(?:has|had|is|was|were|did|does|"
+        r"(?<![\w'\u2019.()&/-])([B-HJ-Z])(?:['\u2019]s)?[ ]+(?:has|had|is|was|were|did|does|"
         r"says|said|told|gave|accepts|accepted|contends|contended|submits|submitted|argues|"
         r"argued|claims|claimed|appealed|applied|became|remains|remained|lives|lived|went|"
         r"would|will|could|should|also|then|now|suffers|suffered)(?![\w])"
     ),
 )
+# A person spoken of: "B has been a patient ... He is 47" (not "he or she", anyone at all).
+PRONOUN_AFTER = re.compile(r"(?i:(?<![\w])(?:he|she|his|her|him)(?![\w])(?![ ]*(?:or|/)[ ]*\w))")
 # Document furniture before a letter or number: "Annex B", "Option B has", "Table 3".
 LABEL_NOUN_BEFORE = re.compile(
     r"(?i:(?<![\w])(?:annex|appendix|schedule|part|table|figure|option|company|plan|"
@@ -245,6 +250,8 @@ class PersonRuler:
                 if kind == "anonymised":
                     if LABEL_NOUN_BEFORE.search(text, max(0, start - 12), start):
                         continue
+                    if regex is ANONYMISED[-1] and not PRONOUN_AFTER.search(text, end, end + 240):
+                        continue  # "B is the retail prices index": a variable, not a person
                     reason = "name rule: anonymised initials"
                     found.append(Candidate(start, end, "PERSON", self.scores["title"], reason))
                     continue

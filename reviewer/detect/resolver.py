@@ -42,6 +42,12 @@ DATE_LIKE = re.compile(
     rf"(?i)\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}"
 )
 # "DOB:", "date of birth as", "whose date of birth is", "born on the", "(born": a birth date.
+# A document label and its letter: "Annex B", "Company B" (also read as a name by the model).
+LETTER_LABEL = re.compile(
+    r"(?i:(?<![\w])(?:annex|appendix|schedule|part|table|figure|option|company|plan|scenario|"
+    r"officer|person|individual|firm|group|case|category|class|type|model|box|phase|site)"
+    r"[ ]+)[A-Z](?![\w'\u2019])"
+)
 LEADING_THE = re.compile(r"(?i:the|on|of)[ ]+")
 DOB_RE = re.compile(
     r"(?i)(?:\bd\.?\s?o\.?\s?b\.?|date\s+of\s+birth|\bborn|\bbirth\s?date|\bb\.)"
@@ -183,6 +189,8 @@ class PiiResolver:
                     continue
                 if after_determiner(text, start) and not self._after_title(text, start):
                     continue  # "the Bill Committee", "the Wireless Telegraphy Act"
+                if LETTER_LABEL.search(text, max(0, start - 14), min(len(text), end)):
+                    continue  # "Annex B - Hansard References", "Company B", "Officer A"
                 if any(text[start:end] + " " in name for name in statutes):
                     continue  # "Wireless Telegraphy licences", of "the Wireless Telegraphy Act"
                 why = person_verdict(text[start:end], words, evidence=False)
@@ -426,7 +434,7 @@ class PiiResolver:
         )
         taken += [(s, e) for s, e, _w in blocked]
         for m in re.finditer(
-            rf"(?<![\w])(?:{alternation})(?![\w'\u2019-]|['\u2019][a-rt-z])", text
+            rf"(?<![\w])(?:{alternation})(?![\w-]|['\u2019](?:[a-rt-z]|s\w))", text
         ):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

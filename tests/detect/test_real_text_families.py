@@ -136,6 +136,7 @@ def test_anonymised_initials_stand_for_a_person(nlp: Language) -> None:
     text = (
         "THE QUEEN ON THE APPLICATION OF \u201cB\u201d\nAppellant\n"
         "Save for certain brief interludes, B has been a patient at Ashworth Hospital since 1987. "
+        "He is 47 years of age. "
         "Most of the clinicians who have had B under their care have been of the view that B "
         "also suffers from a psychopathic disorder. Annex B sets out the chronology. "
         "Counsel for the appellant, NJ, said that NJ had been unwell."
@@ -144,6 +145,25 @@ def test_anonymised_initials_stand_for_a_person(nlp: Language) -> None:
     b = [s for s in spans if s.text == "B"]
     assert len(b) == 4  # the title, "B has", "had B", "that B"; not "Annex B"
     assert [s.text for s in spans if s.text == "NJ"] == ["NJ", "NJ"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A variable in a formula, a label's letter, "R&D", "S&S": no anonymised person.
+        "The calculation, set out in paragraph 3, has a variable referred to as \u201cB\u201d. "
+        "Unless a Treasury order is issued that says otherwise, B is the retail prices index "
+        "for September. For the financial year beginning on 1st April 2015 B would be the index.",
+        "A is an individual PSC and a director of Company A, and a director of Company B. "
+        "Officer A is counted twice: once as a unique officer of Company B.",
+        "A report commissioned by DESNZ in 2022 suggests that deployment and R&D could bring "
+        "down the total capital cost. The UK's approach to S&S is in line with the WCO.",
+        "19(1)\tInformation to be supplied by applicant ADR entity to its competent authority",
+        "Annex B - Hansard References\nAnnex B \u2013 Hansard References",
+    ],
+)
+def test_letters_that_are_no_anonymised_person(nlp: Language, text: str) -> None:
+    assert not flagged(text, "PERSON")
 
 
 def test_a_name_broken_across_lines_by_a_hyphen(nlp: Language) -> None:
