@@ -15,7 +15,7 @@ from datetime import UTC, date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.records import Record
+from models.records import Record, RecordPage
 from reviewer.decisions.markers import COPY_CONFLICT, FAMILY_CONFLICT, record_markers
 from reviewer.decisions.redactions import list_redactions
 from reviewer.decisions.store import all_decisions
@@ -70,6 +70,9 @@ class TransferItem:
     marks: tuple[Mark, ...] = ()
     # The reference a case system's export gave the record (TDR "former reference").
     former_reference: str = ""
+    # An image file whose text came from OCR: its redacted copy is the picture as a PDF with
+    # the pixels under each box removed, not a rendering of its text.
+    scanned_image: bool = False
 
     @property
     def redact(self) -> bool:
@@ -86,6 +89,17 @@ class TransferPlan:
 
 def _is_pdf(record: Record) -> bool:
     return record.mime == "application/pdf" or record.name.lower().endswith(".pdf")
+
+
+def _is_scanned_image(session: Session, record: Record) -> bool:
+    if _is_pdf(record) or not (record.mime or "").startswith("image/"):
+        return False
+    found = session.scalar(
+        select(RecordPage.id).where(
+            RecordPage.record_id == record.id, RecordPage.ocr_confidence.is_not(None)
+        )
+    )
+    return found is not None
 
 
 def _entity_marks(session: Session, record_id: int, labels: Sequence[str]) -> list[Mark]:
@@ -225,6 +239,7 @@ def plan_transfer(session: Session, collection_name: str) -> TransferPlan:
             is_pdf=_is_pdf(record),
             decision=view,
             former_reference=metadata_reference(session, record.id),
+            scanned_image=_is_scanned_image(session, record),
         )
         if item.redact:
             item = TransferItem(**{**item.__dict__, "marks": tuple(_marks(session, record, view))})

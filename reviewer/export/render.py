@@ -47,3 +47,10 @@ def render_text_pdf(pages: Sequence[str], title: str = "") -> bytes:
         return bytes(doc.tobytes(garbage=3, deflate=True))
     finally:
         doc.close()
+
+
+def image_pdf(data: bytes) -> bytes:
+    """An image file (every frame of a TIFF) as a PDF whose pages are the images, in the same
+    page points MuPDF gives the image, so OCR word boxes land on the same pixels."""
+    with fitz().open(stream=data) as image:
+        return bytes(image.convert_to_pdf())

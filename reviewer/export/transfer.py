@@ -30,7 +30,7 @@ from reviewer.export.bag import (
 from reviewer.export.metadata import MetadataError, render_csv, validate_rows
 from reviewer.export.plan import ExportProblem, TransferItem, TransferPlan, plan_transfer
 from reviewer.export.redact import RedactionError, RedactionResult, redact_pdf
-from reviewer.export.render import render_text_pdf
+from reviewer.export.render import image_pdf, render_text_pdf
 from reviewer.export.rows import Placement, metadata_rows, place
 from reviewer.export.verification_file import REPORT_NAME, render_reports
 from reviewer.ingest.access import EvidenceError, record_bytes, record_pages
@@ -98,12 +98,14 @@ def _redacted_copy(
     """The verified redacted PDF of one record (rendered from its text first if not a PDF)."""
     if item.is_pdf:
         source = original
+    elif item.scanned_image:
+        source = image_pdf(original)
     else:
         with store.session() as session:
             pages = [p.text for p in record_pages(session, item.record_id)]
         source = render_text_pdf(pages)
     boxes: dict[int, list[tuple[float, float, float, float]]] = {}
-    if item.is_pdf:
+    if item.is_pdf or item.scanned_image:
         for mark in item.marks:
             if mark.page is not None:
                 boxes.setdefault(mark.page, []).extend(mark.rects)

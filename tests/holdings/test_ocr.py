@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -122,4 +123,51 @@ def test_redacting_a_scanned_page_removes_the_pixels_under_the_box() -> None:
         }
     assert len(inside) == 1  # one flat colour: the word's pixels are gone from the image itself
     again = extract(result.pdf, "scan.pdf", Identification(), ocr=True)
+    assert "Kendrick" not in again.text and "Sarah" in again.text
+
+
+@needs_tesseract
+def test_a_scanned_image_redacted_for_transfer_loses_the_pixels(
+    store: Store, tmp_path: Path
+) -> None:
+    """A JPEG/PNG scan's redacted copy is the picture, with the word's pixels removed."""
+    import pymupdf
+
+    from reviewer.decisions.redactions import add_redaction
+    from reviewer.decisions.save import save_appraisal, save_sensitivity
+    from reviewer.decisions.types import Actor
+    from reviewer.export.plan import plan_transfer
+    from reviewer.export.transfer import _redacted_copy
+    from reviewer.ingest.access import record_bytes, record_text
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "scan.png").write_bytes(_png())
+    ingest_paths(store, [folder], "c")
+    reviewer = Actor("Sam", "sensitivity")
+    with store.session() as session:
+        (row,) = list_records(session, "c")
+        text = record_text(session, row.id)
+        start = text.index("Kendrick")
+        row_modified = datetime.fromtimestamp((folder / "scan.png").stat().st_mtime, UTC).date()
+        save_appraisal(session, row.id, Actor("Ada", "appraiser"), "select", [], "Statement")
+        save_sensitivity(
+            session,
+            row.id,
+            reviewer,
+            closure_status="Closed",
+            redacted=True,
+            exemptions=[("40(2)", 84)],
+            closure_start_date=row_modified,
+            foi_schedule_date=date(2024, 3, 1),
+        )
+        add_redaction(session, row.id, reviewer, start=start, end=start + 8, label="PERSON")
+    with store.session() as session:
+        (item,) = plan_transfer(session, "c").items
+        original = record_bytes(session, row.id)
+    assert item.scanned_image and item.redact
+    result = _redacted_copy(store, item, original, "scan_R.pdf")
+    with pymupdf.open(stream=result.pdf, filetype="pdf") as doc:
+        assert doc[0].get_images(), "the copy is the picture, not a rendering of its text"
+    again = extract(result.pdf, "scan_R.pdf", Identification(), ocr=True)
     assert "Kendrick" not in again.text and "Sarah" in again.text
