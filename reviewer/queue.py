@@ -45,6 +45,7 @@ class QueueRow:
     metadata: str = ""  # what an export's manifest said, "key: value; ..." (filterable)
     # Conflicts to mark in the queue (reviewer.decisions.markers), e.g. "held: destroy suspended"
     markers: tuple[str, ...] = ()
+    duplicate_of: int | None = None  # an exact copy of that record (same SHA-256)
 
 
 @dataclass(frozen=True)
@@ -139,13 +140,14 @@ def load_queue(session: Session, collection_name: str) -> QueueSnapshot:
             Record.status,
             Record.page_count,
             Record.size,
+            Record.duplicate_of_id,
         )
         .where(Record.collection_id == collection_id)
         .order_by(Record.path)
     )
     none = DecisionSummary(None, None, "")
     rows = []
-    for rid, parent, path, name, fmt, status, pages, size in session.execute(stmt):
+    for rid, parent, path, name, fmt, status, pages, size, copy_of in session.execute(stmt):
         dec = decisions.get(rid, none)
         rows.append(
             QueueRow(
@@ -163,6 +165,7 @@ def load_queue(session: Session, collection_name: str) -> QueueSnapshot:
                 reviewer=dec.reviewer,
                 metadata=described.get(rid, ""),
                 markers=tuple(str(m) for m in marked.get(rid, ())),
+                duplicate_of=copy_of,
             )
         )
     return QueueSnapshot(collection_id, collection_name, kind, tuple(rows))

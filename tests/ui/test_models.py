@@ -215,3 +215,37 @@ def test_organisations_places_and_dates_hidden_until_asked(qtbot: Any) -> None:
     panel.show_low.setChecked(True)
     panel.set_spans(marks)
     assert panel.live_keys() == ["entity:1", "entity:2", "entity:3", "entity:4"]
+
+
+def test_queue_marks_copies_and_family_members() -> None:
+    from ui.queue.queue_table_model import CHILD_MARK, COPY_MARK
+
+    rows = [
+        QueueRow(1, None, "mail.eml", "mail.eml", "EML", "ok", None, 10, False),
+        QueueRow(2, 1, "mail.eml/statement.pdf", "statement.pdf", "PDF", "ok", 1, 10, False),
+        QueueRow(3, None, "copy/statement.pdf", "statement.pdf", "PDF", "ok", 1, 10, False,
+                 duplicate_of=2),
+    ]  # fmt: skip
+    model = QueueTableModel(rows)
+    names = [model.index(r, COL_PATH).data() for r in range(3)]
+    tips = [model.index(r, COL_PATH).data(Qt.ItemDataRole.ToolTipRole) for r in range(3)]
+    assert names[0] == "mail.eml"
+    assert names[1] == CHILD_MARK + "statement.pdf"
+    assert names[2] == COPY_MARK + "statement.pdf"
+    assert "attachment" in tips[1]
+    assert "exact copy" in tips[2]
+
+
+def test_load_queue_knows_exact_copies(ui_store: Any, tmp_path: Any) -> None:
+    from reviewer.ingest.pipeline import ingest_paths
+    from reviewer.queue import load_queue
+
+    folder = tmp_path / "copies"
+    (folder / "a").mkdir(parents=True)
+    (folder / "b").mkdir()
+    for sub in ("a", "b"):
+        (folder / sub / "note.txt").write_text("The same note.\n", encoding="utf-8")
+    ingest_paths(ui_store, [folder], "copies", kind="case")
+    with ui_store.session() as s:
+        rows = load_queue(s, "copies").rows
+    assert sum(1 for r in rows if r.duplicate_of is not None) == 1

@@ -56,9 +56,29 @@ _PROBLEM = QColor("#a33b2b")
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
+COPY_MARK = "⧉ "  # an exact copy of another record
+CHILD_MARK = "↳ "  # an attachment or an archive member of the record above it
+
+
+def family_mark(row: QueueRow) -> str:
+    """The queue's marker for a copy or a family member (both may be decided together)."""
+    return (CHILD_MARK if row.parent_id is not None else "") + (
+        COPY_MARK if row.duplicate_of is not None else ""
+    )
+
+
+def family_tip(row: QueueRow) -> str:
+    notes = []
+    if row.parent_id is not None:
+        notes.append("attachment or member of another record (Ctrl+Shift+P applies to family)")
+    if row.duplicate_of is not None:
+        notes.append("exact copy of another record (same SHA-256)")
+    return "\n".join(notes)
+
+
 def _display(row: QueueRow, col: int) -> str:
     if col == COL_PATH:
-        return row.name or row.path
+        return family_mark(row) + (row.name or row.path)
     if col == COL_FORMAT:
         return row.format
     if col == COL_PAGES:
@@ -197,7 +217,10 @@ class QueueTableModel(QAbstractTableModel):
                 return "Why: " + "; ".join(row.reasons)
             if col in _MARKED and row.markers:
                 return "\n".join(row.markers)
-            return row.path if col == COL_PATH else _display(row, col)
+            if col == COL_PATH:
+                tip = family_tip(row)
+                return f"{row.path}\n{tip}" if tip else row.path
+            return _display(row, col)
         if role == RECORD_ID_ROLE:
             return row.id
         if role == ROW_ROLE:
