@@ -110,7 +110,7 @@ def _pattern(parts: Sequence[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![^\W_])" + _GAP.join(words) + r"(?![^\W_])")
 
 
-def _page_string(glyphs: Sequence[Glyph]) -> tuple[str, list[int]]:
+def page_string(glyphs: Sequence[Glyph]) -> tuple[str, list[int]]:
     """The page as one folded string with a line break between lines, and each character's glyph
     (-1 for the breaks)."""
     chars: list[str] = []
@@ -127,12 +127,15 @@ def _page_string(glyphs: Sequence[Glyph]) -> tuple[str, list[int]]:
     return "".join(chars), owner
 
 
-def find_secret(glyphs: Sequence[Glyph], secret: str) -> list[list[int]]:
-    """Each whole-word occurrence of `secret`, as the indexes of the glyphs that draw it."""
+def find_secret(
+    glyphs: Sequence[Glyph], secret: str, folded: tuple[str, list[int]] | None = None
+) -> list[list[int]]:
+    """Each whole-word occurrence of `secret`, as the indexes of the glyphs that draw it
+    (`folded`: `page_string(glyphs)`, computed once when several strings are sought)."""
     parts = secret_parts(secret)
     if not parts:
         return []
-    text, owner = _page_string(glyphs)
+    text, owner = folded or page_string(glyphs)
     found: list[list[int]] = []
     for match in _pattern(parts).finditer(text):
         indexes = sorted({owner[i] for i in range(match.start(), match.end()) if owner[i] >= 0})

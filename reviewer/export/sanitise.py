@@ -54,16 +54,24 @@ def strip_page(page: Any) -> None:
         page.parent.xref_set_key(page.xref, key, "null")
 
 
+def _outside(box: Any, page_rect: Any) -> bool:
+    x0, y0, x1, y1 = box
+    return bool(x0 < page_rect.x0 or y0 < page_rect.y0 or x1 > page_rect.x1 or y1 > page_rect.y1)
+
+
 def remove_off_page(page: Any) -> int:
     """Delete text, images and drawings outside the visible page; returns glyphs removed.
 
-    Glyphs whose centre lies off the page are removed one by one (a glyph half over the edge is
-    clipped, not drawn whole); images and drawings wholly outside go with four far bands."""
+    Glyphs whose centre lies off the page are removed one line at a time (a glyph half over the
+    edge is clipped, not drawn whole); images and drawings reaching off the page are cut back
+    with four far bands. Pages with nothing off the page are left untouched."""
     visible = page.rect
+    if not any(_outside(box, visible) for _, box in page.get_bboxlog()):
+        return 0
     count = 0
     for glyph in page_glyphs(page, everywhere=True):
         x, y = glyph.centre
-        if not visible.contains(fitz().Point(x, y)):
+        if not (visible.x0 <= x <= visible.x1 and visible.y0 <= y <= visible.y1):
             page.add_redact_annot(fitz().Rect(x - 0.1, y - 0.1, x + 0.1, y + 0.1), fill=False)
             count += 1
     if count:

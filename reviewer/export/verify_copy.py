@@ -18,6 +18,7 @@ The report holds positions and counts, never the redacted text or the words them
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -146,6 +147,11 @@ def _present(g: Glyph, grid: Mapping[tuple[str, int, int], list[Glyph]]) -> bool
     return False
 
 
+def _near(box: Box, boxes: Sequence[Box]) -> bool:
+    """Whether any box overlaps `box` at all (the cheap test before measuring areas)."""
+    return any(b[0] < box[2] and box[0] < b[2] and b[1] < box[3] and box[1] < b[3] for b in boxes)
+
+
 def _covered(box: Box, boxes: Sequence[Box]) -> bool:
     x0, y0, x1, y1 = box
     area = max(x1 - x0, 0.0) * max(y1 - y0, 0.0)
@@ -189,7 +195,8 @@ def compare_pages(
                 kind = "missing" if missing else "moved"
                 report.place_problems.append(PlaceProblem(number, where[0], where[1], kind))
                 continue
-            if any(_covered(glyphs[i].ink_box(), drawn) for i in kept):
+            inks = [glyphs[i].ink_box() for i in kept]
+            if any(_covered(ink, drawn) for ink in inks if _near(ink, drawn)):
                 report.place_problems.append(PlaceProblem(number, where[0], where[1], "covered"))
                 continue
             if len(kept) == len(word):
@@ -198,15 +205,11 @@ def compare_pages(
 
 def _token_hit(tokens: Sequence[str], target: str) -> bool:
     """Whether consecutive tokens join to exactly `target` (word boundaries kept)."""
-    for i in range(len(tokens)):
-        joined = ""
-        for token in tokens[i:]:
-            joined += token
-            if joined == target:
-                return True
-            if len(joined) >= len(target) or not target.startswith(joined):
-                break
-    return False
+    if not tokens or not target:
+        return False
+    text = "\0" + "\0".join(tokens) + "\0"
+    pattern = "\0" + "\0?".join(re.escape(ch) for ch in target) + "\0"
+    return re.search(pattern, text) is not None
 
 
 def _tokens(text: str) -> list[str]:

@@ -150,7 +150,13 @@ def test_docx_date_label_keeps_its_letters() -> None:
     assert "Ref:" in text
     assert "16/08/2004" not in text
     date_word = next(w for w in doc[0].get_text("words") if w[4] == "Date:")
-    boxes = [d["rect"] for d in doc[0].get_drawings() if d.get("fill") == (0.0, 0.0, 0.0)]
+    boxes = [
+        item[1]
+        for d in doc[0].get_drawings()
+        if d.get("fill") == (0.0, 0.0, 0.0)
+        for item in d["items"]
+        if item[0] == "re"
+    ]
     assert boxes
     assert all(not pymupdf.Rect(date_word[:4]).intersects(b) or b.x0 >= date_word[2] for b in boxes)
 
