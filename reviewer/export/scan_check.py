@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from models.entities import RecordScan
 from models.records import Record
 from reviewer.decisions.types import DecisionView
+from reviewer.ingest.extract.ocr import read_by_ocr
 
 UNSCANNED = "unscanned"
 UNSCANNABLE = "unscannable"
@@ -32,7 +33,9 @@ def scanned_ids(session: Session, record_ids: Iterable[int]) -> set[int]:
 def unreadable(record: Record, scanned: bool) -> tuple[str, str] | None:
     """(UNSCANNED|UNSCANNABLE, why) when no scan has read the record's content, else None."""
     mime = record.mime or ""
-    if mime.startswith(MEDIA):
+    # An image whose text OCR read is scanned like any text (reviewer.ingest.extract.ocr).
+    ocr_text = mime.startswith("image/") and record.status == "ok" and read_by_ocr(record.message)
+    if mime.startswith(MEDIA) and not ocr_text:
         kind = mime.split("/", 1)[0]
         article = "a" if kind == "video" else "an"
         return UNSCANNABLE, f"{article} {kind} file: no text to scan for personal data"

@@ -171,3 +171,24 @@ def test_a_scanned_image_redacted_for_transfer_loses_the_pixels(
         assert doc[0].get_images(), "the copy is the picture, not a rendering of its text"
     again = extract(result.pdf, "scan_R.pdf", Identification(), ocr=True)
     assert "Kendrick" not in again.text and "Sarah" in again.text
+
+
+@needs_tesseract
+def test_an_image_read_by_ocr_is_scannable_not_unscannable(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from models.records import Record
+    from reviewer.export.scan_check import UNSCANNABLE, UNSCANNED, unreadable
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "read.png").write_bytes(_png())
+    ingest_paths(store, [folder], "c")
+    monkeypatch.setenv("REVIEWER_OCR", "off")
+    (folder / "unread.png").write_bytes(_png(["Another page"]))
+    ingest_paths(store, [folder], "c")
+    with store.session() as session:
+        rows = {r.name: r for r in session.query(Record)}
+        assert unreadable(rows["read.png"], scanned=True) is None
+        assert unreadable(rows["read.png"], scanned=False)[0] == UNSCANNED  # type: ignore[index]
+        assert unreadable(rows["unread.png"], scanned=True)[0] == UNSCANNABLE  # type: ignore[index]

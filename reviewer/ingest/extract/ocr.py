@@ -37,6 +37,11 @@ class OcrPage:
     confidence: float | None
 
 
+def read_by_ocr(message: str) -> bool:
+    """Whether a record's message says its text came from OCR (set by `apply_ocr`)."""
+    return " from OCR (" in f" {message}"
+
+
 def enabled() -> bool:
     """OCR at ingest unless the user turned it off (`REVIEWER_OCR=off`)."""
     return os.environ.get("REVIEWER_OCR", "").lower() not in ("off", "0", "no")
