@@ -179,3 +179,30 @@ def test_naive_redaction_fails_verification() -> None:
     if pymupdf.mupdf_version_tuple >= (1, 28):
         assert {p.kind for p in report.place_problems} & {"moved", "missing"}
     assert not report.leaks
+
+
+@pytest.mark.parametrize("rotation", [0, 90])
+def test_scanned_name_pixels_blanked_under_invisible_text(rotation: int) -> None:
+    """An OCR'd scan: the name is invisible text over an image; its pixels go too."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 40), False)
+    pix.set_rect(pix.irect, (255, 0, 0))
+    page.insert_image(pymupdf.Rect(60, 60, 300, 300), pixmap=pix, keep_proportion=False)
+    page.insert_text((72, 100), f"Witness {PERSON} said so.", fontsize=11, render_mode=3)
+    page.set_rotation(rotation)
+    source = doc.tobytes()
+    name = pymupdf.open(stream=source)[0].search_for(PERSON)[0]
+    inner = pymupdf.Rect(name.x0 + 2, 100 - 7, name.x1 - 2, 100 + 1)  # inside the glyphs' box
+    out = pymupdf.open(stream=redact_pdf(source, {}, [PERSON]).pdf)[0]
+    if rotation:
+        inner = inner * out.rotation_matrix
+    pm = out.get_pixmap(clip=inner, dpi=72)
+    red = sum(
+        1
+        for y in range(pm.height)
+        for x in range(pm.width)
+        if pm.pixel(x, y)[0] > 200 and pm.pixel(x, y)[1] < 80
+    )
+    assert red == 0
+    assert "said so." in out.get_text()
