@@ -10,11 +10,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import InterfaceError, OperationalError, StatementError
 from sqlalchemy.orm import Session
 
 from models import Store
 from models.records import Record
 from reviewer.ingest.manifest.attach import MetadataReport, attach_metadata
+from reviewer.ingest.types import ERROR, Extraction
 from reviewer.ingest.walker import FoundFile, roots_and_files
 from reviewer.ingest.worker import FileResult, IngestLimits, read_files, warm_up, worker_ready
 from reviewer.ingest.writer import (
@@ -201,15 +203,29 @@ def ingest_paths(
             if pending == 0:
                 _begin(session)
             try:
-                for job, result in batch:
-                    _store_result(session, coll_id, job, result, summary, known, new)
-                    pending += 1
-                    done += 1
-                    progress.set_progress(done, total, "reading files")
-                    if progress.is_cancelled():
-                        summary.cancelled = True
-                        break
-                summary.records_written += new.flush(session.connection())
+                before = _Tallies.of(summary)
+                handled: list[tuple[_Job, FileResult]] = []
+                try:
+                    with session.begin_nested():  # one savepoint a batch, not a file
+                        for job, result in batch:
+                            handled.append((job, result))
+                            _store_result(session, coll_id, job, result, summary, known, new)
+                            pending += 1
+                            done += 1
+                            progress.set_progress(done, total, "reading files")
+                            if progress.is_cancelled():
+                                summary.cancelled = True
+                                break
+                        summary.records_written += new.flush(session.connection())
+                except StatementError as exc:
+                    if not refused_value(exc):
+                        raise
+                    # The store refused a value: write the batch file by file, so that one
+                    # bad value is one record with an error, never a stopped batch.
+                    before.restore(summary)
+                    new.discard()
+                    for job, result in handled:
+                        _store_alone(session, coll_id, job, result, summary, known, new)
             except BaseException:
                 # Files land whole or not at all: a failed write (a full disk, Ctrl-C) takes
                 # the uncommitted files with it, and a re-run reads them again. (Cheaper than
@@ -268,6 +284,67 @@ def _same_unreadable(existing: Record | None, result: FileResult) -> bool:
         and result.sha256 is None
         and existing.status == result.extraction.status
     )
+
+
+@dataclass
+class _Tallies:
+    """The summary's counts before a batch, to undo a batch that is written again."""
+
+    counts: tuple[int, ...]
+    statuses: Counter[str]
+    lengths: tuple[int, int]
+
+    @classmethod
+    def of(cls, s: IngestSummary) -> _Tallies:
+        counts = (s.added, s.unchanged, s.changed, s.records_written, s.bytes_read, s.pages)
+        return cls(counts, Counter(s.statuses), (len(s.problems), len(s.changed_paths)))
+
+    def restore(self, s: IngestSummary) -> None:
+        s.added, s.unchanged, s.changed, s.records_written, s.bytes_read, s.pages = self.counts
+        s.statuses = Counter(self.statuses)
+        del s.problems[self.lengths[0] :], s.changed_paths[self.lengths[1] :]
+
+
+def refused_value(exc: StatementError) -> bool:
+    """The store refused a value in a statement (not the store failing: a full disk, a lost
+    connection or a lock stop the run as before, and a re-run reads the files again)."""
+    return not isinstance(exc, OperationalError | InterfaceError)
+
+
+def _store_alone(
+    session: Session,
+    coll_id: int,
+    job: _Job,
+    result: FileResult,
+    summary: IngestSummary,
+    known: dict[str, str | None],
+    new: NewRecords,
+) -> None:
+    """One file in its own savepoint; if the store refuses it, the file is stored as an error
+    record without its text or members (the error names no value)."""
+    before = _Tallies.of(summary)
+    try:
+        with session.begin_nested():
+            _store_result(session, coll_id, job, result, summary, known, new)
+            summary.records_written += new.flush(session.connection())
+        return
+    except StatementError as exc:
+        if not refused_value(exc):
+            raise
+        before.restore(summary)
+        new.discard()
+        what = type(exc.orig).__name__ if exc.orig is not None else type(exc).__name__
+    refused = replace(
+        result,
+        extraction=Extraction(
+            status=ERROR, message=f"could not be stored: the store refused a value ({what})"
+        ),
+        children=(),
+        text_sha256=None,
+    )
+    with session.begin_nested():
+        _store_result(session, coll_id, job, refused, summary, known, new)
+        summary.records_written += new.flush(session.connection())
 
 
 def _store_result(

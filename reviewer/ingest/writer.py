@@ -221,6 +221,12 @@ class NewRecords:
         for child in row.result.children:
             self._queue(_Row(row.root_id, child, parent_row=index))
 
+    def discard(self) -> None:
+        """Forget what is queued and what was learnt of first copies: the savepoint these
+        records were being written in was rolled back."""
+        self._rows = []
+        self.dups.forget()
+
     def flush(self, conn: Connection) -> int:
         """Insert every queued record and its pages; returns how many records were written."""
         rows, self._rows = self._rows, []

@@ -142,3 +142,66 @@ def test_store_integrity_after_the_hostile_folder(store: Store, tmp_path: Path) 
         if session.get_bind().dialect.name == "sqlite":
             assert session.scalar(text("PRAGMA integrity_check")) == "ok"
     assert orphans == 0 and pages == 0
+
+
+def _refusing_fields(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """The store refuses any row for `name` (as PostgreSQL refuses a NUL in text)."""
+    from sqlalchemy.exc import DataError
+
+    from reviewer.ingest import writer
+
+    real = writer._fields
+
+    def fields(result: object, now: object) -> dict[str, object]:
+        values = real(result, now)  # type: ignore[arg-type]
+        if values["name"] == name and values["status"] != "error":
+            raise DataError("INSERT", {}, ValueError("refused: Jo Bloggs AB123456C"))
+        return values
+
+    monkeypatch.setattr(writer, "_fields", fields)
+
+
+@pytest.mark.timeout(240)
+def test_a_value_the_store_refuses_is_one_error_record_not_a_stopped_batch(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "batch"
+    root.mkdir()
+    for i in range(5):
+        (root / f"f{i}.txt").write_text(f"file {i}\n")
+    (root / "f1 copy.txt").write_text("file 1\n")  # exact copies still linked
+    _refusing_fields(monkeypatch, "f2.txt")
+    summary = ingest_paths(store, [root], "c")
+    rows = _rows(store)
+    assert set(rows) == {"f0.txt", "f1.txt", "f1 copy.txt", "f2.txt", "f3.txt", "f4.txt"}
+    assert rows["f2.txt"].status == "error"
+    assert rows["f2.txt"].message == "could not be stored: the store refused a value (ValueError)"
+    assert all(rows[p].status == "ok" for p in rows if p != "f2.txt")
+    assert rows["f1.txt"].duplicate_of_id == rows["f1 copy.txt"].id
+    assert summary.added == 6 and summary.statuses["error"] == 1
+    assert summary.records_written == 6
+    with store.session() as session:
+        assert session.scalar(
+            select(RecordPage.text).where(RecordPage.record_id == rows["f3.txt"].id)
+        ) == "file 3\n"
+    again = ingest_paths(store, [root], "c")
+    assert again.added == 0
+
+
+@pytest.mark.skipif(not os.environ.get("REVIEWER_TEST_DB"), reason="PostgreSQL refuses NUL")
+@pytest.mark.timeout(240)
+def test_postgresql_refusing_a_nul_stops_nothing(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even if a NUL slipped past the writer, PostgreSQL's refusal is that file's error."""
+    from reviewer.ingest import writer
+
+    monkeypatch.setattr(writer, "storable_result", lambda result: result)
+    root = tmp_path / "nul"
+    root.mkdir()
+    (root / "a.txt").write_bytes(b"Name: Jo Bloggs\x00NINO AB123456C\n")
+    (root / "b.txt").write_text("healthy\n")
+    ingest_paths(store, [root], "c")
+    rows = _rows(store)
+    assert rows["a.txt"].status == "error" and "AB123456C" not in rows["a.txt"].message
+    assert rows["b.txt"].status == "ok"
