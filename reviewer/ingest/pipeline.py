@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from models import Store
 from models.records import Record
+from reviewer import scratch
 from reviewer.ingest.manifest.attach import MetadataReport, attach_metadata
 from reviewer.ingest.types import ERROR, Extraction
 from reviewer.ingest.walker import FoundFile, roots_and_files
@@ -165,6 +166,7 @@ def ingest_paths(
     started = time.perf_counter()
     summary = IngestSummary(collection=collection)
     progress.set_progress(0, None, "finding files")
+    scratch.sweep()  # scratch folders of killed runs (their copies of members)
     found = list(roots_and_files([Path(p) for p in paths]))
     with store.session() as session:
         coll = get_or_create_collection(session, collection, kind)

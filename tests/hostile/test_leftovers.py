@@ -127,3 +127,21 @@ def test_a_killed_exports_partial_bag_is_removed_at_the_next_export(tmp_path: Pa
         assert running.exists(), "an export still running keeps its folder"
     assert not stage.exists()
     assert sweep_partials(tmp_path) == []
+
+
+def test_an_ingest_starts_by_removing_killed_runs_scratch_folders(
+    tmp_path: Path, store: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from reviewer.ingest.pipeline import ingest_paths
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    stale = tmp_path / f"{scratch.PREFIX}999999999-old"
+    stale.mkdir()
+    (stale / "attachment.pdf").write_bytes(b"a copy of evidence")
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text("text\n")
+    ingest_paths(store, [root], "c")  # type: ignore[arg-type]
+    assert not stale.exists()
