@@ -86,3 +86,19 @@ def test_copies_and_families_with_conflicting_closures_are_marked(fx: Fixture) -
     with fx.store.session() as s:
         save_sensitivity(s, original, REVIEWER, **CLOSED)  # type: ignore[arg-type]
         assert original not in record_markers(s, fx.collection_id)
+
+
+def test_a_copy_closed_by_its_folder_still_conflicts(fx: Fixture) -> None:
+    from reviewer.decisions import save_folder_sensitivity
+
+    original = fx.ids["case1/statement.pdf"]
+    with fx.store.session() as s:
+        save_sensitivity(s, original, REVIEWER, closure_status="Open")
+        save_folder_sensitivity(
+            s, fx.collection_id, "case2", REVIEWER, allow_conflicts=True,
+            **{**CLOSED, "closure_start_date": None}, closure_start_rule="year_end",
+        )  # fmt: skip
+    with fx.store.session() as s:
+        markers = record_markers(s, fx.collection_id)
+    assert [m.kind for m in markers[original]] == [COPY_CONFLICT]
+    assert "case2/statement_copy.pdf is Closed" in str(markers[original][0])
