@@ -30,7 +30,8 @@ def _export(tmp_path: Path) -> Path:
     (root / "letters").mkdir()
     (root / "statements" / "s1.txt").write_text("first statement")
     (root / "statements" / "s2.txt").write_text("second statement")
-    (root / "letters" / "l1.txt").write_text("a letter nobody listed")
+    (root / "letters" / "L1.txt").write_text("a letter nobody listed")
+    (root / "letters" / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(60))
     (root / "metadata.csv").write_text(MANIFEST, encoding="utf-8")
     return root
 
@@ -65,8 +66,8 @@ def test_a_csv_manifest_beside_the_files_describes_them(store: Store, tmp_path: 
     reasons = {line: why for _src, line, why in report.unmatched_rows}
     assert "matches no ingested file" in reasons[4]
     assert "has 2 cells where the header has 5" in reasons[5]
-    assert report.files_without_row == ["letters/l1.txt"]
-    assert rows["letters/l1.txt"].metadata == {}  # type: ignore[attr-defined]
+    assert report.files_without_row == ["letters/L1.txt"]  # as named; Thumbs.db is excluded
+    assert rows["letters/L1.txt"].metadata == {}  # type: ignore[attr-defined]
 
 
 def test_rerun_keeps_one_copy_of_the_metadata(store: Store, tmp_path: Path) -> None:
@@ -199,7 +200,7 @@ def test_cli_ingest_metadata_and_records_json(
 ) -> None:
     root = _export(tmp_path)
     given = tmp_path / "extra.csv"
-    given.write_text("name,Owner\nl1.txt,Records team\n")
+    given.write_text("name,Owner\nL1.txt,Records team\n")
     argv = ["--db", db_url, "ingest", str(root), "--collection", "c", "--metadata", str(given)]
     assert main(argv) == 0
     err = capsys.readouterr().err
@@ -207,7 +208,7 @@ def test_cli_ingest_metadata_and_records_json(
     assert "matches no ingested file" in err
     assert main(["--db", db_url, "records", "--collection", "c", "--format", "json"]) == 0
     rows = {r["path"]: r for r in json.loads(capsys.readouterr().out)}
-    assert rows["letters/l1.txt"]["metadata"] == {"name": "l1.txt", "Owner": "Records team"}
+    assert rows["letters/L1.txt"]["metadata"] == {"name": "L1.txt", "Owner": "Records team"}
     assert rows["statements/s1.txt"]["record_date"] is None
 
 

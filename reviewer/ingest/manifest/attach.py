@@ -68,11 +68,13 @@ class _Index:
 
     def __init__(self, rows: Sequence[tuple[int, str, int | None]]) -> None:
         self.parts: dict[int, tuple[str, ...]] = {}
+        self.paths: dict[int, str] = {}  # as stored, for messages
         self.root: dict[int, int | None] = {}
         self.by_name: dict[str, list[int]] = defaultdict(list)
         for record_id, path, root_id in rows:
             parts = tuple(path.lower().split("/"))
             self.parts[record_id] = parts
+            self.paths[record_id] = path
             self.root[record_id] = root_id
             self.by_name[parts[-1]].append(record_id)
 
@@ -189,6 +191,7 @@ def attach_metadata(
             Record.collection_id == collection_id,
             Record.parent_id.is_(None),
             Record.root_id.in_(list(root_ids)),
+            Record.status != "excluded",  # system files TNA excludes need no description
         )
     ).all()
     index = _Index([(r.id, r.path, r.root_id) for r in rows])
@@ -212,7 +215,7 @@ def attach_metadata(
         described |= matched
         if manifest.kind != "sidecar":
             missing = [
-                "/".join(index.parts[c])
+                index.paths[c]
                 for c in index.in_folder(source)
                 if c not in matched and c not in manifest_names
             ]
