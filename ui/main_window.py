@@ -454,7 +454,11 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         state = self.state
         if state is None:
             return
-        self.highlights.set_spans(state.span_marks, scanned=state.scanned)
+        self.highlights.set_spans(
+            state.span_marks,
+            scanned=state.scanned,
+            no_text=not state.content.text.strip(),
+        )
         spans = self.highlights.visible(state.span_marks)
         self.viewer.set_marks([*spans, *state.redaction_marks])
         self.viewer.set_hidden_labels(self.highlights.model.hidden_labels())

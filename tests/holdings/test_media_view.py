@@ -103,3 +103,14 @@ def test_an_email_is_shown_as_a_message(qtbot: Any) -> None:
         card.values["Attachments"].linkActivated.emit("rec:7")
     assert got.args == ["rec:7"]
     assert not card.show_message("just a note", [])
+
+
+def test_a_record_without_text_never_reads_as_clean(qtbot: Any) -> None:
+    from ui.highlights.highlights_panel import NO_TEXT, HighlightsPanel
+
+    panel = HighlightsPanel()
+    qtbot.addWidget(panel)
+    panel.set_spans([], scanned=True, no_text=True)
+    assert panel.summary.text() == NO_TEXT
+    panel.set_spans([], scanned=True)
+    assert panel.summary.text() == "No personal data found in this record"

@@ -33,6 +33,7 @@ SCOPES = (
 )
 
 
+NO_TEXT = "No text to scan for personal data: someone must look at (or play) this record"
 NOT_SCANNED = "Not scanned for personal data yet: File \N{RIGHTWARDS ARROW} Scan for personal data"
 
 
@@ -113,10 +114,13 @@ class HighlightsPanel(QWidget):
             if (low or m.score >= LOW_SCORE) and (other or m.label in DEFAULT_SHOWN)
         ]
 
-    def set_spans(self, marks: Sequence[Mark], *, scanned: bool = True) -> None:
+    def set_spans(
+        self, marks: Sequence[Mark], *, scanned: bool = True, no_text: bool = False
+    ) -> None:
         """`marks`: every span of the record; the low-confidence ones are filtered here.
 
         `scanned` False: detection has not run on the record yet, so no spans is not "none found".
+        `no_text`: the record has no text a scan could read (a recording, a scan without OCR).
         """
         shown = self.visible(marks)
         self.model.set_spans(shown)
@@ -130,6 +134,8 @@ class HighlightsPanel(QWidget):
             text = f"{len(live)} highlight(s) in {labels} categor{'y' if labels == 1 else 'ies'}"
             if len(shown) > len(live):
                 text += f", {len(shown) - len(live)} dismissed"
+        elif no_text:
+            text = NO_TEXT
         elif scanned:
             text = "No personal data found in this record"
         else:
