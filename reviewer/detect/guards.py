@@ -11,7 +11,8 @@ STATUTE_RE = re.compile(
     r"(?:(?:\bs(?:ection)?s?\.?[ ]?\d+[A-Z]?(?:\(\w+\))*(?:[ ]?(?:and|&|,)[ ]?\d+[A-Z]?)*[ ]+"
     r"(?:of[ ]+)?(?:the[ ]+)?)?"
     r"(?:[A-Z][A-Za-z'\u2019()-]*[ ]+(?:(?:of|the|and|for|to|in|on|against|with)[ ]+)*){1,8}"
-    r"(?:Act|Order|Regulations|Rules|Code|Directive)(?:[ ]+(?:\d{4}|of[ ]+\d{4}))?)"
+    r"(?:\([A-Z][A-Za-z ]*\)[ ]+)?"
+    r"(?:Act|Order|Regulations|Rules|Code|Directive|Bill)(?:[ ]+(?:\d{4}|of[ ]+\d{4}))?)"
 )
 COURT_RE = re.compile(
     r"(?:[A-Z][A-Za-z'\u2019-]+[ ]+){0,3}"
@@ -20,7 +21,7 @@ COURT_RE = re.compile(
     r"|Court[ ]+of[ ]+Appeal|Old[ ]+Bailey|Royal[ ]+Courts[ ]+of[ ]+Justice"
 )
 # Literal words every STATUTE_RE / COURT_RE match contains (case-sensitive, like the patterns).
-STATUTE_WORDS = ("Act", "Order", "Regulations", "Rules", "Code", "Directive")
+STATUTE_WORDS = ("Act", "Order", "Regulations", "Rules", "Code", "Directive", "Bill")
 COURT_WORDS = ("Court", "Bailey")
 # Case, custody and exhibit references: "43XY1234519", "T20197123", "URN 13AB4567890", "JS/1".
 REFERENCE_RE = re.compile(

@@ -69,8 +69,37 @@ ANONYMISED = (
         r"would|will|could|should|also|then|now|suffers|suffered)(?![\w])"
     ),
 )
+# A name set beside its post or its office, as contact lines and signatures write it:
+# "Duncan Gilchrist, Deputy Director for Child Maintenance", "Alexis Petrou at the Northern
+# Ireland Office", "Jo Warner, Deputy Directors for BBC Policy". Two or three name words.
+_POST_WORD = (
+    r"(?:Director|Directors|Minister|Secretary|Head|Chair|Chairman|Chairwoman|Chief|Manager|"
+    r"Officer|Adviser|Advisor|Commissioner|Registrar|Clerk|Lead|Counsel|Solicitor|Inspector|"
+    r"Governor|Economist|Analyst|Statistician|Lawyer|Leader)"
+)
+APPOSITIVE = (
+    re.compile(
+        rf"(?<![\w'\u2019.-])({NAME_WORD}(?:[ ]{NAME_WORD}){{1,2}}),[ ]+(?:the[ ]+)?"
+        rf"(?:(?:Deputy|Assistant|Parliamentary|Under|Permanent|Principal|Senior|Chief|Acting|"
+        rf"Interim|Executive|Policy|Team|Programme|Project|Lead)[ ]+)*{_POST_WORD}(?![\w])"
+    ),
+    re.compile(
+        rf"(?m:^|(?<=[:\t]))[ \t]*({NAME_WORD}(?:[ ]{NAME_WORD}){{1,2}})[ ]+at[ ]+(?:the[ ]+)?"
+        rf"(?:[A-Z][\w'\u2019&-]*[ ,]+(?:(?:of|for|and|the|&)[ ]+)*){{0,6}}"
+        rf"(?:Department|Office|Ministry|Agency|Treasury|Authority|Commission|Executive|Service)"
+        rf"(?![\w])"
+    ),
+    # Counsel on a judgment's cover: "TIM AUSTEN (instructed by Browne Jacobson LLP) for ..."
+    re.compile(
+        rf"(?m:^|(?<=[ ]and[ ]))[ \t]*({NAME_WORD}(?:[ ]{NAME_WORD}){{1,3}})"
+        rf"(?:[ ]+(?:QC|KC|Q\.C\.|K\.C\.))?[ ]+\((?:instructed[ ]+by|of)[ ]"
+    ),
+)
 # A person spoken of: "B has been a patient ... He is 47" (not "he or she", anyone at all).
-PRONOUN_AFTER = re.compile(r"(?i:(?<![\w])(?:he|she|his|her|him)(?![\w])(?![ ]*(?:or|/)[ ]*\w))")
+# Not in capitals: "HE providers" is higher education.
+PRONOUN_AFTER = re.compile(
+    r"(?<![\w])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)(?![\w])(?![ ]*(?i:or|/)[ ]*\w)"
+)
 # Document furniture before a letter or number: "Annex B", "Option B has", "Table 3".
 LABEL_NOUN_BEFORE = re.compile(
     r"(?i:(?<![\w])(?:annex|appendix|schedule|part|table|figure|option|company|plan|"
@@ -221,6 +250,7 @@ class PersonRuler:
         self.regexes.append(("post_nominal", POST_NOMINAL))
         self.regexes.append(("post_nominal", POST_PLURAL))
         self.regexes.extend(("anonymised", rx) for rx in ANONYMISED)
+        self.regexes.extend(("appositive", rx) for rx in APPOSITIVE)
         if "surname_first" in rows:
             self.regexes.append(
                 (

@@ -14,7 +14,15 @@ from spacy.tokens import Doc
 from reviewer.detect.addresses import STREET_TYPES, street_names
 from reviewer.detect.guards import blocked_ranges, not_a_person
 from reviewer.detect.identifiers import CANDIDATES_ATTR, doc_text, ensure_extensions
-from reviewer.detect.names import LABEL_NOUN_BEFORE, clean_name, first_names, not_names
+from reviewer.detect.names import (
+    LABEL_NOUN_BEFORE,
+    clean_name,
+    first_names,
+    not_names,
+)
+from reviewer.detect.names import (
+    PRONOUN_AFTER as PRONOUN_NEAR,
+)
 from reviewer.detect.plausibility import (
     ORG_HEADS,
     DocWords,
@@ -210,7 +218,17 @@ class PiiResolver:
                     score, reason = 0.6, f"{reason}; {why}, not a person"
                 elif " " not in text[start:end].strip():
                     score -= 0.1  # one word, no title or given name: less sure
-                    if opens_sentence(text, start) and not capitalised_elsewhere(
+                    if (
+                        not words.is_given(text[start:end])
+                        and not self._after_title(text, start)
+                        and not PRONOUN_NEAR.search(text, max(0, start - 200), end + 200)
+                    ):
+                        # "Traverse", "Diplomas", "Orkney": a lone capitalised word the model
+                        # guesses is a name, with no "he" or "her" near. Possible; a full name or
+                        # title elsewhere flags its later mentions ("Hughes" after "Dr Hughes").
+                        score = min(score, POSSIBLE)
+                        reason += "; one word, no title, given name or full name"
+                    elif opens_sentence(text, start) and not capitalised_elsewhere(
                         text, text[start:end], start
                     ):
                         # Its capital may be only grammar ('said "Calm down'): possible.
@@ -319,7 +337,14 @@ class PiiResolver:
             forenames = span.split(",", 1)[1]
             if person_verdict(forenames, words, evidence=False) is not None:
                 return False
-        strong = any(k in c.reason for k in ("title", "field", "post_nominal", "anonymised"))
+        if "appositive" in c.reason and any(
+            w.lower().strip(".,") in ORG_HEADS or w.lower().strip(".,") in not_names()
+            for w in span.split()
+        ):
+            return False  # "Financial Conduct Authority, the Chief Executive": a body
+        strong = any(
+            k in c.reason for k in ("title", "field", "post_nominal", "anonymised", "appositive")
+        )
         if not strong and after_determiner(text, c.start):
             return False  # "the Bill Table": a common noun after a determiner
         if "first_name" in c.reason and any(
@@ -430,7 +455,7 @@ class PiiResolver:
             for k in kept
             # a "possible" ORG or place ("NJ" read as an acronym) gives way to a found name
             if k.label != "SPECIAL_CATEGORY"
-            and not (k.label in ("ORG", "LOCATION") and k.score < FLAGGED)
+            and not (k.label in ("ORG", "LOCATION", "PERSON") and k.score < FLAGGED)
         )
         taken += [(s, e) for s, e, _w in blocked]
         for m in re.finditer(

@@ -201,3 +201,37 @@ def test_special_category_tied_to_a_person_is_flagged(nlp: Language) -> None:
     )
     shown = flagged(text, "SPECIAL_CATEGORY")
     assert {"convicted", "mental illness", "schizophrenia"} <= shown
+
+
+def test_names_beside_their_post_or_office(nlp: Language) -> None:
+    # Contact lines of explanatory memoranda and a judgment's cover (counsel before "instructed").
+    text = (
+        "Contact\nAlexis Petrou at the Northern Ireland Office Telephone: 0207 210 0817 can be "
+        "contacted with any queries.\nHelen Martin & Jo Warner, Deputy Directors for BBC Policy "
+        "at the Department for Culture, Media and Sport confirm.\nDuncan Gilchrist, Deputy "
+        "Director for Child Maintenance Policy, can confirm.\nTIM AUSTEN (instructed by Browne "
+        "Jacobson LLP) for the Claimants\nThe Financial Conduct Authority, the Chief Executive "
+        "said."
+    )
+    people = flagged(text, "PERSON")
+    assert {"Alexis Petrou", "Jo Warner", "Duncan Gilchrist", "TIM AUSTEN"} <= people
+    assert not {p for p in people if "Authority" in p or "Browne" in p}
+
+
+def test_a_lone_capitalised_word_in_a_policy_paper_is_only_possible(nlp: Language) -> None:
+    text = (
+        "Recycling performance is based on \u201cConsistency in Household and Business Recycling "
+        "in England\u201d, Traverse, Pg. 104. HE providers are compared with alternative, "
+        "further education options such as AHE Diplomas. Amongst them, Orkney, Shetland and "
+        "Western Isles are entirely island authorities."
+    )
+    assert not flagged(text, "PERSON") & {"Traverse", "Diplomas", "Orkney"}
+
+
+def test_a_bill_is_no_person(nlp: Language) -> None:
+    text = (
+        "The framework would become the Social Security (Scotland) Bill. This received more "
+        "than 200 responses. Research briefings for the Islands (Scotland) Bill indicate that "
+        "residents of islands rely on ferry services."
+    )
+    assert not {p for p in flagged(text, "PERSON") if "Bill" in p}
