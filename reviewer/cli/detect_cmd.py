@@ -142,12 +142,13 @@ def _run(args: argparse.Namespace) -> int:
 
         wanted = DEFAULT_SHOWN
     from reviewer.detect import DetectFileError, detect_file
+    from reviewer.safe_text import escape
 
     for path in args.files:
         try:
             spans = detect_file(path)
         except DetectFileError as exc:
-            sys.stderr.write(f"{path}: {exc}\n")
+            sys.stderr.write(f"{escape(str(path))}: {escape(str(exc))}\n")
             continue
         for span in spans:
             if span.score < min_score or span.label not in wanted:
