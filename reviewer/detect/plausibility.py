@@ -43,6 +43,9 @@ DET_NOUN_RE = re.compile(
     r"(?<![\w])(?i:the|a|an|this|these|those)[ ]+([A-Z][a-z]+)(?![\w'\u2019-])"
 )
 DET_BEFORE_RE = re.compile(r"(?<![\w])(?i:the|a|an|this|these|those|its|their|our|any|each)[ ]+\Z")
+# Endings of abstract nouns, never of a name of eight letters or more ("Selflessness",
+# "Authorisation", "Carer's Allowance"); given names ("Lawrence", "Constance") are checked first.
+ABSTRACT_RE = re.compile(r"(?:ness|tion|sion|ment|ance|ence|ity|ism|ology|ship)s?$")
 # Acronyms and codes: "SEN", "LIBOR", "CfD", "DfE", "GnRH", "MMFs", "EuVECA".
 CODE_WORD_RE = re.compile(r"[A-Z]{2,}s?|[A-Z][a-z]*[A-Z][A-Za-z]*")
 # Capitals a surname may carry inside it: "McDonald", "MacLeod", "O'Brien", "DeVito", "LeBlanc".
@@ -173,6 +176,8 @@ def person_verdict(text: str, doc: DocWords, *, evidence: bool) -> str | None:
         return None
     if any(doc.is_given(w) for w in low):
         return None
+    if any(len(w) >= 8 and ABSTRACT_RE.search(w) for w in low):
+        return "abstract noun"  # "Selflessness", "Authorisation", "Impact Assessment"
     if len(low) == 1 and low[0] in doc.det_nouns:
         return "a common noun in this text ('the ...')"
     if "," not in text and any(doc.is_acronym(w) for w in ws):

@@ -235,3 +235,18 @@ def test_a_bill_is_no_person(nlp: Language) -> None:
         "residents of islands rely on ferry services."
     )
     assert not {p for p in flagged(text, "PERSON") if "Bill" in p}
+
+
+def test_abstract_nouns_styles_and_months_are_not_people(nlp: Language) -> None:
+    text = (
+        "2. Selflessness - Ministers when making appointments should act solely in terms of "
+        "the public interest.\nG. Assurance \u2013 There should be established a system.\n"
+        "that the scheme has an adequate continuity strategy\nAuthorisation Criteria\n"
+        "Other benefits are Attendance Allowance and Carer\u2019s Allowance.\n"
+        "Subsection 7 provides that His Majesty may by Order in Council extend it.\n"
+        "Office for Budget Responsibility (March 2018): Economic and fiscal outlook\n"
+        "Signed by the responsible: The Rt Hon Peter Kyle MP, Secretary of State\n"
+    )
+    people = flagged(text, "PERSON")
+    assert "Peter Kyle" in people
+    assert not people - {"Peter Kyle"}, people
