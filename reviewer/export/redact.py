@@ -112,16 +112,31 @@ def pin_lines(glyphs: Sequence[Glyph], chosen: set[int]) -> list[Box]:
     return out
 
 
+TextMarks = Mapping[int, Sequence[tuple[str, Sequence[Box]]]]
+
+
 def _redact_page(
-    page: Any, drawn: Sequence[Box], secrets: Sequence[str]
+    page: Any,
+    drawn: Sequence[Box],
+    secrets: Sequence[str],
+    located: Sequence[tuple[str, Sequence[Box]]] = (),
 ) -> tuple[set[GlyphKey], list[Box]]:
     """Remove the marked glyphs, pixels and drawings of one page; returns the glyphs removed
-    and the boxes drawn."""
+    and the boxes drawn.
+
+    `located` are text marks with the boxes the workstation found them at: found among the
+    page's glyphs, the glyphs are redacted; not found (a scan read by OCR, a page with no text
+    layer) their boxes are redacted as drawn."""
     glyphs = page_glyphs(page)
+    folded = page_string(glyphs) if (secrets or located) else None
+    drawn = list(drawn)
+    for text, rects in located:
+        if not find_secret(glyphs, text, folded):
+            drawn.extend(rects)
     chosen: set[int] = set()
     for rect in drawn:
         chosen.update(glyphs_in(glyphs, rect))
-    folded = page_string(glyphs) if secrets else None
+    secrets = [*secrets, *(text for text, _ in located)]
     for secret in secrets:
         for occurrence in find_secret(glyphs, secret, folded):
             chosen.update(occurrence)
@@ -164,14 +179,18 @@ def redact_pdf(
     *,
     every_occurrence: bool = True,
     copy_name: str = "",
+    text_marks: TextMarks | None = None,
 ) -> RedactionResult:
     """Redact `boxes` (1-based page -> rects in PDF points) and, unless `every_occurrence` is
-    off, every whole-word occurrence of the `secrets` (the redacted strings); verify the copy
-    against `data` and raise `RedactionError` (with the report) if anything is wrong."""
+    off, every whole-word occurrence of the `secrets` (the redacted strings); `text_marks`
+    (page -> (text, rects)) are redacted by their glyphs where the page has them, else by their
+    rects. Verify the copy against `data` and raise `RedactionError` (with the report) if
+    anything is wrong."""
+    text_marks = text_marks or {}
     source = _open(data)
     pages = source.page_count
     source.close()
-    for page_no in boxes:
+    for page_no in [*boxes, *text_marks]:
         if not 1 <= page_no <= pages:
             raise RedactionError(f"a redaction is on page {page_no}, beyond the last page")
     try:
@@ -186,7 +205,10 @@ def redact_pdf(
             number = page.number + 1
             strip_page(page)
             chosen, page_boxes = _redact_page(
-                page, list(boxes.get(number, ())), secrets if every_occurrence else ()
+                page,
+                list(boxes.get(number, ())),
+                secrets if every_occurrence else (),
+                text_marks.get(number, ()),
             )
             if chosen or page_boxes:
                 removed[number], drawn[number] = chosen, page_boxes
@@ -195,7 +217,9 @@ def redact_pdf(
         out = doc.tobytes(garbage=4, deflate=True, clean=True)
     finally:
         doc.close()
-    report = verify_copy(data, out, removed, drawn, secrets, copy_name)
+    marked = [text for marks in text_marks.values() for text, _ in marks]
+    every = sorted({*secrets, *(t for t in marked if t.strip())}, key=len, reverse=True)
+    report = verify_copy(data, out, removed, drawn, every, copy_name)
     if not report.ok:
         raise RedactionError(
             f"the redacted copy failed verification: {report.problems()[0]}", report

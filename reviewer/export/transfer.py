@@ -105,12 +105,17 @@ def _redacted_copy(
             pages = [p.text for p in record_pages(session, item.record_id)]
         source = render_text_pdf(pages)
     boxes: dict[int, list[tuple[float, float, float, float]]] = {}
+    located: dict[int, list[tuple[str, Sequence[tuple[float, float, float, float]]]]] = {}
     if item.is_pdf or item.scanned_image:
         for mark in item.marks:
-            if mark.page is not None:
+            if mark.page is None:
+                continue
+            if mark.text.strip():  # its glyphs where the page has them, else its boxes
+                located.setdefault(mark.page, []).append((mark.text, mark.rects))
+            else:
                 boxes.setdefault(mark.page, []).extend(mark.rects)
     secrets = sorted({m.text for m in item.marks if m.text.strip()}, key=len, reverse=True)
-    return redact_pdf(source, boxes, secrets, copy_name=copy_name)
+    return redact_pdf(source, boxes, secrets, copy_name=copy_name, text_marks=located)
 
 
 def _stage_record(

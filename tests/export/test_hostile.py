@@ -206,3 +206,36 @@ def test_scanned_name_pixels_blanked_under_invisible_text(rotation: int) -> None
     )
     assert red == 0
     assert "said so." in out.get_text()
+
+
+def test_marked_words_use_glyphs_not_their_stored_boxes() -> None:
+    """A span's stored box (the whole "NHS:9434765919" word, line high) is not what is
+    redacted when the page has the text: only the value's glyphs go."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Patient NHS:9434765919 seen.", fontsize=11)
+    page.insert_text((72, 111), "Next line close below.", fontsize=11)
+    source = doc.tobytes()
+    word = next(w for w in page.get_text("words") if "9434765919" in w[4])
+    tall = (word[0], word[1] - 4, word[2], word[3] + 4)
+    result = redact_pdf(source, {}, [], text_marks={1: [("9434765919", [tall])]})
+    text = pymupdf.open(stream=result.pdf, filetype="pdf")[0].get_text()
+    assert "NHS:" in text
+    assert "9434765919" not in text
+    assert "Next line close below." in text
+    assert result.report.ok
+
+
+def test_marks_on_a_page_without_text_are_boxed() -> None:
+    """A scan with no text layer: the OCR'd span's box is redacted, pixels and all."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 40), False)
+    pix.set_rect(pix.irect, (255, 0, 0))
+    page.insert_image(pymupdf.Rect(60, 60, 300, 300), pixmap=pix, keep_proportion=False)
+    source = doc.tobytes()
+    box = (100.0, 100.0, 200.0, 120.0)
+    result = redact_pdf(source, {}, [], text_marks={1: [(PERSON, [box])]})
+    out = pymupdf.open(stream=result.pdf, filetype="pdf")[0]
+    pm = out.get_pixmap(clip=pymupdf.Rect(box), dpi=72)
+    assert all(max(pm.pixel(x, y)[:3]) < 40 for y in range(pm.height) for x in range(pm.width))
