@@ -24,6 +24,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from json.encoder import encode_basestring as _s
 from typing import Any
 
@@ -101,7 +102,22 @@ class _Replay:
             self.redactions[int(rest)] = (None if after == "null" else after, ev_id)
 
 
-def _events(conn: Connection) -> Iterator[Any]:
+_COLUMNS = (
+    "id, collection_id, record_id, target, actor, role, at, kind, before, after, prev_hash, hash"
+)
+
+
+def _events(conn: Connection) -> Iterator[tuple[Any, ...]]:
+    """Every event as a plain tuple, oldest first, a batch at a time."""
+    if conn.dialect.name == "sqlite":
+        # The driver's own cursor: SQLAlchemy's row processing was a third of the time, and
+        # SQLite streams a plain SELECT anyway. `at` comes back as stored text (see `_at`).
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        cursor.execute(f"SELECT {_COLUMNS} FROM audit_events ORDER BY id")
+        while batch := cursor.fetchmany(BATCH):
+            yield from batch
+        cursor.close()
+        return
     e = AuditEvent.__table__.c
     stmt = select(
         e.id,
@@ -117,7 +133,19 @@ def _events(conn: Connection) -> Iterator[Any]:
         e.prev_hash,
         e.hash,
     ).order_by(e.id)
-    yield from conn.execute(stmt.execution_options(yield_per=BATCH, stream_results=True))
+    for row in conn.execute(stmt.execution_options(yield_per=BATCH, stream_results=True)):
+        yield tuple(row)
+
+
+def _at(value: Any) -> str:
+    """The event time as the chain hashed it (ISO, microseconds, +00:00)."""
+    if isinstance(value, str):  # SQLite's stored UTC text, "YYYY-MM-DD HH:MM:SS.ffffff"
+        if len(value) == 26:
+            return f"{value[:10]}T{value[11:]}+00:00"
+        value = datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return str(value.astimezone(UTC).isoformat(timespec="microseconds"))
 
 
 def _hash(row: Any) -> str:
@@ -127,7 +155,7 @@ def _hash(row: Any) -> str:
     (ev_id, coll, rec, target, actor, role, at, kind, before, after, prev, _) = row
     text = (
         f'{{"actor":{_s(actor)},"after":{_s(after)},'
-        f'"at":{_s(at.isoformat(timespec="microseconds"))},"before":{_s(before)},'
+        f'"at":{_s(_at(at))},"before":{_s(before)},'
         f'"collection_id":{_n(coll)},"id":{_n(ev_id)},"kind":{_s(kind)},'
         f'"prev_hash":{_s(prev)},"record_id":{_n(rec)},"role":{_s(role)},'
         f'"target":{_s(target)}}}'
@@ -141,18 +169,20 @@ def _n(value: int | None) -> str:
 
 def _walk(conn: Connection, replay: _Replay) -> VerifyResult:
     prev_hash, prev_id, count = GENESIS, 0, 0
+    add = replay.add
     for ev in _events(conn):
         count += 1
-        if ev.id != prev_id + 1:
-            reason = f"event {prev_id + 1} is missing (next is {ev.id})"
+        ev_id = ev[0]
+        if ev_id != prev_id + 1:
+            reason = f"event {prev_id + 1} is missing (next is {ev_id})"
             return VerifyResult(False, prev_id + 1, reason, count)
-        if ev.prev_hash != prev_hash:
-            reason = f"event {ev.id} does not link to event {prev_id}"
-            return VerifyResult(False, ev.id, reason, count)
-        if _hash(ev) != ev.hash:
-            return VerifyResult(False, ev.id, f"event {ev.id} was altered", count)
-        replay.add(ev.id, ev.kind, ev.target, ev.after)
-        prev_hash, prev_id = ev.hash, ev.id
+        if ev[10] != prev_hash:
+            reason = f"event {ev_id} does not link to event {prev_id}"
+            return VerifyResult(False, ev_id, reason, count)
+        if _hash(ev) != ev[11]:
+            return VerifyResult(False, ev_id, f"event {ev_id} was altered", count)
+        add(ev_id, ev[7], ev[3], ev[9])
+        prev_hash, prev_id = ev[11], ev_id
     return _check_ends(conn, prev_id, count, prev_hash)
 
 

@@ -15,6 +15,7 @@ from reviewer.decisions.exemptions import allowed_codes, suggest_period
 from reviewer.decisions.store import collection_id_of
 from reviewer.decisions.types import DecisionError
 from reviewer.qa.blind import BlindRecord, blind_view, review_ids, submit_review
+from reviewer.qa.blinding import Blind
 from reviewer.qa.compare import Comparison
 from reviewer.qa.outcomes import ReviewView, record_outcome
 from reviewer.qa.sampling import get_sample
@@ -56,6 +57,11 @@ class BlindReviewFlow:
         """Review id by record id, for the records this checker has already submitted."""
         with self.store.session() as s:
             return review_ids(s, self.record_ids, self.checker)
+
+    def blind(self) -> Blind:
+        """What every other surface must hide from this checker now: the first decision of
+        each sample record they have not yet judged."""
+        return Blind(frozenset(set(self.record_ids) - set(self.reviewed())))
 
     def submit(self, record_id: int, decision: QaDecision) -> tuple[int, Comparison]:
         with self.store.session() as s:

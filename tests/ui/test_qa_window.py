@@ -65,3 +65,48 @@ def test_blind_review_shows_the_pdf_page_with_highlights(ui_store: Any, qtbot: A
     drawn = [m for marks in widget.viewer.pdf.canvas._marks.values() for m in marks]
     assert any(m.label == "PHONE" for m in drawn)
     assert all(m.kind != "redaction" for m in drawn)
+
+
+def test_nothing_of_the_first_decision_shows_while_the_checker_judges(
+    ui_store: Any, make_window: Any, qtbot: Any
+) -> None:
+    """The main window (queue closures, panels, history) is hidden during the blind review,
+    the core's blind view empties the queue rows of records still to judge, and both come
+    back once the checker has submitted / closed the review."""
+    from models.records import Record
+    from reviewer.decisions.save import save_sensitivity
+    from reviewer.decisions.store import collection_id_of
+    from reviewer.decisions.types import Actor
+    from reviewer.qa.flow import BlindReviewFlow
+    from reviewer.qa.sampling import draw_sample
+    from reviewer.qa.types import QaDecision
+    from reviewer.queue import load_queue
+    from tests.ui.conftest import COLLECTION
+    from ui.qa.qa_window import open_blind_review
+
+    with ui_store.session() as s:
+        for rid in s.scalars(select(Record.id)):
+            save_sensitivity(s, rid, Actor("Alice", "sensitivity"), closure_status="Open")
+        draw_sample(s, collection_id_of(s, COLLECTION), size=3, seed=1)
+    flow = BlindReviewFlow(ui_store, COLLECTION, "Carol")
+    blind = flow.blind()
+    assert blind.hidden == frozenset(flow.record_ids)
+    with ui_store.session() as s:
+        snapshot = load_queue(s, COLLECTION)
+    shown = {r.id: r for r in blind.queue(snapshot).rows}
+    for rid in flow.record_ids:
+        assert (shown[rid].closure, shown[rid].reviewer) == (None, "")
+    plain = {r.id: r for r in snapshot.rows}
+    assert {plain[rid].closure for rid in flow.record_ids} == {"Open"}  # what it would show
+    assert blind.history(flow.record_ids[0], ["an event"]) == []
+    flow.submit(flow.record_ids[0], QaDecision(closure_status="Open"))
+    assert flow.record_ids[0] not in flow.blind().hidden  # judged: no longer hidden
+
+    win = make_window()
+    qa = open_blind_review(win)
+    assert qa is not None
+    qtbot.addWidget(qa)
+    assert qa.isVisible()
+    assert not win.isVisible()  # nothing behind the review shows a first decision
+    qa.close()
+    assert win.isVisible()
