@@ -118,6 +118,11 @@ def _run_check(args: argparse.Namespace, ctx: Context, info: BagInfo) -> int:
         raise UsageError(str(exc)) from exc
     print_json(readiness.as_dict())
     eprint(readiness.sentence())
+    if readiness.formula_paths:
+        eprint(
+            f"warning: {len(readiness.formula_paths)} name(s) start with = + - @, a tab or CR; "
+            "metadata.csv keeps them exact for TDR: open it as text, not in a spreadsheet"
+        )
     if readiness.missing_bag_info:
         eprint(f"bag-info.txt lacks {', '.join(readiness.missing_bag_info)}")
     return 0

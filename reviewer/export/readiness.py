@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from models.records import Record
 from models.session import Store
+from reviewer.csv_cells import formula_like
 from reviewer.decisions.markers import (
     COPY_CONFLICT,
     FAMILY_CONFLICT,
@@ -78,6 +79,9 @@ class Readiness:
     missing_bag_info: tuple[str, ...] = field(default_factory=tuple)
     # (path, "code: years; ...", justification): closures outside the usual periods, as justified
     justified_periods: tuple[tuple[str, str, str], ...] = ()
+    # Paths a spreadsheet would take for a formula (= + - @ tab CR): metadata.csv keeps them
+    # exact, as TDR needs, so whoever opens it should open it as text.
+    formula_paths: tuple[str, ...] = ()
 
     @property
     def transfers(self) -> int:
@@ -131,6 +135,7 @@ class Readiness:
                 {"path": p, "exemptions": e, "justification": j}
                 for p, e, j in self.justified_periods
             ],
+            "formula_paths": list(self.formula_paths),
         }
 
 
@@ -223,6 +228,11 @@ def check_session(session: Session, collection_name: str, info: BagInfo | None =
             )
             for item in plan.items
             if item.decision.period_justification and item.decision.closure_status == "Closed"
+        ),
+        formula_paths=tuple(
+            item.path
+            for item in plan.items
+            if formula_like(item.name) or any(map(formula_like, item.path.split("/")))
         ),
     )
 
