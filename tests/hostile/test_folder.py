@@ -181,9 +181,10 @@ def test_a_value_the_store_refuses_is_one_error_record_not_a_stopped_batch(
     assert summary.added == 6 and summary.statuses["error"] == 1
     assert summary.records_written == 6
     with store.session() as session:
-        assert session.scalar(
-            select(RecordPage.text).where(RecordPage.record_id == rows["f3.txt"].id)
-        ) == "file 3\n"
+        assert (
+            session.scalar(select(RecordPage.text).where(RecordPage.record_id == rows["f3.txt"].id))
+            == "file 3\n"
+        )
     again = ingest_paths(store, [root], "c")
     assert again.added == 0
 
