@@ -52,7 +52,7 @@ _ROLE = (
 )
 ANONYMISED = (
     re.compile(
-        rf"(?i:(?<![\w])(?:the[ ]+)?(?:(?:first|second|third|fourth)[ ]+)?{_ROLE}s?),?[ ]+"
+        rf"(?i:(?<![\w]){_ROLE}s?),?[ ]+"
         rf"[(\u201c\"']?({_INITIALS})[)\u201d\"']?(?![\w\u2019'&-])"
         # set off as a name, not a word of a term ("applicant ADR entity")
         r"(?=\s*[,.;:)\n]|\s+(?:and|who|was|is|had|has|said|says|did|does|v\.?|agreed|gave|"
@@ -186,6 +186,42 @@ def clean_name(text: str, start: int, end: int, titles: frozenset[str]) -> tuple
     return s, e
 
 
+# Rare rules run only near the words they need (a post-nominal, a post, "at", "instructed"):
+# their patterns begin with a name word, which `re` would otherwise try at every capital.
+GATES: dict[int, tuple[re.Pattern[str], int, int]] = {}
+
+
+def _gate(rx: re.Pattern[str], gate: str, before: int, after: int) -> None:
+    GATES[id(rx)] = (re.compile(gate), before, after)
+
+
+def _matches(regex: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """`regex.finditer(text)`, or only within windows around its gate's hits."""
+    gate = GATES.get(id(regex))
+    if gate is None:
+        return list(regex.finditer(text))
+    pattern, before, after = gate
+    windows: list[list[int]] = []
+    for g in pattern.finditer(text):
+        lo, hi = max(0, g.start() - before), min(len(text), g.end() + after)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    found: dict[tuple[int, int], re.Match[str]] = {}
+    for lo, hi in windows:
+        for m in regex.finditer(text, lo, hi):
+            found.setdefault(m.span(), m)
+    return list(found.values())
+
+
+_gate(POST_NOMINAL, rf"[ ,]{_POST}(?![\w-]|\.\w)", 80, 12)
+_gate(POST_PLURAL, r"[ ](?:LJJ|JJ)(?![\w])", 160, 6)
+_gate(APPOSITIVE[0], r",[ ]+(?:the[ ]+)?[A-Z][a-z]+", 80, 120)
+_gate(APPOSITIVE[1], r"[ ]at[ ]+(?:the[ ]+)?[A-Z]", 80, 220)
+_gate(APPOSITIVE[2], r"\((?:instructed[ ]+by|of)[ ]", 120, 4)
+
+
 def _judge_like(name: str) -> bool:
     """A name before a post-nominal: not document furniture ("Annex J", "Part J")."""
     first = name.split()[0].lower().rstrip(".,")
@@ -270,7 +306,7 @@ class PersonRuler:
         text = doc_text(doc)
         found: list[Candidate] = []
         for kind, regex in self.regexes:
-            for m in regex.finditer(text):
+            for m in _matches(regex, text):
                 if kind == "first_name":
                     if m.group("given").lower() not in self.given:
                         continue

@@ -29,7 +29,7 @@ ORG_HEADS = frozenset(
     college school hospital bank society association foundation institute partnership
     group team prosecution prison prisons tribunal inspectorate executive government
     parliament assembly directorate bureau centre center church union federation treasury
-    division branch secretariat""".split()  # noqa: SIM905
+    division branch secretariat borough""".split()  # noqa: SIM905
 )
 # Words that may sit inside a place name without making it a person ("Leeds District").
 PLACE_WORDS = frozenset(
