@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from reviewer.cli.context import Context
+    from reviewer.detect.span import Span
 
 USAGE = (
     "reviewer detect FILE... [--format jsonl] [--min-score S] [--labels L,...]\n"
@@ -25,6 +26,7 @@ USAGE = (
     "[--labels L,...]"
 )
 EVALUATE = "evaluate"
+BATCH_CHARS = 1_000_000  # characters of files detected together by `reviewer detect`
 
 
 class DetectUsageError(Exception):
@@ -141,14 +143,11 @@ def _run(args: argparse.Namespace) -> int:
         from reviewer.detect.labels import DEFAULT_SHOWN
 
         wanted = DEFAULT_SHOWN
-    from reviewer.detect import DetectFileError, detect_file
     from reviewer.safe_text import escape
 
-    for path in args.files:
-        try:
-            spans = detect_file(path)
-        except DetectFileError as exc:
-            sys.stderr.write(f"{escape(str(path))}: {escape(str(exc))}\n")
+    for path, spans in _detect_files(args.files):
+        if isinstance(spans, str):
+            sys.stderr.write(f"{escape(str(path))}: {escape(spans)}\n")
             continue
         for span in spans:
             if span.score < min_score or span.label not in wanted:
@@ -156,6 +155,41 @@ def _run(args: argparse.Namespace) -> int:
             sys.stdout.write(json.dumps({"file": str(path), **span.as_json()}, ensure_ascii=False))
             sys.stdout.write("\n")
     return 0
+
+
+def _detect_files(paths: list[Path]) -> Iterator[tuple[Path, list[Span] | str]]:
+    """Spans of each file in order (or why it could not be read), as `detect_file` gives them,
+    but with files read first and their texts detected together, up to `BATCH_CHARS` at a time:
+    spaCy batches many texts far better than one at a time (~1.5x on the shared documents)."""
+    from reviewer.detect.files import DetectFileError, extract_file
+    from reviewer.detect.pipeline import detect_texts
+    from reviewer.detect.positions import locate_all
+    from reviewer.ingest.types import OK, Extraction
+
+    batch: list[tuple[Path, Extraction]] = []
+    size = 0
+
+    def flush() -> Iterator[tuple[Path, list[Span] | str]]:
+        found = detect_texts([ex.text if ex.text.strip() else "" for _p, ex in batch])
+        for (path, ex), spans in zip(batch, found, strict=True):
+            yield path, locate_all(spans, ex.pages)
+        batch.clear()
+
+    for path in paths:
+        try:
+            extraction = extract_file(path)
+        except DetectFileError as exc:
+            yield path, str(exc)
+            continue
+        if extraction.status != OK:
+            yield path, f"{extraction.status}: {extraction.message}"
+            continue
+        batch.append((path, extraction))
+        size += len(extraction.text)
+        if size >= BATCH_CHARS:
+            yield from flush()
+            size = 0
+    yield from flush()
 
 
 def run_evaluate(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -47,3 +48,26 @@ def test_detect_does_not_import_the_store(tmp_path: Path) -> None:
     small = tmp_path / "memo.txt"
     small.write_text("Contact Jane Hartley on 020 7946 0018.\n", encoding="utf-8")
     assert loaded(small, "sqlalchemy", "models", "fitz") == set()
+
+
+@pytest.mark.usefixtures("nlp")
+def test_files_detected_together_give_each_file_its_own_spans(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `reviewer detect` reads every file first and detects the texts in one batch (faster);
+    # each file's spans and offsets must be what the file alone gives, in file order.
+    from reviewer.cli import main
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Contact Jane Hartley on 020 7946 0018.\n", encoding="utf-8")
+    b.write_text("Minutes.\n\nDr Priya Raman (priya.raman@example.gov.uk) chaired.\n", "utf-8")
+    (tmp_path / "c.bin").write_bytes(b"\x00\x01")
+
+    def run(*files: Path) -> list[str]:
+        assert main(["detect", *map(str, files)]) == 0
+        return capsys.readouterr().out.splitlines()
+
+    alone = run(a) + run(b)
+    together = run(a, tmp_path / "c.bin", b)
+    assert together == alone
+    assert {json.loads(line)["file"] for line in together} == {str(a), str(b)}
