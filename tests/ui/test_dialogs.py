@@ -19,7 +19,7 @@ def test_export_into_a_non_empty_folder_is_refused_up_front(
     win = make_window()
     dialog = open_export_dialog(win)
     assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.export_btn.isEnabled(), timeout=10000)
+    qtbot.waitUntil(lambda: dialog.export_btn.isEnabled() and dialog.task is None, timeout=10000)
     used = tmp_path / "earlier-bag"
     used.mkdir()
     (used / "bag-info.txt").write_text("x", encoding="utf-8")

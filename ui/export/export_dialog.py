@@ -242,16 +242,32 @@ class ExportDialog(QDialog):
 
     # plumbing
     def _start(self, fn: Any, on_done: Any, name: str) -> None:
+        if self.task is not None:
+            self.task.cancel()  # a check still running gives way to the export
         self._set_busy(True)
+        started: list[Task] = []
+
+        def ended() -> None:
+            # Ends arrive on the GUI thread after `run` returned; only the newest task frees
+            # the dialog (an earlier check ending must not hide a running export's Cancel).
+            if self._newest(started):
+                self._set_busy(False)
+
         self.task = self.tasks.run(
             fn,
             name=name,
             on_done=on_done,
             on_failed=self.verdict.setText,
             on_progress=self._progress,
-            on_cancelled=lambda: self.verdict.setText("Cancelled: nothing was written."),
-            on_ended=lambda: self._set_busy(False),
+            on_cancelled=lambda: (
+                self._newest(started) and self.verdict.setText("Cancelled: nothing was written.")
+            ),
+            on_ended=ended,
         )
+        started.append(self.task)
+
+    def _newest(self, started: list[Task]) -> bool:
+        return bool(started) and self.task is started[0]
 
     def _progress(self, done: int, total: int | None, message: str) -> None:
         from ui.progress_text import ProgressClock
