@@ -159,8 +159,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def _detect_files(paths: list[Path]) -> Iterator[tuple[Path, list[Span] | str]]:
     """Spans of each file in order (or why it could not be read), as `detect_file` gives them,
-    but with files read first and their texts detected together, up to `BATCH_CHARS` at a time:
-    spaCy batches many texts far better than one at a time (~1.5x on the shared documents)."""
+    but with files read first and their texts detected together, up to `BATCH_CHARS` at a time,
+    through one `nlp.pipe` as a scan does (measured: no faster in a warm process, same spans)."""
     from reviewer.detect.files import DetectFileError, extract_file
     from reviewer.detect.pipeline import detect_texts
     from reviewer.detect.positions import locate_all
