@@ -27,10 +27,8 @@ CORPUS = Path(
 )
 sys.path.insert(0, str(HERE))
 
-from passage import Passage  # noqa: E402
 from passages_caselaw import CASELAW  # noqa: E402
 from passages_corpus import CORPUS_PASSAGES  # noqa: E402
-
 
 MISSING: list[str] = []
 
