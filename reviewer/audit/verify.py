@@ -54,6 +54,13 @@ class Problem:
             "inserted": "was inserted outside the tool",
             "deleted": "was deleted outside the tool",
         }[self.change]
+        if self.table == "detected_entities":  # keyed by record: its spans as a whole
+            what = {
+                "edited": "its spans were changed",
+                "inserted": "spans were added",
+                "deleted": "all its spans were deleted",
+            }[self.change]
+            return f"detected_entities of record {self.key}: {what} outside the tool"
         return f"{self.table} {self.key} {told}"
 
 
