@@ -56,7 +56,7 @@ _PROBLEM = QColor("#a33b2b")
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-COPY_MARK = "⧉ "  # an exact copy of another record
+COPY_MARK = "≡ "  # an exact copy of another record (a glyph every UI font has)
 CHILD_MARK = "↳ "  # an attachment or an archive member of the record above it
 
 
