@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QWidget,
 )
 
 from models import Store
@@ -44,6 +43,7 @@ from ui.tasks import Task, TaskManager
 from ui.viewer.marks import Mark
 from ui.viewer.viewer_panel import ViewerPanel
 from ui.widgets.panel_tabs import PanelTabs
+from ui.widgets.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +106,8 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             (self.decision_tabs, 300),
         ):
             pane.setMinimumWidth(least)
-        self.splitter.setSizes([320, 730, 300])
-        self.centre.setSizes([480, 250])
+        self.splitter.setSizes([330, 690, 345])
+        self.centre.setSizes([465, 225])
         self.setCentralWidget(self.splitter)
         self._status_bar()
         self._menus()
@@ -610,23 +610,6 @@ class MainWindow(RecordEditsMixin, QMainWindow):
 
     def status(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
-
-
-def fit_to_screen(win: QWidget) -> None:
-    """Never larger than the screen's free area (a first run on a laptop, a smaller monitor)."""
-    screen = win.screen()
-    if screen is None:
-        return
-    free = screen.availableGeometry()
-    frame = win.frameGeometry().size() - win.geometry().size()
-    width = min(win.width(), free.width() - frame.width())
-    height = min(win.height(), free.height() - frame.height())
-    if win.frameGeometry().size() == win.geometry().size():
-        height -= 40  # not shown yet: leave room for the window manager's title bar
-    if (width, height) != (win.width(), win.height()):
-        win.resize(width, height)
-        win.move(free.topLeft())
-        win.setProperty("fillsScreen", True)  # a small screen: open maximised
 
 
 def _stamp(by: str, role: str, at: Any, inherited: bool, scope: str) -> str:

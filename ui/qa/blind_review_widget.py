@@ -141,7 +141,7 @@ class BlindReviewWidget(QWidget):
         # The checker reads the record: give it the larger share, as the main window does.
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([600, 400])
+        split.setSizes([700, 500])
         outer = QVBoxLayout(self)
         outer.addWidget(self.heading)
         outer.addWidget(split, 1)
