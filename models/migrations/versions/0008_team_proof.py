@@ -49,15 +49,28 @@ BEGIN
 END
 """
 
+# Statement-level: a bulk import appends thousands of events in one transaction, and updating
+# one row once per event in one transaction grows its version chain (quadratic on PostgreSQL).
 PG_ANCHOR = f"""
 CREATE OR REPLACE FUNCTION records_anchor_move() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    added bigint;
+    last_id integer;
+    last_hash text;
 BEGIN
+    SELECT count(*), max(id) INTO added, last_id FROM rr_new_events;
+    IF added = 0 THEN
+        RETURN NULL;
+    END IF;
+    SELECT hash INTO last_hash FROM rr_new_events WHERE id = last_id;
     INSERT INTO audit_anchor (id, last_event_id, event_count, head_hash)
         VALUES (1, 0, 0, '{GENESIS}') ON CONFLICT (id) DO NOTHING;
-    UPDATE audit_anchor SET last_event_id = NEW.id, event_count = event_count + 1,
-        head_hash = NEW.hash WHERE id = 1;
-    RETURN NEW;
+    UPDATE audit_anchor SET last_event_id = GREATEST(last_event_id, last_id),
+        event_count = event_count + added,
+        head_hash = CASE WHEN last_id >= last_event_id THEN last_hash ELSE head_hash END
+        WHERE id = 1;
+    RETURN NULL;
 END $$
 """
 
@@ -155,7 +168,8 @@ def upgrade() -> None:
         op.execute(PG_ANCHOR)
         op.execute(
             "CREATE TRIGGER records_anchor_move AFTER INSERT ON audit_events "
-            "FOR EACH ROW EXECUTE FUNCTION records_anchor_move()"
+            "REFERENCING NEW TABLE AS rr_new_events "
+            "FOR EACH STATEMENT EXECUTE FUNCTION records_anchor_move()"
         )
         op.execute(EVENT_GUARD)
         for table, key in SEALED.items():
