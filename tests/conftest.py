@@ -40,6 +40,37 @@ def _no_process_left() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def message_boxes(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[list[str]]:
+    """A message box never waits for a click that cannot come: offscreen, its modal loop blocks
+    for ever and no test timeout can interrupt it (CI once hung 90 minutes on one). Each box is
+    recorded instead and answered with Ok (Cancel for a question); a test that did not ask for
+    this fixture by name fails if any box was shown, naming it."""
+    shown: list[str] = []
+    try:
+        from PySide6.QtWidgets import QMessageBox
+    except ImportError:  # pragma: no cover - Qt is a dependency
+        yield shown
+        return
+
+    def recorder(kind: str, answer: QMessageBox.StandardButton) -> Callable[..., object]:
+        def show(_parent: object, title: str, text: str, *_a: object, **_k: object) -> object:
+            shown.append(f"{kind}: {title}: {text}")
+            return answer
+
+        return show
+
+    ok, cancel = QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Cancel
+    for kind in ("information", "warning", "critical", "about"):
+        monkeypatch.setattr(QMessageBox, kind, recorder(kind, ok))
+    monkeypatch.setattr(QMessageBox, "question", recorder("question", cancel))
+    yield shown
+    if shown and "message_boxes" not in request.fixturenames:
+        pytest.fail("unexpected message box: " + " | ".join(shown))
+
+
+@pytest.fixture(autouse=True)
 def _private_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -68,7 +68,7 @@ def test_blind_review_shows_the_pdf_page_with_highlights(ui_store: Any, qtbot: A
 
 
 def test_nothing_of_the_first_decision_shows_while_the_checker_judges(
-    ui_store: Any, make_window: Any, qtbot: Any
+    ui_store: Any, make_window: Any, qtbot: Any, message_boxes: list[str]
 ) -> None:
     """The main window (queue closures, panels, history) is hidden during the blind review,
     the core's blind view empties the queue rows of records still to judge, and both come
@@ -102,8 +102,12 @@ def test_nothing_of_the_first_decision_shows_while_the_checker_judges(
     flow.submit(flow.record_ids[0], QaDecision(closure_status="Open"))
     assert flow.record_ids[0] not in flow.blind().hidden  # judged: no longer hidden
 
+    from ui.settings import Identity, save_identity
+
+    save_identity(Identity("Carol", "qa"))
     win = make_window()
     qa = open_blind_review(win)
+    assert message_boxes == []  # a QA checker is not warned about her role
     assert qa is not None
     qtbot.addWidget(qa)
     assert qa.isVisible()
