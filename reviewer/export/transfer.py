@@ -27,6 +27,11 @@ from reviewer.export.bag import (
     staging,
     write_payload,
 )
+from reviewer.export.justifications import (
+    JUSTIFICATIONS_NAME,
+    justification_rows,
+    render_justifications,
+)
 from reviewer.export.metadata import MetadataError, render_csv, validate_rows
 from reviewer.export.plan import ExportProblem, TransferItem, TransferPlan, plan_transfer
 from reviewer.export.redact import RedactionError, RedactionResult, redact_pdf
@@ -63,6 +68,8 @@ class ExportSummary:
     verification_report: str = ""  # the bag's tag file describing each redacted copy's check
     # Paths in metadata.csv that a spreadsheet would take for a formula (kept exact for TDR).
     formula_paths: tuple[str, ...] = field(default_factory=tuple)
+    # Closed records whose unusual closure period's justification is in closure-justifications.csv
+    justified_periods: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items()}
@@ -208,6 +215,9 @@ def export_transfer(
             tags = {"metadata.csv": metadata, "file-ffid.csv": ffid_csv(ffid)}
             if reports:
                 tags[REPORT_NAME] = render_reports(reports)
+            justifications = render_justifications(placements)
+            if justifications is not None:  # not a metadata.csv column: TDR's set is fixed
+                tags[JUSTIFICATIONS_NAME] = justifications
             finish_bag(stage, out_dir, info, tags)
         except BagError as exc:
             raise TransferRefused([ExportProblem(None, "", str(exc))]) from exc
@@ -227,4 +237,5 @@ def export_transfer(
         formula_paths=tuple(
             r.filepath for r in rows if formula_like(r.filename) or formula_like(r.filepath)
         ),
+        justified_periods=len(justification_rows(placements)),
     )
