@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QMenu
 
-from reviewer.detect.labels import display_name
+from reviewer.detect.labels import display_name, shown_by_default
 from ui import apis
 
 if TYPE_CHECKING:
@@ -313,8 +313,13 @@ class RecordEditsMixin:
             self.queue.model.update_row(
                 rid, appraisal=d.appraisal, closure=closure, reviewer=by or ""
             )
+        # The core's rule for the dot (`reviewer.queue`): a live span shown by default, so an
+        # organisation, place or date alone gives none, whatever the highlights pane shows.
         self.queue.model.update_row(
-            rid, has_personal_data=any(not m.dismissed for m in marks.span_marks)
+            rid,
+            has_personal_data=any(
+                not m.dismissed and shown_by_default(m) for m in marks.span_marks
+            ),
         )
         self.queue.refresh_counts()
         if generation != self._generation or self.state is None:
