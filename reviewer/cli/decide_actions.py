@@ -11,11 +11,9 @@ import argparse
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
-from models.records import Record
 from reviewer.cli.context import Context, UsageError, eprint, print_json
-from reviewer.decisions import Actor, DecisionError, collection_id_of
+from reviewer.cli.lookup import collection_named, record_at
+from reviewer.decisions import Actor, DecisionError
 from reviewer.decisions.propagate import apply_propagation, preview_propagation
 from reviewer.decisions.save import save_folder_appraisal, save_folder_sensitivity
 
@@ -62,22 +60,10 @@ def _who(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--role", required=True, choices=ROLES)
 
 
-def _collection(session: Any, name: str) -> int:
-    try:
-        return collection_id_of(session, name)
-    except DecisionError as exc:
-        raise UsageError(exc.problems[0]) from exc
-
-
 def run_propagate(args: argparse.Namespace, ctx: Context) -> int:
     actor = Actor(args.reviewer, args.role)
     with ctx.store.session() as session:
-        cid = _collection(session, args.collection)
-        record_id = session.scalar(
-            select(Record.id).where(Record.collection_id == cid, Record.path == args.path)
-        )
-        if record_id is None:
-            raise UsageError(f"no record with path {args.path!r} in {args.collection!r}")
+        record_id = record_at(session, args.collection, args.path)
         changes = preview_propagation(session, record_id, actor)
         preview = [
             {
@@ -121,7 +107,7 @@ def run_folder(args: argparse.Namespace, ctx: Context) -> int:
         raise UsageError("--foi-codes and --periods need the same number of values (whole years)")
     try:
         with ctx.store.session() as session:
-            cid = _collection(session, args.collection)
+            cid = collection_named(session, args.collection)
             if args.appraisal:
                 save_folder_appraisal(
                     session,

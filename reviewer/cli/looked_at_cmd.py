@@ -7,11 +7,9 @@ import argparse
 import getpass
 from typing import Any
 
-from sqlalchemy import select
-
-from models.records import Record
-from reviewer.cli.context import Context, UsageError, eprint, print_json
-from reviewer.decisions import Actor, DecisionError, collection_id_of
+from reviewer.cli.context import Context, eprint, print_json
+from reviewer.cli.lookup import record_at
+from reviewer.decisions import Actor, DecisionError
 from reviewer.decisions.looked_at import confirm_looked_at
 from reviewer.decisions.types import ROLES
 
@@ -32,15 +30,7 @@ def register(actions: Any) -> None:
 
 def run_confirm(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.store.session() as session:
-        try:
-            cid = collection_id_of(session, args.collection)
-        except DecisionError as exc:
-            raise UsageError(exc.problems[0]) from exc
-        rid = session.scalar(
-            select(Record.id).where(Record.collection_id == cid, Record.path == args.path)
-        )
-        if rid is None:
-            raise UsageError(f"no record with path {args.path!r} in {args.collection!r}")
+        rid = record_at(session, args.collection, args.path)
         try:
             view = confirm_looked_at(session, rid, Actor(args.by, args.role), undo=args.withdraw)
         except DecisionError as exc:

@@ -11,11 +11,9 @@ import getpass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-
-from models.records import Record
 from reviewer.cli.context import Context, UsageError, eprint, print_json
-from reviewer.decisions import Actor, DecisionError, collection_id_of, set_record_date
+from reviewer.cli.lookup import record_at
+from reviewer.decisions import Actor, DecisionError, set_record_date
 from reviewer.decisions.date_suggest import suggest_record_dates
 from reviewer.decisions.types import ROLES
 
@@ -55,15 +53,7 @@ def run_set_date(args: argparse.Namespace, ctx: Context) -> int:
     if given is not None and args.accept_suggested:
         raise UsageError("give a date or --accept-suggested, not both")
     with ctx.store.session() as session:
-        try:
-            cid = collection_id_of(session, args.collection)
-        except DecisionError as exc:
-            raise UsageError(exc.problems[0]) from exc
-        rid = session.scalar(
-            select(Record.id).where(Record.collection_id == cid, Record.path == args.path)
-        )
-        if rid is None:
-            raise UsageError(f"no record with path {args.path!r} in {args.collection!r}")
+        rid = record_at(session, args.collection, args.path)
         suggestions = suggest_record_dates(session, rid)
         chosen = given
         reason = "given by the reviewer"

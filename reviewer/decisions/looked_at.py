@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from reviewer.decisions.store import apply_change, check_actor, get_decision, get_record, own_row
+from reviewer.decisions.store import change_own_field, check_actor, get_record
 from reviewer.decisions.types import Actor, DecisionError, DecisionView
 
 
@@ -21,19 +21,8 @@ def confirm_looked_at(
     problems = check_actor(actor)
     if problems:
         raise DecisionError(problems)
-    record = get_record(session, record_id)
-    row = own_row(session, record)
+    kind = "looked_at_withdrawn" if undo else "looked_at"
     value = "" if undo else actor.name
-    if row is not None and (row.looked_at_by or "") == value:
-        return get_decision(session, record_id)
-    apply_change(
-        session,
-        row,
-        collection_id=record.collection_id,
-        record_id=record.id,
-        scope=None,
-        actor=actor,
-        kind="looked_at_withdrawn" if undo else "looked_at",
-        changes={"looked_at_by": value},
+    return change_own_field(
+        session, get_record(session, record_id), actor, kind, "looked_at_by", value
     )
-    return get_decision(session, record_id)

@@ -209,8 +209,35 @@ def set_record_date(
         problems.append("the date of the record is in the future")
     if problems:
         raise DecisionError(problems)
-    record = get_record(session, record_id)
+    return change_own_field(
+        session,
+        get_record(session, record_id),
+        actor,
+        "record_date",
+        "record_date",
+        record_date,
+        always=True,
+    )
+
+
+def change_own_field(
+    session: Session,
+    record: Record,
+    actor: Actor,
+    kind: str,
+    field: str,
+    value: object,
+    *,
+    always: bool = False,
+) -> DecisionView:
+    """Set one field of the record's own decision row as one history event of `kind`.
+
+    Nothing is written when the field already holds `value` (an empty field counts as ""),
+    unless `always`: setting a date again is itself a reviewer's statement worth keeping.
+    """
     row = own_row(session, record)
+    if not always and row is not None and (getattr(row, field) or "") == value:
+        return get_decision(session, record.id)
     apply_change(
         session,
         row,
@@ -218,10 +245,10 @@ def set_record_date(
         record_id=record.id,
         scope=None,
         actor=actor,
-        kind="record_date",
-        changes={"record_date": record_date},
+        kind=kind,
+        changes={field: value},
     )
-    return get_decision(session, record_id)
+    return get_decision(session, record.id)
 
 
 DESCRIPTION_MAX = 8000
@@ -244,20 +271,7 @@ def set_description(session: Session, record_id: int, actor: Actor, text: str) -
         )
     if problems:
         raise DecisionError(problems)
-    row = own_row(session, record)
-    if row is not None and (row.description or "") == text:
-        return get_decision(session, record_id)
-    apply_change(
-        session,
-        row,
-        collection_id=record.collection_id,
-        record_id=record.id,
-        scope=None,
-        actor=actor,
-        kind="description",
-        changes={"description": text},
-    )
-    return get_decision(session, record_id)
+    return change_own_field(session, record, actor, "description", "description", text)
 
 
 def folder_scope(folder: str) -> str:
