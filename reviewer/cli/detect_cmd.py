@@ -96,18 +96,12 @@ def _labels(value: str | None) -> frozenset[str] | None:
     """`--labels` as a set; None when not given."""
     if value is None:
         return None
-    from reviewer.detect.labels import LABELS
+    from reviewer.detect.labels import parse_labels
 
-    if value.strip().casefold() == "all":
-        return frozenset(LABELS)
-    wanted = {v.strip().upper() for v in value.split(",") if v.strip()}
-    unknown = sorted(wanted - set(LABELS))
-    if unknown or not wanted:
-        raise DetectUsageError(
-            f"--labels: unknown label {unknown[0] if unknown else value!r} "
-            f"(labels: {', '.join(LABELS)}, or all)"
-        )
-    return frozenset(wanted)
+    try:
+        return parse_labels(value)
+    except ValueError as exc:
+        raise DetectUsageError(str(exc)) from exc
 
 
 def _min_score(value: float | None, default: float) -> float:
