@@ -22,7 +22,7 @@ from reviewer.decisions.store import all_decisions
 from reviewer.decisions.types import DecisionView
 from reviewer.export import tna_schema
 from reviewer.export.redact import Box
-from reviewer.export.scan_check import open_unlooked, scanned_ids
+from reviewer.export.scan_check import open_unlooked, played_ids, scanned_ids
 from reviewer.ingest.access import record_text
 from reviewer.ingest.manifest.suggest import metadata_reference
 from reviewer.records_view import collection_by_name
@@ -220,6 +220,7 @@ def plan_transfer(session: Session, collection_name: str) -> TransferPlan:
     ).all()
     by_id = {r.id: r for r in rows}
     scanned = scanned_ids(session, by_id)
+    played = played_ids(session, rows)
     items: list[TransferItem] = []
     problems: list[ExportProblem] = []
     for record in rows:
@@ -247,7 +248,7 @@ def plan_transfer(session: Session, collection_name: str) -> TransferPlan:
         problems.extend(
             ExportProblem(record.id, record.path, p) for p in _record_problems(record, item)
         )
-        unlooked = open_unlooked(record, view, record.id in scanned)
+        unlooked = open_unlooked(record, view, record.id in scanned, record.id in played)
         if unlooked is not None:
             problems.append(ExportProblem(record.id, record.path, unlooked[1]))
     problems.extend(_copies_opened(items, rows, views))

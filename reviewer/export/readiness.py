@@ -31,7 +31,7 @@ from reviewer.decisions.markers import (
 from reviewer.decisions.store import all_decisions
 from reviewer.export.bag import BagInfo
 from reviewer.export.plan import ExportProblem, plan_transfer
-from reviewer.export.scan_check import open_unlooked, scanned_ids
+from reviewer.export.scan_check import open_unlooked, played_ids, scanned_ids
 from reviewer.records_view import collection_by_name
 
 # Why a record is not in the bag (left out), or why it stops the transfer (refused).
@@ -42,6 +42,7 @@ DESTROYED = "destroyed"
 HELD = "held"
 UNSCANNED = "unscanned"
 UNSCANNABLE = "unscannable"
+UNPLAYED = "unplayed"  # a recording nobody played in the viewer (reviewer.viewings)
 CONFLICTS = "conflicts with its copies"
 FAMILY = "conflicts with its family"
 NO_SENSITIVITY = "no sensitivity decision"
@@ -154,10 +155,12 @@ def _left_out(view: Any, markers: tuple[Any, ...]) -> tuple[str, str] | None:
     return NOT_SELECTED, f"appraised {view.appraisal}"
 
 
-def _refusal(problem: ExportProblem, record: Record | None, view: Any, scanned: bool) -> str:
+def _refusal(
+    problem: ExportProblem, record: Record | None, view: Any, scanned: bool, played: bool
+) -> str:
     reason = problem.reason
     if record is not None and view is not None:
-        unlooked = open_unlooked(record, view, scanned)
+        unlooked = open_unlooked(record, view, scanned, played)
         if unlooked is not None and unlooked[1] == reason:
             return unlooked[0]
     if reason.startswith(COPY_CONFLICT) or "an exact copy of" in reason:
@@ -187,6 +190,7 @@ def check_session(session: Session, collection_name: str, info: BagInfo | None =
     if not problems:
         problems = metadata_problems(plan)
     scanned = scanned_ids(session, records)
+    played = played_ids(session, records.values())
     left: list[RecordIssue] = []
     for rid, record in records.items():
         why = (
@@ -203,7 +207,9 @@ def check_session(session: Session, collection_name: str, info: BagInfo | None =
             whole.append(str(p))
             continue
         found = records.get(p.record_id)
-        reason = _refusal(p, found, views.get(p.record_id), p.record_id in scanned)
+        reason = _refusal(
+            p, found, views.get(p.record_id), p.record_id in scanned, p.record_id in played
+        )
         refused.append(RecordIssue(p.record_id, p.path, reason, p.reason))
     stopped = {r.record_id for r in refused}
     going = Counter(

@@ -1,5 +1,7 @@
 """Records that no scan has read (never scanned, or unscannable: images, scans without text,
 audio, video) cannot go Open without a reviewer's confirmation that someone looked at them.
+A recording (audio or video) that someone played in the viewer (`media_viewings`,
+`reviewer.viewings`) counts as looked at; one nobody played is `unplayed`.
 
 Shared by the transfer plan (which refuses) and the readiness check (which explains).
 """
@@ -15,10 +17,13 @@ from models.entities import RecordScan
 from models.records import Record
 from reviewer.decisions.types import DecisionView
 from reviewer.ingest.extract.ocr import read_by_ocr
+from reviewer.viewings import unplayed
 
 UNSCANNED = "unscanned"
 UNSCANNABLE = "unscannable"
+UNPLAYED = "unplayed"
 MEDIA = ("image/", "audio/", "video/")
+RECORDINGS = ("audio/", "video/")
 
 
 def scanned_ids(session: Session, record_ids: Iterable[int]) -> set[int]:
@@ -28,6 +33,16 @@ def scanned_ids(session: Session, record_ids: Iterable[int]) -> set[int]:
         return set()
     stmt = select(RecordScan.record_id).where(RecordScan.record_id.in_(ids))
     return set(session.scalars(stmt))
+
+
+def played_ids(session: Session, records: Iterable[Record]) -> set[int]:
+    """Recordings (audio, video) of these records that someone has played in the viewer."""
+    ids = {r.id for r in records if is_recording(r)}
+    return ids - unplayed(session, ids)
+
+
+def is_recording(record: Record) -> bool:
+    return (record.mime or "").startswith(RECORDINGS)
 
 
 def unreadable(record: Record, scanned: bool) -> tuple[str, str] | None:
@@ -53,12 +68,23 @@ def goes_open(view: DecisionView) -> bool:
     return view.closure_status == "Open" or view.redacted or bool(view.redact_labels)
 
 
-def open_unlooked(record: Record, view: DecisionView, scanned: bool) -> tuple[str, str] | None:
-    """(kind, problem) when the record would go Open though nobody has read or looked at it."""
+def open_unlooked(
+    record: Record, view: DecisionView, scanned: bool, played: bool = False
+) -> tuple[str, str] | None:
+    """(kind, problem) when the record would go Open though nobody has read or looked at it:
+    a confirmation that someone looked at it, or (for a recording) a playing, is enough."""
     found = unreadable(record, scanned)
     if found is None or not goes_open(view) or view.looked_at_by:
         return None
     kind, why = found
+    if is_recording(record):
+        if played:
+            return None
+        return UNPLAYED, (
+            f"{why}, and nobody has played it; it cannot go Open until a reviewer plays it in "
+            "the viewer or confirms someone looked at it (reviewer records confirm-looked, or "
+            "'I looked at this record' in the window)"
+        )
     return kind, (
         f"{why}; it cannot go Open until a reviewer confirms someone looked at it "
         "(reviewer records confirm-looked, or 'I looked at this record' in the window)"

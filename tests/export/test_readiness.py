@@ -25,6 +25,7 @@ from reviewer.export.readiness import (
     HELD,
     NO_APPRAISAL,
     NOT_SELECTED,
+    UNPLAYED,
     UNSCANNABLE,
     UNSCANNED,
     check_session,
@@ -223,3 +224,62 @@ def test_justified_periods_are_in_the_check(store: Any, built: Built) -> None:
     assert r.as_dict()["justified_periods"] == [
         {"path": "case1/letter.pdf", "exemptions": "40(2): 60 years", "justification": why}
     ]
+
+
+@pytest.fixture
+def recording(store: Any, built: Built) -> int:
+    """An interview video selected and decided Open: no scan can read it."""
+    with store.session() as s:
+        coll = s.query(Collection).filter_by(name=COLLECTION).one()
+        root = s.query(IngestRoot).filter_by(collection_id=coll.id).one()
+        video = _add(s, coll, root, "case1/interview.mp4", b"frames")
+        video.mime = "video/mp4"
+        save_appraisal(s, video.id, APPRAISER, "select", [], "kept")
+        save_sensitivity(s, video.id, REVIEWER, closure_status="Open")
+        return int(video.id)
+
+
+def test_a_recording_nobody_played_cannot_go_open(store: Any, recording: int) -> None:
+    """Before: an unplayed video was 'unscannable' whether or not anyone had played it."""
+    with store.session() as s:
+        r = check_session(s, COLLECTION)
+    refused = [i for i in r.refused if i.record_id == recording]
+    assert [i.reason for i in refused] == [UNPLAYED]
+    assert "nobody has played it" in refused[0].detail
+    assert "plays it in the viewer" in refused[0].detail
+    assert not r.ready
+    assert recording in {p.record_id for p in list_problems(store, COLLECTION)}
+
+
+def test_a_recording_someone_played_counts_as_looked_at(store: Any, recording: int) -> None:
+    """Before: playing it in the viewer (media_viewings) did not count; only confirm-looked did."""
+    from reviewer.viewings import record_played
+
+    with store.session() as s:
+        record_played(s, recording, REVIEWER.name, REVIEWER.role, reached_seconds=42.0)
+        s.commit()
+    with store.session() as s:
+        r = check_session(s, COLLECTION)
+    assert recording not in {i.record_id for i in r.refused}
+    assert r.ready and r.open == 2  # the letter and the recording
+    assert recording not in {p.record_id for p in list_problems(store, COLLECTION)}
+
+
+def test_a_recording_confirmed_looked_at_goes_open_unplayed(store: Any, recording: int) -> None:
+    with store.session() as s:
+        confirm_looked_at(s, recording, REVIEWER)
+    with store.session() as s:
+        r = check_session(s, COLLECTION)
+    assert recording not in {i.record_id for i in r.refused}
+
+
+def test_playing_a_recording_does_not_excuse_an_image(store: Any, messy: dict[str, int]) -> None:
+    """Only recordings are played; an image still needs someone to confirm they looked at it."""
+    from reviewer.viewings import record_played
+
+    with store.session() as s:
+        record_played(s, messy["photo"], REVIEWER.name, REVIEWER.role)
+        s.commit()
+    with store.session() as s:
+        r = check_session(s, COLLECTION)
+    assert ("case1/photo.pdf", UNSCANNABLE) in {(i.path, i.reason) for i in r.refused}
