@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 NOT_SET = QDate(1800, 1, 1)  # the QDateEdit's minimum, shown as "not set"
+LOOK_PROMPT = "I looked at this record"
+LOOK_NOTE = "No scan can read this record: it goes Open only once someone has looked at it."
 
 
 def to_qdate(value: date | None) -> QDate:
@@ -68,16 +70,22 @@ class RecordFacts(QWidget):
         self.use_btn = QPushButton("Use")
         self.use_btn.setToolTip("Set the date of the record to the suggested date")
         self.use_btn.hide()
-        self.looked_at = QCheckBox("I looked at this record (no scan can read it)")
+        self.looked_at = QCheckBox(LOOK_PROMPT)
         self.looked_at.setObjectName("lookedAt")
         self.looked_at.setToolTip(
             "Images, scans without text, audio and video are not read by the personal-data "
             "scan; they go Open only once a reviewer confirms someone looked at them"
         )
         self.looked_at.hide()
+        self.look_note = QLabel(LOOK_NOTE)  # wraps: the pane stays narrow (no sideways scroll)
+        self.look_note.setObjectName("panelHint")
+        self.look_note.setWordWrap(True)
+        self.look_note.hide()
+        self.suggestion.setMinimumWidth(120)
+        # The label above the date and its button: a 1366-pixel screen's pane has no room for
+        # all three on one line.
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Date of the record"))
         row.addWidget(self.date_edit)
         row.addWidget(self.suggest_btn)
         row.addStretch(1)
@@ -87,9 +95,12 @@ class RecordFacts(QWidget):
         hint.addWidget(self.use_btn)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(QLabel("Date of the record"))
         layout.addLayout(row)
         layout.addLayout(hint)
         layout.addWidget(self.looked_at)
+        layout.addWidget(self.look_note)
         self._shown: date | None = None
         self._suggested: date | None = None
         self._loading = False
@@ -108,12 +119,9 @@ class RecordFacts(QWidget):
         self.use_btn.hide()
         self._suggested = None
         self.looked_at.setVisible(needs_look or bool(looked_at_by))
+        self.look_note.setVisible(needs_look or bool(looked_at_by))
         self.looked_at.setChecked(bool(looked_at_by))
-        self.looked_at.setText(
-            f"Looked at by {looked_at_by} (no scan can read this record)"
-            if looked_at_by
-            else "I looked at this record (no scan can read it)"
-        )
+        self.looked_at.setText(f"Looked at by {looked_at_by}" if looked_at_by else LOOK_PROMPT)
         self._loading = False
 
     def show_suggestion(self, suggestion: Any) -> None:

@@ -69,12 +69,13 @@ class SensitivityPanel(QWidget):
         self.status_buttons: dict[str, QRadioButton] = {}
         self.status_group = QButtonGroup(self)
         row = QGridLayout()  # two rows: the panel stays narrow enough for a laptop screen
-        for i, (value, text) in enumerate(STATUSES):
+        places = {"open": (0, 0), "closed": (0, 1), "redacted": (1, 0, 1, 2)}  # longest alone
+        for value, text in STATUSES:
             b = QRadioButton(text)
             b.setObjectName(f"closure_{value}")
             self.status_buttons[value] = b
             self.status_group.addButton(b)
-            row.addWidget(b, *((0, i) if i < 2 else (1, 0, 1, 2)))
+            row.addWidget(b, *places[value])
         self.model = ExemptionsTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("exemptionsTable")
@@ -86,19 +87,25 @@ class SensitivityPanel(QWidget):
         hdr.resizeSection(COL_CODE, 96)
         hdr.resizeSection(COL_PERIOD, 52)
         self.start = QLineEdit()
-        self.start.setPlaceholderText("YYYY-MM-DD (date of the record)")
+        self.start.setPlaceholderText("YYYY-MM-DD")
+        self.start.setToolTip("When the closure starts: usually the date of the record")
         self.schedule = QLineEdit()
-        self.schedule.setPlaceholderText("YYYY-MM-DD (Advisory Council schedule)")
+        self.schedule.setPlaceholderText("YYYY-MM-DD")
+        self.schedule.setToolTip("The Advisory Council's FOI schedule date, if there is one")
+        for edit in (self.start, self.schedule):  # a whole date, never "YYYY…"
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("YYYY-MM-DD") + 16)
         self.title_closed = QCheckBox("Title closed")
         self.title_alt = QLineEdit()
-        self.title_alt.setPlaceholderText("Alternate title, e.g. Letter to [name withheld]")
+        self.title_alt.setPlaceholderText("Alternate title")
+        self.title_alt.setToolTip("The title to publish, e.g. Letter to [name withheld]")
         self.desc_closed = QCheckBox("Description closed")
         self.desc_alt = QLineEdit()
         self.desc_alt.setPlaceholderText("Alternate description")
         self.facts = RecordFacts()
         self.justification = QLineEdit()
         self.justification.setObjectName("periodJustification")
-        self.justification.setPlaceholderText(
+        self.justification.setPlaceholderText("Only for an unusual period")
+        self.justification.setToolTip(
             "Only for a period outside the exemption's usual ones: why (e.g. the youngest "
             "person's age at the record's date)"
         )
@@ -111,6 +118,8 @@ class SensitivityPanel(QWidget):
         self.record_date: date | None = None
         self.modified: date | None = None
         form = QFormLayout()
+        # In a narrow pane a field goes under its label rather than widening the panel.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(
             "Closure start", _with_calendar(self.start, self._date_picked, self.suggest_btn)
         )
