@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reviewer.csv_cells import formula_like
 from reviewer.export import tna_schema
 
 OPEN = "Open"
@@ -224,6 +225,14 @@ def render_csv(rows: Sequence[MetadataRow]) -> bytes:
     for row in rows:
         writer.writerow(to_cells(row))
     return buf.getvalue().encode("utf-8")
+
+
+def count_formula_cells(data: bytes) -> int:
+    """Cells of a bag CSV (header row aside) that a spreadsheet would take for a formula
+    (`= + - @`, tab, CR). The bag keeps TDR's exact values, so these are counted, not changed."""
+    rows = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
+    next(rows, None)
+    return sum(1 for row in rows for cell in row if formula_like(cell))
 
 
 def write_metadata_csv(path: Path, rows: Sequence[MetadataRow]) -> None:

@@ -32,7 +32,12 @@ from reviewer.export.justifications import (
     justification_rows,
     render_justifications,
 )
-from reviewer.export.metadata import MetadataError, render_csv, validate_rows
+from reviewer.export.metadata import (
+    MetadataError,
+    count_formula_cells,
+    render_csv,
+    validate_rows,
+)
 from reviewer.export.plan import ExportProblem, TransferItem, TransferPlan, plan_transfer
 from reviewer.export.redact import RedactionError, RedactionResult, redact_pdf
 from reviewer.export.render import image_pdf, render_text_pdf
@@ -70,9 +75,22 @@ class ExportSummary:
     formula_paths: tuple[str, ...] = field(default_factory=tuple)
     # Closed records whose unusual closure period's justification is in closure-justifications.csv
     justified_periods: int = 0
+    # Cells of the bag's CSV tag files that start with = + - @, a tab or CR (kept exact).
+    formula_cells: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items()}
+
+    def formula_note(self) -> str:
+        """One plain line about cells a spreadsheet would run, or "" when there are none."""
+        if not self.formula_cells:
+            return ""
+        return (
+            f"{self.formula_cells} cell(s) in the bag's CSV files start with = + - @, a tab or "
+            "CR: none was neutralised, because TDR needs the exact values, so the CSV files "
+            "read back exactly; open them as text, not in a spreadsheet, which could run them "
+            "as formulas."
+        )
 
 
 def list_problems(store: Store, collection_name: str) -> list[ExportProblem]:
@@ -187,6 +205,7 @@ def export_transfer(
         raise TransferRefused(
             [ExportProblem(None, p.filepath, p.reason) for p in exc.problems]
         ) from exc
+    justifications = render_justifications(placements)
     total = len(placements) + 1
     failures: list[ExportProblem] = []
     size = copies = 0
@@ -215,7 +234,6 @@ def export_transfer(
             tags = {"metadata.csv": metadata, "file-ffid.csv": ffid_csv(ffid)}
             if reports:
                 tags[REPORT_NAME] = render_reports(reports)
-            justifications = render_justifications(placements)
             if justifications is not None:  # not a metadata.csv column: TDR's set is fixed
                 tags[JUSTIFICATIONS_NAME] = justifications
             finish_bag(stage, out_dir, info, tags)
@@ -238,4 +256,5 @@ def export_transfer(
             r.filepath for r in rows if formula_like(r.filename) or formula_like(r.filepath)
         ),
         justified_periods=len(justification_rows(placements)),
+        formula_cells=sum(count_formula_cells(v) for k, v in tags.items() if k.endswith(".csv")),
     )

@@ -76,6 +76,7 @@ class ExportDialog(QDialog):
         self.task: Task | None = None
         self.summary: Any = None
         self.readiness: Any = None  # the last check (reviewer.export.readiness.Readiness)
+        self._clock: Any = None  # ui.progress_text.ProgressClock while a task runs
         self.folder = QLineEdit()
         self.folder.setPlaceholderText("a new, empty folder for the bag")
         default = Path(settings.load_text("export/parent", str(Path.home())))
@@ -224,6 +225,9 @@ class ExportDialog(QDialog):
         )
         if result.missing_bag_info:
             text += " Missing from bag-info.txt: " + ", ".join(result.missing_bag_info) + "."
+        note = result.formula_note()  # the core's words: cells a spreadsheet would run
+        if note:
+            text += "\n" + note
         self.verdict.setText(text)
         self.model.set_problems([])
         self.export_btn.setEnabled(False)
@@ -253,15 +257,17 @@ class ExportDialog(QDialog):
             if self._newest(started):
                 self._set_busy(False)
 
+        def cancelled() -> None:
+            if self._newest(started):
+                self.verdict.setText("Cancelled: nothing was written.")
+
         self.task = self.tasks.run(
             fn,
             name=name,
             on_done=on_done,
             on_failed=self.verdict.setText,
             on_progress=self._progress,
-            on_cancelled=lambda: (
-                self._newest(started) and self.verdict.setText("Cancelled: nothing was written.")
-            ),
+            on_cancelled=cancelled,
             on_ended=ended,
         )
         started.append(self.task)
