@@ -123,6 +123,15 @@ class Readiness:
         n = len(self.refused) + len(self.problems)
         return f"Not ready: {n} problem(s) stop the transfer. {head}"
 
+    def formula_note(self) -> str:
+        """One plain line about names a spreadsheet would run, or "" when there are none."""
+        if not self.formula_paths:
+            return ""
+        return (
+            f"{len(self.formula_paths)} name(s) start with = + - @, a tab or CR: metadata.csv "
+            "keeps them exact, as TDR needs, so open it as text, not in a spreadsheet."
+        )
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "collection": self.collection,

@@ -67,3 +67,19 @@ def test_no_formula_cells_no_line(store: Any, built: Built, tmp_path: Path, qtbo
     dialog._exported(summary)
     assert "cell(s)" not in dialog.verdict.text()
     assert len(dialog.verdict.text().splitlines()) == 1
+
+
+def test_the_dialog_says_it_after_the_check_too(store: Any, built: Built, qtbot: Any) -> None:
+    """Before: only `export transfer --check` warned about such names, not the dialog."""
+    from reviewer.export.readiness import check
+    from ui.export.export_dialog import ExportDialog
+
+    _formula_record(store)
+    readiness = check(store, COLLECTION)
+    note = readiness.formula_note()
+    assert note.startswith("1 name(s) start with = + - @, a tab or CR")
+    assert "\n" not in note
+    dialog = ExportDialog(store, COLLECTION, tasks=None)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog._checked(readiness)
+    assert note in dialog.verdict.text().splitlines()

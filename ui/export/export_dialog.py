@@ -164,6 +164,9 @@ class ExportDialog(QDialog):
         text = readiness.sentence()
         if readiness.missing_bag_info:
             text += " Missing from bag-info.txt: " + ", ".join(readiness.missing_bag_info) + "."
+        note = readiness.formula_note()  # the core's words: names a spreadsheet would run
+        if note:
+            text += "\n" + note
         self.verdict.setText(text)
 
     def _show_problems(self, problems: list[Any]) -> None:
