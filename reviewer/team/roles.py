@@ -18,7 +18,9 @@ TEAM_GROUPS = ("records_reviewer", "records_checker")
 # deleted by the team (a hold is lifted, a decision changed, through the tool); only the
 # administrator may DELETE them, or UPDATE or DELETE history.
 TEAM_CHANGES = ("decisions", "holds")  # INSERT, UPDATE
-TEAM_ADDS = ("detection_terms", "audit_events")  # INSERT only
+# INSERT only. A model and its scores are never changed once stored: a retrain adds a version
+# (the workstation retrains as reviewers save, so every reviewer may add one).
+TEAM_ADDS = ("detection_terms", "audit_events", "prediction_models", "predictions")
 TEAM_REPLACES = (  # INSERT, UPDATE, DELETE: working data a scan or a reviewer replaces
     "redactions",
     "detected_entities",
@@ -29,6 +31,10 @@ TEAM_REPLACES = (  # INSERT, UPDATE, DELETE: working data a scan or a reviewer r
     "media_viewings",  # a reviewer played a recording (reviewer.viewings)
 )
 CHECKER_CHANGES = ("qa_reviews", "qa_batches", "qa_samples")  # INSERT, UPDATE
+# The random sample behind "how many are left" is drawn by a checker (or the administrator),
+# never by the reviewers it measures: a reviewer could otherwise redraw until the estimate
+# pleased (INSERT only, so a drawn sample cannot be swapped either).
+CHECKER_ADDS = ("review_samples",)
 CHECKER_REPLACES = ("qa_batch_records", "qa_assignments", "qa_sample_records")
 # Kept for callers of the first team-mode release.
 SHARED_WRITES = (*TEAM_CHANGES, *TEAM_REPLACES, "detection_terms")
@@ -70,6 +76,7 @@ def grant_sql(database: str) -> list[str]:
         f"GRANT INSERT, UPDATE ON audit_head TO {team}",
         f"GRANT INSERT, UPDATE ON {', '.join(CHECKER_CHANGES)} TO records_checker",
         f"GRANT INSERT, UPDATE, DELETE ON {', '.join(CHECKER_REPLACES)} TO records_checker",
+        f"GRANT INSERT ON {', '.join(CHECKER_ADDS)} TO records_checker",
         "GRANT UPDATE ON qa_batches TO records_reviewer",  # marking a batch done
         "GRANT ALL ON ALL TABLES IN SCHEMA public TO records_admin",
     ]

@@ -325,3 +325,63 @@ def test_qa_report_by_a_reviewer_never_writes(
     assert "head_hash" in out
     with team["reviewer"].session() as s:  # type: ignore[attr-defined]
         assert s.scalar(select(func.count()).select_from(AuditEvent)) == before
+
+
+def test_reviewers_train_models_but_only_a_checker_draws_the_blind_sample(
+    team: dict[str, object],
+) -> None:
+    """The workstation retrains as a reviewer saves, so a reviewer login adds model versions;
+    but the random sample that measures the reviewers' recall is the checker's: a reviewer
+    who could redraw it (or change a drawn one) could pick the estimate."""
+    from models.predict import Prediction, PredictionModel, ReviewSample
+    from reviewer.predict.remaining import draw
+    from reviewer.predict.tasks import APPRAISAL
+    from reviewer.predict.training import train
+
+    rev: Store = team["reviewer"]  # type: ignore[assignment]
+    chk: Store = team["checker"]  # type: ignore[assignment]
+    with rev.session() as s:
+        info = train(s, 1, APPRAISAL, actor="reviewer")
+    assert info.version == 1
+    _fails(rev, lambda s: draw(s, 1, APPRAISAL, size=1, seed=3), "permission denied")
+    _fails(rev, lambda s: s.execute(update(Prediction).values(score=1.0)), "permission denied")
+    _fails(rev, lambda s: s.execute(update(PredictionModel).values(version=9)), "permission denied")
+    with chk.session() as s:
+        sample = draw(s, 1, APPRAISAL, size=1, seed=3)
+    _fails(
+        rev,
+        lambda s: s.execute(update(ReviewSample).values(record_ids=[])),
+        "permission denied",
+    )
+    _fails(
+        chk,
+        lambda s: s.execute(update(ReviewSample).values(record_ids=[])),
+        "permission denied",
+    )
+    with rev.session() as s:
+        assert s.scalar(select(func.count()).select_from(ReviewSample)) == 1
+        assert s.get(ReviewSample, sample.id) is not None
+
+
+def test_only_the_administrator_takes_a_baseline(team: dict[str, object]) -> None:
+    """A reviewer who edited a row by hand cannot then bless it: the tool refuses, and the
+    store refuses an event in the administrator's role from a reviewer login."""
+    from reviewer.audit.baseline import BASELINE_ROLE, BaselineRefused, take_baseline
+
+    rev: Store = team["reviewer"]  # type: ignore[assignment]
+    login = team["logins"]["reviewer"]  # type: ignore[index]
+    with rev.session() as s, pytest.raises(BaselineRefused, match="only the administrator"):
+        take_baseline(s, login, "looks fine to me")
+    _fails(
+        rev,
+        lambda s: append_event(
+            s,
+            actor=login,
+            role=BASELINE_ROLE,
+            kind="rows",
+            target="baseline",
+            before=None,
+            after={},
+        ),
+        "cannot act in the admin role",
+    )
