@@ -71,6 +71,8 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.state: RecordState | None = None
         self._current_span: str | None = None
         self.export_dialog: Any = None
+        self.ingest_dialog: Any = None
+        self._progress_clock: Any = None  # a ui.progress_text.ProgressClock while work reports
         self.survey_windows: list[Any] = []
         self._generation = 0  # bumps when the record changes; late worker results are dropped
         self.setWindowTitle("Records Reviewer")
@@ -219,6 +221,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             "closure_open": lambda: self.set_closure("open"),
             "closure_redacted": lambda: self.set_closure("redacted"),
             "closure_closed": lambda: self.set_closure("closed"),
+            "exemptions": self.focus_exemptions,
             "dismiss": self.highlights.dismiss_current,
             "restore": self.highlights.restore_current,
             "mark": self.mark_selection_menu,
@@ -585,7 +588,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
 
         for w in (self.task_label, self.task_bar, self.task_cancel):
             w.show()
-        if getattr(self, "_progress_clock", None) is None:
+        if self._progress_clock is None:
             self._progress_clock = ProgressClock()
         self.task_label.setText(self._progress_clock.text(done, total, message))
         if total and done > 0:

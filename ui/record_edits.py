@@ -139,6 +139,11 @@ class RecordEditsMixin:
         self.decision_tabs.setCurrentWidget(self.sensitivity)
         self.sensitivity.set_status(status)
 
+    def focus_exemptions(self) -> None:
+        """E: the FOI exemption list, its current row ready for Space to tick."""
+        self.decision_tabs.setCurrentWidget(self.sensitivity)
+        self.sensitivity.focus_exemptions()
+
     # personal data
     def dismiss_entity(self, entity_id: int, scope: str) -> None:
         rid, ents = self._record_id(), apis.entities_module()

@@ -48,6 +48,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("closure_open", ("O",), "Closure: Open", "Sensitivity"),
     Shortcut("closure_redacted", ("W",), "Closure: Open with redactions", "Sensitivity"),
     Shortcut("closure_closed", ("C",), "Closure: Closed", "Sensitivity"),
+    Shortcut("exemptions", ("E",), "Go to the FOI exemptions (Space ticks the row)", "Sensitivity"),
     Shortcut("propagate", ("Ctrl+Shift+P",), "Apply to copies and attachments…", "Sensitivity"),
     Shortcut("dismiss", ("Del",), "Dismiss the current highlight", "Personal data"),
     Shortcut("restore", ("U",), "Restore the current highlight", "Personal data"),

@@ -11,7 +11,9 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QCalendarWidget,
     QCheckBox,
@@ -77,7 +79,7 @@ class SensitivityPanel(QWidget):
             self.status_group.addButton(b)
             row.addWidget(b, *places[value])
         self.model = ExemptionsTableModel(self)
-        self.table = QTableView()
+        self.table = ExemptionsTable()
         self.table.setObjectName("exemptionsTable")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -138,7 +140,7 @@ class SensitivityPanel(QWidget):
         layout.addWidget(self.facts)
         layout.addWidget(_title("Closure status"))
         layout.addLayout(row)
-        layout.addWidget(_title("FOI exemptions (tick; years editable)"))
+        layout.addWidget(_title("FOI exemptions (E, Space ticks; years editable)"))
         layout.addWidget(self.table, 3)
         layout.addLayout(form)
         layout.addWidget(self.problems)
@@ -162,6 +164,16 @@ class SensitivityPanel(QWidget):
         self.table.clearSpans()
         if sep >= 0:
             self.table.setSpan(sep, 0, 1, self.model.columnCount())
+
+    def focus_exemptions(self) -> None:
+        """Keyboard into the exemption list (E): the current row, else the first exemption."""
+        current = self.table.currentIndex()
+        if not current.isValid() or current.row() == self.model.separator_row():
+            first = 1 if self.model.separator_row() == 0 else 0
+            if self.model.rowCount() > first:
+                self.table.setCurrentIndex(self.model.index(first, COL_CODE))
+        self.table.scrollTo(self.table.currentIndex())
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def set_record_dates(self, record_date: date | None, modified: date | None) -> None:
         """The record's own date and last-modified date, for Suggest."""
@@ -301,6 +313,25 @@ class SensitivityPanel(QWidget):
         self.show_problems(problems)
         if not problems:
             self.changed.emit(fields)
+
+
+class ExemptionsTable(QTableView):
+    """Space ticks or unticks the current row's exemption, whichever column the cursor is in."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        current = self.currentIndex()
+        if (
+            event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and current.isValid()
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
+            model = self.model()
+            if isinstance(model, ExemptionsTableModel):
+                model.toggle(current.row())
+                event.accept()
+                return
+        super().keyPressEvent(event)
 
 
 def _title(text: str) -> QLabel:

@@ -23,7 +23,8 @@ folder at once.</li></ol></td>
 <li><b>Del</b> dismisses a wrong highlight, <b>U</b> restores it; select missed text and press
 <b>M</b> (or drag a box on a PDF page) to mark it.</li>
 <li><b>O</b> open, <b>W</b> open with redactions (<b>B</b> redacts the highlight or selection),
-<b>C</b> closed: tick the FOI exemptions, then <b>Suggest</b> fills the dates and periods.</li>
+<b>C</b> closed: tick the FOI exemptions (<b>E</b> goes to them, <b>Space</b> ticks one),
+then <b>Suggest</b> fills the dates and periods.</li>
 <li>Ctrl+Shift+P applies the decision to copies and attachments.
 File → Export transfer… lists what still stops the transfer.</li></ol></td>
 <td valign="top" width="33%"><h4>Quality checker</h4><ol>
