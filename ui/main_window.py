@@ -467,7 +467,8 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.viewer.set_hidden_labels(self.highlights.model.hidden_labels())
         self._current_span = None
 
-    def _show_decision(self) -> None:
+    def _show_decision(self, *, redraw: bool = False) -> None:
+        """`redraw`: the same record after a save, where a choice the rules refused stays."""
         state = self.state
         if state is None or state.decision is None:
             self.appraisal.setEnabled(False)
@@ -494,7 +495,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             d.appraisal, d.criteria, state.suggested, d.rationale, a_stamp, state.holds
         )
         self.sensitivity.set_record_dates(getattr(d, "record_date", None), state.content.modified)
-        self.sensitivity.load(d, s_stamp)
+        self.sensitivity.load(d, s_stamp, keep_unsaved=redraw)
         record_facts_actions.show(self, d)
 
     def step_record(self, delta: int) -> None:

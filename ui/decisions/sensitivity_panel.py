@@ -47,6 +47,19 @@ STATUSES = (
     ("closed", "Closed (C)"),
 )
 TYPING_DELAY_MS = 600
+# The stored decision's sensitivity part: a choice not saved yet is kept while these stay put.
+SENSITIVITY_FIELDS = (
+    "closure_status",
+    "redacted",
+    "exemptions",
+    "closure_start_date",
+    "foi_schedule_date",
+    "title_closed",
+    "title_alternate",
+    "description_closed",
+    "description_alternate",
+    "period_justification",
+)
 
 
 def parse_date(text: str) -> date | str | None:
@@ -147,6 +160,8 @@ class SensitivityPanel(QWidget):
         layout.addWidget(self.stamp)
         self._status: str | None = None
         self._loading = False
+        self._unsaved = False  # the reviewer's choice failed the rules: on screen, not stored
+        self._base: tuple[Any, ...] | None = None  # the stored decision it was made over
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_DELAY_MS)
@@ -203,8 +218,18 @@ class SensitivityPanel(QWidget):
         if not self._loading:
             self._check_and_emit()
 
-    def load(self, view: Any, stamp: str) -> None:
-        """Show a `DecisionView`'s sensitivity part without saving."""
+    def load(self, view: Any, stamp: str, *, keep_unsaved: bool = False) -> None:
+        """Show a `DecisionView`'s sensitivity part without saving.
+
+        `keep_unsaved` (the same record redrawn after a save): a choice the rules refused stays,
+        with its problems, unless the stored sensitivity decision itself changed; it is checked
+        again, so a redaction or date that completes it saves it."""
+        base = _sensitivity_of(view)
+        if keep_unsaved and self._unsaved and base == self._base:
+            self.stamp.setText(stamp)
+            self._check_and_emit()
+            return
+        self._base, self._unsaved = base, False
         self._timer.stop()
         self._loading = True
         if view.closure_status is None:
@@ -238,12 +263,17 @@ class SensitivityPanel(QWidget):
         self.desc_closed.setChecked(False)
         self.problems.setText("")
         self.stamp.setText("")
+        self._base, self._unsaved = None, False
         self._loading = False
         self.setEnabled(False)
 
     def pending(self) -> bool:
         """Typed text waiting for its pause before saving."""
         return self._timer.isActive()
+
+    def unsaved(self) -> bool:
+        """A choice on screen that the rules refused, so it is not stored."""
+        return self._unsaved
 
     def flush(self) -> None:
         if self._timer.isActive():
@@ -307,10 +337,12 @@ class SensitivityPanel(QWidget):
             return
         fields = self.fields()
         if isinstance(fields, list):
+            self._unsaved = True
             self.show_problems(fields)
             return
         problems = self.validate(**fields) if self.validate else []
         self.show_problems(problems)
+        self._unsaved = bool(problems)
         if not problems:
             self.changed.emit(fields)
 
@@ -334,9 +366,14 @@ class ExemptionsTable(QTableView):
         super().keyPressEvent(event)
 
 
+def _sensitivity_of(view: Any) -> tuple[Any, ...]:
+    return tuple(getattr(view, name, None) for name in SENSITIVITY_FIELDS)
+
+
 def _title(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("panelTitle")
+    label.setWordWrap(True)  # a narrow pane wraps it rather than scrolling sideways
     return label
 
 
