@@ -184,11 +184,14 @@ def valid_ip(value: str) -> bool:
 
 
 def valid_numeric_date(value: str) -> bool:
-    """`d/m/y` (or with `.`/`-`) with a real day and month."""
-    m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})", value)
+    """`d/m/y` (or with `.`/`-`, or spaces before a four-digit year: "1 01 1951", as tribunal
+    decisions write them) with a real day and month."""
+    m = re.fullmatch(r"(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{2}|\d{4})", value) or re.fullmatch(
+        r"(\d{1,2})( )(\d{1,2}) (\d{4})", value
+    )
     if not m:
         return False
-    day, month = int(m.group(1)), int(m.group(2))
+    day, month = int(m.group(1)), int(m.group(3))
     return 1 <= day <= 31 and 1 <= month <= 12
 
 
