@@ -3,9 +3,11 @@
 Scanned paper has no text layer, so nothing could be highlighted or redacted on it. Each
 page without text is rendered (PDF, 300 dpi, grey) or read at its own resolution (image
 files; every frame of a multi-page TIFF) and given to Tesseract through `pytesseract`. The
-words come back with pixel boxes and confidences; they are laid out as lines of text, and
-their boxes, converted to the page's points, are stored exactly like a PDF's text layer, so a
-detection in the text lands on the picture. Each page keeps Tesseract's mean word confidence.
+words come back with pixel boxes and confidences; they are laid out as lines of text in
+Tesseract's order, except that a form's column of labels beside its column of values is read
+row by row (`reading_order`). Their boxes, converted to the page's points, are stored exactly
+like a PDF's text layer, so a detection in the text lands on the picture. Each page keeps
+Tesseract's mean word confidence.
 
 Tesseract is a system program (Debian `tesseract-ocr tesseract-ocr-eng`); when it is missing
 the record keeps its 'needs OCR' status and the message says so.
@@ -18,6 +20,7 @@ import os
 import shutil
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from statistics import median
 from typing import Any
 
 from reviewer.ingest.types import CORRUPT, EMPTY, OK, Extraction, PageText, WordBox, pack_words
@@ -25,6 +28,13 @@ from reviewer.ingest.types import CORRUPT, EMPTY, OK, Extraction, PageText, Word
 DPI = 300
 LANGUAGE = "eng"
 MAX_PAGES = 500  # a longer scan is read this far at ingest; the message says so
+# Tesseract reads a form's column of labels, then its column of values. Two columns are read
+# row by row, as a form (label, then its value), when the white strip between them is wide (at
+# least FORM_GAP line heights on every row they share) and the left column's lines do not fill
+# it (the median line reaches at most FORM_FILL of the column's width). Columns of running
+# text fail both: their lines run up to a gutter of an em or two.
+FORM_GAP = 4.0
+FORM_FILL = 0.8
 MISSING = "OCR engine (Tesseract) is not installed: see the README's set-up"
 
 
@@ -77,35 +87,140 @@ def read_image(image: Any, scale: float, derotate: Any = None) -> OcrPage:
     words: list[WordBox] = []
     confidences: list[float] = []
     pos = 0
-    last_line: tuple[int, int, int] | None = None
-    last_block: tuple[int, int] | None = None
-    for i, word in enumerate(data["text"]):
-        word = " ".join(str(word).split())
-        if not word:
-            continue
-        line = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        if last_line is not None:
-            sep = " " if line == last_line else "\n"
-            text_parts.append(sep)
-            pos += len(sep)
-        last_line, last_block = line, line[:2]
-        x0 = data["left"][i] * scale
-        y0 = data["top"][i] * scale
-        x1 = (data["left"][i] + data["width"][i]) * scale
-        y1 = (data["top"][i] + data["height"][i]) * scale
-        if derotate is not None:
-            x0, y0, x1, y1 = derotate(x0, y0, x1, y1)
-        start = pos
-        text_parts.append(word)
-        pos += len(word)
-        for offset, part in _parts(word):
-            words.append((start + offset, start + offset + len(part), x0, y0, x1, y1))
-        conf = float(data["conf"][i])
-        if conf >= 0:
-            confidences.append(conf)
-    del last_block
+    for number, line in enumerate(reading_order(data)):
+        for index, i in enumerate(line):
+            if number or index:
+                sep = " " if index else "\n"
+                text_parts.append(sep)
+                pos += len(sep)
+            word = " ".join(str(data["text"][i]).split())
+            x0 = data["left"][i] * scale
+            y0 = data["top"][i] * scale
+            x1 = (data["left"][i] + data["width"][i]) * scale
+            y1 = (data["top"][i] + data["height"][i]) * scale
+            if derotate is not None:
+                x0, y0, x1, y1 = derotate(x0, y0, x1, y1)
+            start = pos
+            text_parts.append(word)
+            pos += len(word)
+            for offset, part in _parts(word):
+                words.append((start + offset, start + offset + len(part), x0, y0, x1, y1))
+            conf = float(data["conf"][i])
+            if conf >= 0:
+                confidences.append(conf)
     mean = round(sum(confidences) / len(confidences), 1) if confidences else None
     return OcrPage("".join(text_parts), tuple(words), mean)
+
+
+@dataclass
+class _Line:
+    block: int
+    words: list[int]
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+
+    @property
+    def height(self) -> int:
+        return self.y1 - self.y0
+
+
+def _level(a: _Line, b: _Line) -> bool:
+    """Whether two lines stand level: vertical extents overlap by half the smaller height."""
+    overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return overlap >= 0.5 * min(a.height, b.height)
+
+
+def _lines(data: dict[str, list[Any]]) -> list[_Line]:
+    lines: dict[tuple[int, int, int], _Line] = {}
+    for i, word in enumerate(data["text"]):
+        if not str(word).strip():
+            continue
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        x0, y0 = data["left"][i], data["top"][i]
+        x1, y1 = x0 + data["width"][i], y0 + data["height"][i]
+        line = lines.get(key)
+        if line is None:
+            lines[key] = _Line(key[0], [i], x0, y0, x1, y1)
+        else:
+            line.words.append(i)
+            line.x0, line.y0 = min(line.x0, x0), min(line.y0, y0)
+            line.x1, line.y1 = max(line.x1, x1), max(line.y1, y1)
+    return list(lines.values())
+
+
+def _form_blocks(lines: list[_Line]) -> list[set[int]]:
+    """Groups of blocks that are a form's columns (labels beside values), to read row by row."""
+    blocks = sorted({line.block for line in lines})
+    parent = {b: b for b in blocks}
+
+    def root(b: int) -> int:
+        while parent[b] != b:
+            parent[b] = parent[parent[b]]
+            b = parent[b]
+        return b
+
+    for right in blocks:
+        pairs = []
+        for value in (line for line in lines if line.block == right):
+            beside = [
+                line
+                for line in lines
+                if line.block != right and line.x1 < value.x0 and _level(line, value)
+            ]
+            if beside:
+                pairs.append((max(beside, key=lambda line: line.x1), value))
+        if len(pairs) < 2:
+            continue
+        labels = [label for label, _value in pairs]
+        height = median(line.height for pair in pairs for line in pair)
+        strip = min(value.x0 - label.x1 for label, value in pairs)
+        x0, x1 = min(line.x0 for line in labels), max(line.x1 for line in labels)
+        fill = median((line.x1 - x0) / max(1, x1 - x0) for line in labels)
+        if strip >= FORM_GAP * height and fill <= FORM_FILL:
+            for label in labels:
+                parent[root(label.block)] = root(right)
+    groups: dict[int, set[int]] = {}
+    for b in blocks:
+        groups.setdefault(root(b), set()).add(b)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def reading_order(data: dict[str, list[Any]]) -> list[list[int]]:
+    """Tesseract's words (indices into `data`) as lines of text, in reading order.
+
+    Tesseract's own order (block by block, line by line), except that a form's columns of
+    labels and values (`_form_blocks`) are read row by row: level lines side by side, left to
+    right, rows top to bottom, in place of the first of those blocks.
+    """
+    lines = _lines(data)
+    grouped = {b: group for group in _form_blocks(lines) for b in group}
+    out: list[list[int]] = []
+    done: set[int] = set()
+    for line in lines:
+        group = grouped.get(line.block)
+        if group is None:
+            out.append(line.words)
+            continue
+        if line.block in done:
+            continue
+        done |= group
+        rows: list[list[_Line]] = []
+        members = sorted((m for m in lines if m.block in group), key=lambda m: m.y0 + m.y1)
+        for member in members:
+            row = rows[-1] if rows else None
+            if (
+                row
+                and any(_level(member, r) for r in row)
+                and not any(member.x0 < r.x1 and r.x0 < member.x1 for r in row)
+            ):
+                row.append(member)
+            else:
+                rows.append([member])
+        for row in rows:
+            out.append([i for m in sorted(row, key=lambda m: m.x0) for i in m.words])
+    return out
 
 
 def _parts(word: str) -> list[tuple[int, str]]:
