@@ -88,3 +88,44 @@ def test_saved_decisions_retrain_the_model(
     qtbot.waitUntil(lambda: _versions(ui_store) == 2, timeout=20000)
     qtbot.waitUntil(lambda: win.tasks.active_count() == 0, timeout=20000)
     assert all(r.rank is not None for r in _rows(win))
+
+
+def test_ranked_queue_keeps_record_names_readable_at_first_run_size(
+    make_window: Any, qtbot: Any
+) -> None:
+    """Issue 19 in the real window: at 1366x768 the Likely column squeezed the names to "M…f".
+    With a likely order the names keep room to be read, the scores show whole, and nothing
+    scrolls sideways."""
+    from ui.queue.queue_table_model import COL_PATH, COL_STATUS
+
+    win = make_window()
+    win.resize(1366, 768 - 38)
+    qtbot.wait(50)
+    table = win.queue.table
+    file_width = table.columnWidth(COL_PATH)
+    _choose(win, qtbot, "likely-sensitive")
+    qtbot.wait(50)
+    assert not table.isColumnHidden(COL_SCORE)
+    assert table.columnWidth(COL_PATH) >= min(file_width, 110)
+    score_text = table.model().index(0, COL_SCORE).data()
+    assert (
+        score_text
+        and table.columnWidth(COL_SCORE) >= table.fontMetrics().horizontalAdvance("Likely") + 12
+    )
+    assert table.horizontalScrollBar().maximum() == 0
+    assert table.isColumnHidden(COL_STATUS)  # the status filter and the record's header say it
+    _choose(win, qtbot, "file")
+    assert not table.isColumnHidden(COL_STATUS) and table.isColumnHidden(COL_SCORE)
+
+
+def test_the_reasons_line_wraps_in_a_fixed_place(make_window: Any, qtbot: Any) -> None:
+    """The score and its reasons are read on two lines that never change the queue's height."""
+    win = make_window()
+    win.resize(1366, 768 - 38)
+    height = win.queue.table.height()
+    _choose(win, qtbot, "likely-sensitive")
+    qtbot.wait(50)
+    why = win.queue.why
+    assert why.wordWrap() and why.text().startswith("Likely ")
+    assert why.height() >= 2 * why.fontMetrics().lineSpacing()
+    assert win.queue.table.height() == height

@@ -87,6 +87,10 @@ class QueuePanel(QWidget):
         ):
             header.resizeSection(col, width)
         header.setStretchLastSection(False)
+        # Left-aligned, a header too wide for its column loses its end, not both ends.
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        metrics = self.table.fontMetrics()  # the score whole, its header and sort arrow too
+        header.resizeSection(COL_SCORE, max(52, metrics.horizontalAdvance("Likely") + 24))
         for col in (COL_FORMAT, COL_PAGES, COL_REVIEWER, COL_SCORE):
             self.table.setColumnHidden(col, True)
         self.order = QComboBox()
@@ -96,7 +100,10 @@ class QueuePanel(QWidget):
             self.order.addItem(text, value)
         self.why = QLabel("")
         self.why.setObjectName("panelHint")
-        self.why.setWordWrap(False)
+        # Two lines always: the score and its reasons are read whole, and the queue above does
+        # not change height from one record to the next.
+        self.why.setWordWrap(True)
+        self.why.setFixedHeight(2 * self.why.fontMetrics().lineSpacing() + 2)
         self.text = QLineEdit()
         self.text.setPlaceholderText("Filter by name, folder or metadata (Ctrl+L)")
         self.text.setClearButtonEnabled(True)
@@ -202,6 +209,10 @@ class QueuePanel(QWidget):
         """Show a likely-* order: scores in their column, rows in rank order (empty: file order)."""
         self.model.set_ranking(ranked)
         self.table.setColumnHidden(COL_SCORE, not ranked)
+        # The score takes the Status column's place: on a 1366-pixel screen the pane has no room
+        # for both beside readable names. A record's status stays in its tooltip, the status
+        # filter and the record's header.
+        self.table.setColumnHidden(COL_STATUS, bool(ranked))
         column = COL_SCORE if ranked else COL_PATH
         self.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
         self._show_why()
@@ -216,8 +227,8 @@ class QueuePanel(QWidget):
         reasons = "; ".join(row.reasons) or "no single term stands out"
         text = f"Likely {row.score:.2f} · {reasons}"
         width = max(self.why.width(), 200)
-        self.why.setText(
-            self.why.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
+        self.why.setText(  # about two lines' worth; the tooltip has it all
+            self.why.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, 2 * width - 60)
         )
         self.why.setToolTip(text)
 

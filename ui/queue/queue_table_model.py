@@ -218,8 +218,10 @@ class QueueTableModel(QAbstractTableModel):
             if col in _MARKED and row.markers:
                 return "\n".join(row.markers)
             if col == COL_PATH:
-                tip = family_tip(row)
-                return f"{row.path}\n{tip}" if tip else row.path
+                tips = [row.path, family_tip(row)]
+                if row.status != "ok":  # the Status column is hidden in a likely-* order
+                    tips.append(f"Status: {row.status}")
+                return "\n".join(t for t in tips if t)
             return _display(row, col)
         if role == RECORD_ID_ROLE:
             return row.id
