@@ -129,3 +129,21 @@ def test_the_reasons_line_wraps_in_a_fixed_place(make_window: Any, qtbot: Any) -
     assert why.wordWrap() and why.text().startswith("Likely ")
     assert why.height() >= 2 * why.fontMetrics().lineSpacing()
     assert win.queue.table.height() == height
+
+
+def test_a_records_status_is_in_its_name_tooltip() -> None:
+    """With the Status column given to the score, a problem status is still one hover away."""
+    from reviewer.queue import QueueRow
+    from ui.queue.queue_table_model import COL_PATH, QueueTableModel
+
+    model = QueueTableModel(
+        [
+            QueueRow(1, None, "a/one.txt", "one.txt", "Text", "empty", None, 0, False),
+            QueueRow(2, None, "b/two.txt", "two.txt", "Text", "ok", None, 0, False),
+        ]
+    )
+    tips = {
+        model.index(r, COL_PATH).data(): model.index(r, COL_PATH).data(Qt.ItemDataRole.ToolTipRole)
+        for r in range(2)
+    }
+    assert tips == {"one.txt": "a/one.txt\nStatus: empty", "two.txt": "b/two.txt"}
