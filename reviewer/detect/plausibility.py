@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from reviewer.detect.names import first_names, not_names
 from reviewer.detect.resources import read_lines
+from reviewer.detect.span import Candidate
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019.&-]*")
 LOWER_WORD_RE = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019-]+(?![\w])")
@@ -330,3 +331,172 @@ def org_score(text: str, doc: DocWords, base: float) -> float:
     if all(doc.is_common(w) or w in PLACE_WORDS for w in low) and not has_head:
         return min(base, 0.45)
     return base
+
+
+# Bodies a UK government record names by their short form, and the nations of the UK: found
+# even where the small model misses them or the person guards drop them ("UK", "EU" are not
+# names, but they are a place and a body). Written from the machinery of government, not
+# from any evaluation passage.
+KNOWN_BODIES = frozenset(
+    """HMRC DWP FCDO FCO DFID DCMS BEIS DESNZ DSIT DBT DIT DHSC DfE DfT DLUHC MHCLG DCLG Defra
+    DEFRA MoJ MOJ MoD MOD HMT HMPPS NOMS CPS SFO NCA HMCTS HMICFRS ONS NAO ICO FCA PRA CMA HSE
+    EHRC Ofcom Ofgem Ofwat Ofsted Ofqual ORR CAA DVLA DVSA UKHSA MHRA CQC OfS RPC OBR UKRI
+    IPO EU EC UN OECD NATO IMF WTO""".split()  # noqa: SIM905
+)
+KNOWN_BODY_NAMES = (
+    "HM Treasury",
+    "Home Office",
+    "Cabinet Office",
+    "European Union",
+    "European Commission",
+    "United Nations",
+    "Environment Agency",
+    "Scottish Government",
+    "Welsh Government",
+    "Northern Ireland Office",
+)
+NATIONS = (
+    "England and Wales",
+    "United Kingdom",
+    "Great Britain",
+    "Northern Ireland",
+    "UK",
+    "Britain",
+    "England",
+    "Scotland",
+    "Wales",
+)
+_NAMES_RE = re.compile(
+    r"(?<![\w&/-])(?:"
+    + "|".join(
+        re.escape(n)
+        for n in sorted((*KNOWN_BODIES, *KNOWN_BODY_NAMES, *NATIONS), key=len, reverse=True)
+    )
+    + r")(?![\w&/-])(?![ ]+(?:[Rr]eference|[Nn]umber|No\b))"
+)
+# The tail of a longer name: "Department for Exiting the European Union", "… for England".
+_NAME_TAIL_RE = re.compile(r"[A-Z][\w'\u2019-]*[ ]+(?:(?:for|of|on|the|and)[ ]+)+$")
+# A parenthesised short form: "Independent Commission on Aid Impact (ICAI)", "(OfS)", "(“MoJ”)".
+_DEFINED_RE = re.compile(r"\((?:the\s+)?[\"“']?([A-Z][A-Za-z]{1,7})[\"”']?\)")
+_NAME_WORD_RE = re.compile(r"[A-Za-z][\w'\u2019-]*|&")
+_LINKS = frozenset({"of", "for", "on", "and", "the", "in", "&"})
+# "the Commission" for a body the text names in full; "Parliament"; "Government" alone.
+SHORT_HEADS = frozenset(
+    """Commission Association Authority Board Agency Council Committee Executive Inspectorate
+    Ombudsman Regulator Department Ministry""".split()  # noqa: SIM905
+)
+_SHORT_RE = re.compile(
+    r"(?<![\w-])(?:[Tt]he[ ]+(" + "|".join(sorted(SHORT_HEADS)) + r")|(Parliament|Government))"
+    r"(?![\w-])(?![ ]+(?:[A-Z]|(?:of|for|on)[ ]+[A-Z]))"
+)
+_LINK_OR_CAP = r"(?:[A-Z][\w'\u2019-]*|of|for|on|and|the|&)"
+_PREVIOUS_WORD_RE = re.compile(r"([A-Za-z][\w'\u2019-]*)[ ]+$")
+# Party roles in proceedings: never a body or a place ("The Claimants", "the Appellant").
+ROLE_WORDS = frozenset(
+    """claimant claimants defendant defendants appellant appellants respondent respondents
+    applicant applicants petitioner petitioners intervener interveners complainant
+    complainants""".split()  # noqa: SIM905
+)
+# The last word of a document's title, not a body's: "the Open Government Licence".
+DOCUMENT_TAILS = frozenset(
+    """licence license regulations rules order act report guidance code strategy assessment
+    memorandum directive""".split()  # noqa: SIM905
+)
+# A court's or body's name right before a judge's post: "Deputy High Court Judge".
+POST_AFTER = re.compile(r"[ ]+(?:Judge|Justice|Master|Registrar|Recorder)\b")
+
+
+def is_role(text: str) -> bool:
+    """ "Claimants", "the Appellant": a party's role in proceedings, not a body or a place."""
+    low = [w.lower().strip(".,'\u2019()") for w in text.split()]
+    while low and low[0] in DETERMINERS:
+        low = low[1:]
+    return bool(low) and all(w in ROLE_WORDS for w in low)
+
+
+def known_body_or_nation(text: str) -> bool:
+    """A body from `KNOWN_BODIES`/`KNOWN_BODY_NAMES` or a nation of the UK, as written."""
+    t = re.sub(r"\s+", " ", text).strip()
+    return t in KNOWN_BODIES or t in KNOWN_BODY_NAMES or t in NATIONS
+
+
+def _initials_match(long_form: list[str], short: str) -> bool:
+    """`short`'s capitals are the initials of the capitalised words ending `long_form`."""
+    caps = [c for c in short if c.isupper()]
+    initials = [w[0] for w in long_form if w[0].isupper()]
+    return len(caps) >= 2 and initials[-len(caps) :] == caps
+
+
+def defined_bodies(text: str) -> dict[str, str]:
+    """Short forms the text defines for a body: `{short: long form}`. The long form is a run
+    of capitalised words (with "of", "for", "and" …) whose initials spell the short form, with
+    an organisation's head word ("Commission", "Office", "Ombudsman") that ends it or is
+    followed by "of"/"for"/"on" ("Office for Students"): "Free School Meals (FSM)", "Present
+    Value (PV)" or "Securities Regulations 2001 (USR)" define no body."""
+    found: dict[str, str] = {}
+    for m in _DEFINED_RE.finditer(text):
+        short = m.group(1)
+        window = text[max(0, m.start() - 120) : m.start()]
+        window = window[max(window.rfind("\n"), window.rfind("\t")) + 1 :]
+        before = _NAME_WORD_RE.findall(window)
+        run: list[str] = []
+        for w in reversed(before):
+            if w[0].isupper() or w.lower() in _LINKS:
+                run.insert(0, w)
+            else:
+                break
+        while run and run[0].lower() in _LINKS:
+            run = run[1:]
+        if not run or not _initials_match(run, short):
+            continue
+        # The long form starts at the capitalised word its short form's first capital spells.
+        caps = sum(1 for c in short if c.isupper())
+        firsts = [i for i, w in enumerate(run) if w[0].isupper()]
+        run = run[firsts[-caps] :]
+        low = [w.lower() for w in run]
+        heads = ORG_HEADS | {"ombudsman", "network", "regulator", "organisation", "commissioner"}
+        ok = low[-1] in heads or any(
+            w in heads and i + 1 < len(low) and low[i + 1] in ("of", "for", "on")
+            for i, w in enumerate(low)
+        )
+        if ok:
+            found[short] = " ".join(run)
+    return found
+
+
+def named_bodies(text: str, blocked: list[tuple[int, int, str]]) -> list[Candidate]:
+    """ORG and LOCATION candidates the model may miss: defined short forms of bodies wherever
+    used, known public bodies and the UK's nations, and short forms of bodies named in full."""
+    out: list[Candidate] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(bs <= s and e <= be for bs, be, what in blocked if what == "statute")
+
+    for short, long_form in defined_bodies(text).items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+            if free(m.start(), m.end()):
+                reason = f"short form the text defines for '{long_form}'"
+                out.append(Candidate(m.start(), m.end(), "ORG", 0.6, reason))
+    for m in _NAMES_RE.finditer(text):
+        if not free(m.start(), m.end()) or POST_AFTER.match(text, m.end()):
+            continue
+        if _NAME_TAIL_RE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # part of a longer name the model reads whole
+        name = m.group(0)
+        label = "LOCATION" if name in NATIONS else "ORG"
+        out.append(Candidate(m.start(), m.end(), label, 0.6, "known public body or nation"))
+    for m in _SHORT_RE.finditer(text):
+        head = m.group(1)
+        if head:
+            start, end = m.span(1)
+            named = rf"(?<![\w-])(?!The )[A-Z][\w'\u2019-]+,? (?:{_LINK_OR_CAP},? ){{0,5}}{head}\b"
+            if not re.search(named, text):
+                continue  # "the Commission" only where the text names a "… Commission"
+        else:
+            start, end = m.span(2)
+            prev = _PREVIOUS_WORD_RE.search(text, max(0, start - 40), start)
+            if prev and prev.group(1)[0].isupper() and prev.group(1).lower() not in DETERMINERS:
+                continue  # "Local Government", "Scottish Parliament": part of a longer name
+        if free(start, end):
+            out.append(Candidate(start, end, "ORG", 0.55, "short form of a named body"))
+    return out

@@ -24,11 +24,16 @@ from reviewer.detect.names import (
     PRONOUN_AFTER as PRONOUN_NEAR,
 )
 from reviewer.detect.plausibility import (
+    DOCUMENT_TAILS,
     ORG_HEADS,
+    POST_AFTER,
     DocWords,
     after_determiner,
     capitalised_elsewhere,
     custody_place,
+    is_role,
+    known_body_or_nation,
+    named_bodies,
     opens_sentence,
     org_score,
     person_verdict,
@@ -256,7 +261,13 @@ class PiiResolver:
                         out.append(Candidate(start, stem_end, "PERSON", score - 0.1, reason))
                         continue
                 ws = [w.lower().strip(".,:()") for w in text[start:end].split()]
-                if all(w in not_names() for w in ws):
+                if is_role(text[start:end]):
+                    continue  # "Claimants", "the Appellant": a party's role
+                if label == "ORG" and POST_AFTER.match(text, end):
+                    continue  # "Deputy High Court Judge": a post, not a body
+                if label == "ORG" and ws and ws[-1] in DOCUMENT_TAILS:
+                    continue  # "the Open Government Licence": a document, not a body
+                if all(w in not_names() for w in ws) and not known_body_or_nation(text[start:end]):
                     continue
                 if any(
                     s <= start and end <= e and w not in ("court", "firm") for s, e, w in blocked
@@ -277,6 +288,8 @@ class PiiResolver:
                     continue
             out.append(Candidate(start, end, label, score, reason))
         for s, e, what in blocked:
+            if what == "court" and POST_AFTER.match(text, e):
+                continue  # "Deputy High Court Judge": a judge's post
             if what == "court":
                 out.append(Candidate(s, e, "ORG", self.ner_score, "court name"))
             elif what == "firm":
@@ -369,7 +382,7 @@ class PiiResolver:
             if not (c.label == "PERSON" and any(s < c.end and c.start < e for s, e, _w in blocked))
             and self._plausible(text, c, words)
         ]
-        cands = self._from_ner(text, ents, blocked, words) + rules
+        cands = self._from_ner(text, ents, blocked, words) + rules + named_bodies(text, blocked)
         cands = [self._date_of_birth(text, c) for c in cands]
         cands = [join_broken(text, c) if c.label == "PERSON" else c for c in cands]
         cands = as_firms(text, cands, blocked)
