@@ -326,7 +326,7 @@ def org_score(text: str, doc: DocWords, base: float) -> float:
             return 0.0
         return base
     has_head = any(w in ORG_HEADS for w in low)
-    if text.isupper():
+    if text.isupper() and not has_head:
         return min(base, 0.45)  # an all-caps heading: may name a body, often a title
     if all(doc.is_common(w) or w in PLACE_WORDS for w in low) and not has_head:
         return min(base, 0.45)

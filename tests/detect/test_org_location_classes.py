@@ -88,3 +88,13 @@ def test_party_roles_and_judges_posts_are_no_bodies(nlp: Language) -> None:
     assert not {"Claimants", "Deputy High Court"} & set(spans(text, "ORG"))
     assert "the Appellant" not in spans(text, "LOCATION")
     assert "Appellant" not in spans(text, "LOCATION")
+
+
+def test_a_party_in_capitals_with_a_body_word_is_an_org(nlp: Language) -> None:
+    # From a judgment's cover page (identifier set, dev): capitals with "MINISTRY", "LIMITED"
+    # name a body; capitals without such a word stay only possible (headings).
+    text = (
+        "Between:\nJOSEPH JOHNSON\nAppellant\n- and -\nMINISTRY OF DEFENCE\nand\n"
+        "HOBOURN EATON LIMITED\nFirst Respondent\nSecond Respondent\n"
+    )
+    assert {"MINISTRY OF DEFENCE", "HOBOURN EATON LIMITED"} <= set(spans(text, "ORG"))
