@@ -492,7 +492,13 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             d.inherited_scope,
         )
         self.appraisal.load(
-            d.appraisal, d.criteria, state.suggested, d.rationale, a_stamp, state.holds
+            d.appraisal,
+            d.criteria,
+            state.suggested,
+            d.rationale,
+            a_stamp,
+            state.holds,
+            keep_unsaved=redraw,
         )
         self.sensitivity.set_record_dates(getattr(d, "record_date", None), state.content.modified)
         self.sensitivity.load(d, s_stamp, keep_unsaved=redraw)

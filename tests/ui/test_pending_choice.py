@@ -77,3 +77,28 @@ def test_a_changed_decision_replaces_the_pending_choice(
     assert panel.status_buttons["open"].isChecked()
     assert panel.problems.text() == ""
     assert _decision(ui_store, rid).closure_status == "Open"
+
+
+def test_criteria_ticked_before_an_outcome_survive_a_refresh(
+    make_window: Any, qtbot: Any, ui_store: Any
+) -> None:
+    """The same on the Appraisal tab: 1 ticks a criterion, not saved without an outcome; a
+    redraw keeps the tick and the reason, and S then saves both."""
+    win = make_window()
+    panel, rid = win.appraisal, win.state.content.record_id
+    crit1 = panel.model.index(0, 0).data(Qt.ItemDataRole.UserRole + 1)
+    qtbot.keyClick(win, Qt.Key.Key_1)
+    assert panel.model.ticked() == (crit1,)
+    why = panel.problem.text()
+    assert "choose an outcome" in why
+    _redact_a_highlight(win, qtbot)
+    assert panel.model.ticked() == (crit1,)
+    assert panel.problem.text() == why
+    with qtbot.waitSignal(win.refreshed, timeout=10000):
+        qtbot.keyClick(win, Qt.Key.Key_S)
+    d = _decision(ui_store, rid)
+    assert (d.appraisal, d.criteria) == ("select", (crit1,))
+    assert panel.problem.text() == ""
+    with qtbot.waitSignal(win.record_shown, timeout=10000):
+        qtbot.keyClick(win, Qt.Key.Key_J)
+    assert panel.model.ticked() == ()

@@ -86,6 +86,8 @@ class AppraisalPanel(QWidget):
         layout.addWidget(self.stamp)
         self._outcome: str | None = None
         self._loading = False
+        self._unsaved = False  # choices on screen that were not saved, with the reason shown
+        self._base: tuple[Any, ...] | None = None  # the stored appraisal they were made over
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RATIONALE_DELAY_MS)
@@ -106,8 +108,19 @@ class AppraisalPanel(QWidget):
         rationale: str,
         stamp: str,
         holds: Sequence[str],
+        *,
+        keep_unsaved: bool = False,
     ) -> None:
-        """Show a record's decision without saving anything."""
+        """Show a record's decision without saving anything.
+
+        `keep_unsaved` (the same record redrawn after a save): choices not saved for a reason
+        shown (criteria ticked before an outcome) stay, with the reason, unless the stored
+        appraisal itself changed."""
+        base = (outcome, tuple(ticked), rationale)
+        if keep_unsaved and self._unsaved and base == self._base:
+            self.stamp.setText(stamp)
+            return
+        self._base, self._unsaved = base, False
         self._timer.stop()
         self._loading = True
         self._set_outcome(outcome)
@@ -156,6 +169,8 @@ class AppraisalPanel(QWidget):
         return self.model.toggle(row)
 
     def show_problems(self, problems: Sequence[str]) -> None:
+        """Why the choices on screen were not saved (they then survive a redraw)."""
+        self._unsaved = bool(problems)
         self.problem.setText("Not saved: " + "; ".join(problems) if problems else "")
 
     def _set_outcome(self, outcome: str | None) -> None:
