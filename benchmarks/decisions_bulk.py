@@ -4,10 +4,12 @@ Saving with audit events, one record's effective decision, the queue's bulk summ
 decisions CSV import, criteria suggestions on a megabyte of text, and verifying the history.
 
 Run: uv run python benchmarks/decisions_bulk.py [N_RECORDS] [CSV_ROWS]
+On PostgreSQL: REVIEWER_BENCH_DB=postgresql+psycopg://... names an empty database to fill.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import sys
@@ -129,7 +131,8 @@ def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     csv_rows = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
     with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(f"sqlite:///{Path(tmp) / 'bench.sqlite'}")
+        url = os.environ.get("REVIEWER_BENCH_DB") or f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
+        store = open_store(url)
         with store.session() as s:
             coll = Collection(name="bench", kind="case")
             s.add(coll)
