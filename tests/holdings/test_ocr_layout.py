@@ -62,6 +62,15 @@ def test_a_forms_labels_and_values_are_read_row_by_row() -> None:
     ]
 
 
+def test_a_form_cut_into_blocks_at_different_rows_on_each_side_is_read_as_one() -> None:
+    # Tesseract cut the labels into blocks 1 and 2 and the values into blocks 3 and 4, at other
+    # rows (as it does on a noisy 200 dpi scan): the two columns are still judged as a whole.
+    widths = [300, 460, 340, 140, 200, 160]
+    words = [(1 + n // 3, n + 1, 250, 450 + 66 * n, w, f"label{n}:") for n, w in enumerate(widths)]
+    words += [(3 + (n >= 2), n + 1, 950, 446 + 66 * n, 400, f"value{n}") for n in range(6)]
+    assert _lines(_data(words)) == [f"label{n}: value{n}" for n in range(6)]
+
+
 def test_a_value_on_two_lines_stays_under_its_row() -> None:
     words = [(1, 1, 250, 450, 300, "Address:"), (1, 2, 250, 582, 200, "Postcode:")]
     words += [(1, 3, 250, 648, 120, "Mobile:")]

@@ -151,9 +151,32 @@ def _lines(data: dict[str, list[Any]]) -> list[_Line]:
 
 
 def _form_blocks(lines: list[_Line]) -> list[set[int]]:
-    """Groups of blocks that are a form's columns (labels beside values), to read row by row."""
-    blocks = sorted({line.block for line in lines})
-    parent = {b: b for b in blocks}
+    """Groups of blocks that are a form's columns (labels beside values), to read row by row.
+
+    Each line is paired with the nearest level line on its left in another block. Pairs whose
+    left lines start at one left edge and whose right lines start at another (within two line
+    heights) are a pair of columns, judged together: Tesseract often cuts a column into several
+    blocks, and not at the same rows on both sides.
+    """
+    columns: list[list[tuple[_Line, _Line]]] = []
+    for value in lines:
+        beside = [
+            line
+            for line in lines
+            if line.block != value.block and line.x1 < value.x0 and _level(line, value)
+        ]
+        if not beside:
+            continue
+        label = max(beside, key=lambda line: line.x1)
+        near = 2 * max(label.height, value.height)
+        for column in columns:
+            first_label, first_value = column[0]
+            if abs(label.x0 - first_label.x0) <= near and abs(value.x0 - first_value.x0) <= near:
+                column.append((label, value))
+                break
+        else:
+            columns.append([(label, value)])
+    parent = {line.block: line.block for line in lines}
 
     def root(b: int) -> int:
         while parent[b] != b:
@@ -161,29 +184,18 @@ def _form_blocks(lines: list[_Line]) -> list[set[int]]:
             b = parent[b]
         return b
 
-    for right in blocks:
-        pairs = []
-        for value in (line for line in lines if line.block == right):
-            beside = [
-                line
-                for line in lines
-                if line.block != right and line.x1 < value.x0 and _level(line, value)
-            ]
-            if beside:
-                pairs.append((max(beside, key=lambda line: line.x1), value))
-        if len(pairs) < 2:
-            continue
-        labels = [label for label, _value in pairs]
-        height = median(line.height for pair in pairs for line in pair)
-        strip = min(value.x0 - label.x1 for label, value in pairs)
+    for column in columns:
+        labels = [label for label, _value in column]
+        height = median(line.height for pair in column for line in pair)
+        strip = min(value.x0 - label.x1 for label, value in column)
         x0, x1 = min(line.x0 for line in labels), max(line.x1 for line in labels)
         fill = median((line.x1 - x0) / max(1, x1 - x0) for line in labels)
-        if strip >= FORM_GAP * height and fill <= FORM_FILL:
-            for label in labels:
-                parent[root(label.block)] = root(right)
+        if len(column) >= 2 and strip >= FORM_GAP * height and fill <= FORM_FILL:
+            for label, value in column:
+                parent[root(label.block)] = root(value.block)
     groups: dict[int, set[int]] = {}
-    for b in blocks:
-        groups.setdefault(root(b), set()).add(b)
+    for line in lines:
+        groups.setdefault(root(line.block), set()).add(line.block)
     return [group for group in groups.values() if len(group) > 1]
 
 
