@@ -114,7 +114,7 @@ def load_content(session: Session, record_id: int) -> RecordContent | None:
     if rec is None:
         return None
     # A PDF's word boxes, the first time it is opened: here if quick, else in the background
-    # (`ui.record_state.load_marks`), so a long unscanned document opens at once.
+    # (`reviewer.workview.record.load_marks`), so a long unscanned document opens at once.
     fill_word_boxes(session, record_id, most=FILL_NOW_PAGES)
     pages = session.execute(
         select(

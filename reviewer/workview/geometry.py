@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ui.viewer.content import RecordContent, Rect
+from reviewer.workview.content import RecordContent, Rect
 
 
 def page_of(starts: list[int], offset: int) -> int:

@@ -33,7 +33,7 @@ def test_queue_filter_finds_records_by_their_metadata(store: Store, tmp_path: Pa
 def test_viewer_shows_the_metadata_pane_only_when_described(
     store: Store, tmp_path: Path, qtbot: Any
 ) -> None:
-    from ui.viewer.content import load_content
+    from reviewer.workview.content import load_content
     from ui.viewer.metadata_table_model import COL_KEY, COL_SOURCE, COL_VALUE
     from ui.viewer.viewer_panel import ViewerPanel
 

@@ -22,8 +22,8 @@ def _open_unscanned(make_window: Any, ui_store: Any, tmp_path: Path, pages: int)
 def test_a_long_unscanned_pdf_gets_its_word_boxes_in_the_background(
     make_window: Any, ui_store: Any, qtbot: Any, tmp_path: Path
 ) -> None:
-    from ui.viewer.content import FILL_NOW_PAGES
-    from ui.viewer.geometry import rects_for_range
+    from reviewer.workview.content import FILL_NOW_PAGES
+    from reviewer.workview.geometry import rects_for_range
 
     win = _open_unscanned(make_window, ui_store, tmp_path, FILL_NOW_PAGES + 5)
     qtbot.waitUntil(lambda: win.tasks.active_count() == 0, timeout=20000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from ui.viewer.content import Rect
+from reviewer.workview.content import Rect
 
 SPAN = "span"
 REDACTION = "redaction"

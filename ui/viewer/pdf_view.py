@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QScrollArea, QWidget
 
-from ui.viewer.content import Rect
+from reviewer.workview.content import Rect
 from ui.viewer.marks import FIND, REDACTION, SELECTION, SPAN, Mark
 
 GAP = 12  # pixels between pages

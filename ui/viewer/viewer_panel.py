@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.viewer.content import (
+from reviewer.workview.content import (
     KIND_EMAIL,
     KIND_IMAGE,
     KIND_MEDIA,
@@ -30,7 +30,7 @@ from ui.viewer.content import (
     KIND_TABLE,
     RecordContent,
 )
-from ui.viewer.geometry import find_all, page_of, range_in_rect, rects_for_range
+from reviewer.workview.geometry import find_all, page_of, range_in_rect, rects_for_range
 from ui.viewer.image_view import ImageView
 from ui.viewer.marks import FIND, FIND_COLOUR, Mark
 from ui.viewer.media_view import MediaView
