@@ -22,8 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from models import Store
+from reviewer.decisions import validate_sensitivity
+from reviewer.decisions.criteria import load_criteria
+from reviewer.decisions.exemptions import load_exemptions
 from reviewer.queue import QueueSnapshot, load_queue
-from ui import apis, record_facts_actions, settings
+from reviewer.workview import (
+    RecordMarks,
+    load_marks,
+    load_suggestions,
+    with_marks,
+    with_suggestions,
+)
+from ui import record_facts_actions, settings
 from ui.decisions.appraisal_panel import AppraisalPanel
 from ui.decisions.sensitivity_panel import SensitivityPanel
 from ui.edits import Edits
@@ -31,13 +41,7 @@ from ui.highlights.highlights_panel import HighlightsPanel
 from ui.queue.queue_panel import QueuePanel
 from ui.queue.ranking import QueueRanking
 from ui.record_edits import RecordEditsMixin
-from ui.record_state import (
-    RecordMarks,
-    RecordState,
-    load_marks,
-    load_record_state,
-    load_suggestions,
-)
+from ui.record_state import RecordState, load_record_state, render
 from ui.shortcuts import SHORTCUTS
 from ui.tasks import Task, TaskManager
 from ui.viewer.marks import Mark
@@ -276,11 +280,9 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.tasks.busy_changed.connect(self._busy)
 
     def _load_reference_data(self) -> None:
-        exemptions = apis.load_exemptions()
+        exemptions = list(load_exemptions())
         self.sensitivity.set_exemptions(exemptions)
-        self.sensitivity.validate = apis.validate_sensitivity()
-        if self.sensitivity.validate is None:
-            self.sensitivity.setEnabled(False)
+        self.sensitivity.validate = validate_sensitivity
 
     # layout memory
     def _restore_layout(self) -> None:
@@ -339,10 +341,10 @@ class MainWindow(RecordEditsMixin, QMainWindow):
     def _collection_ready(self, snap: QueueSnapshot, select_record: int | None) -> None:
         self.collection = snap
         settings.save_text("collection/last", snap.collection_name)
-        self.appraisal.set_criteria(apis.load_criteria(snap.kind))
+        self.appraisal.set_criteria(list(load_criteria(snap.kind)))
         from ui.decisions.exemptions_table_model import relevant_codes
 
-        self.sensitivity.set_exemptions(apis.load_exemptions(), relevant_codes(snap.kind))
+        self.sensitivity.set_exemptions(list(load_exemptions()), relevant_codes(snap.kind))
         self.queue.set_rows(snap.rows)
         self.where.setText(
             f"Collection: {snap.collection_name} ({snap.kind}) · {len(snap.rows):,} records"
@@ -412,19 +414,12 @@ class MainWindow(RecordEditsMixin, QMainWindow):
     def _marks_ready(self, marks: RecordMarks, generation: int) -> None:
         if generation != self._generation or self.state is None:
             return  # the reviewer has moved on
-        self.state = dataclasses.replace(
-            self.state,
-            span_marks=marks.span_marks,
-            redaction_marks=marks.redaction_marks,
-            scanned=marks.scanned,
-        )
+        self.state = render(with_marks(self.state.view, marks))
         if marks.words is not None:  # word boxes made in the background: selection and find
-            content = dataclasses.replace(self.state.content, words_json=marks.words)
-            self.state = dataclasses.replace(self.state, content=content)
-            self.viewer.content = content
+            self.viewer.content = self.state.content
         if marks.page is not None:
-            spans = self.highlights.visible(marks.span_marks)
-            self.viewer.set_marks([*spans, *marks.redaction_marks])
+            spans = self.highlights.visible(self.state.span_marks)
+            self.viewer.set_marks([*spans, *self.state.redaction_marks])
             self.first_page_shown.emit(marks.record_id)
             self._load_marks(None)
             return
@@ -449,7 +444,10 @@ class MainWindow(RecordEditsMixin, QMainWindow):
     def _suggestions_ready(self, suggested: tuple[str, ...], generation: int) -> None:
         if generation != self._generation or self.state is None:
             return
-        self.state = dataclasses.replace(self.state, suggested=suggested)
+        # the marks do not change with the suggestions: the same ones stay drawn
+        self.state = dataclasses.replace(
+            self.state, view=with_suggestions(self.state.view, suggested)
+        )
         self.appraisal.model.set_state(self.appraisal.model.ticked(), suggested)
         self.record_shown.emit(self.state.content.record_id)
 

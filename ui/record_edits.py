@@ -6,13 +6,18 @@ Each is saved at once through `ui.edits.Edits` as an undoable step calling `revi
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QMenu
 
+from reviewer import decisions as dec
+from reviewer.decisions import redactions as red
+from reviewer.detect import entities as ents
 from reviewer.detect.labels import display_name, shown_by_default
-from ui import apis
+from reviewer.workview import load_decided, load_marks, with_decided, with_marks
+from ui.record_state import render
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -20,6 +25,7 @@ if TYPE_CHECKING:
 
     from models import Store
     from reviewer.queue import QueueSnapshot
+    from reviewer.workview import Decided, RecordMarks
     from ui.decisions.appraisal_panel import AppraisalPanel
     from ui.decisions.sensitivity_panel import SensitivityPanel
     from ui.edits import Edits
@@ -32,6 +38,16 @@ if TYPE_CHECKING:
     from ui.viewer.viewer_panel import ViewerPanel
 
 Rect = tuple[float, float, float, float]
+
+
+def _step(call: Callable[..., None], *args: Any) -> Callable[[Any], bool]:
+    """An edit step for a core call that returns nothing (True: it was done)."""
+
+    def step(session: Any) -> bool:
+        call(session, *args)
+        return True
+
+    return step
 
 
 class RecordEditsMixin:
@@ -82,7 +98,6 @@ class RecordEditsMixin:
         if outcome is None:
             self.appraisal.show_problems(["choose an outcome (S, R, X or D) to save"])
             return
-        dec = apis.decisions_module()
         actor, before = self._actor(), state.decision
 
         def do(s: Any) -> Any:
@@ -101,7 +116,6 @@ class RecordEditsMixin:
         rid, state = self._record_id(), self.state
         if rid is None or state is None or state.decision is None:
             return
-        dec = apis.decisions_module()
         actor, before = self._actor(), state.decision
         keep = (
             "closure_status",
@@ -146,32 +160,32 @@ class RecordEditsMixin:
 
     # personal data
     def dismiss_entity(self, entity_id: int, scope: str) -> None:
-        rid, ents = self._record_id(), apis.entities_module()
-        if rid is None or ents is None:
+        rid = self._record_id()
+        if rid is None:
             return
         who = self.identity.name
         self.edits.apply(
             "dismiss highlight",
             rid,
-            lambda s: ents.dismiss_entity(s, entity_id, scope, who) or True,
-            lambda s: ents.restore_entity(s, entity_id, who) or True,
+            _step(ents.dismiss_entity, entity_id, scope, who),
+            _step(ents.restore_entity, entity_id, who),
         )
 
     def restore_entity(self, entity_id: int) -> None:
-        rid, ents = self._record_id(), apis.entities_module()
-        if rid is None or ents is None:
+        rid = self._record_id()
+        if rid is None:
             return
         who = self.identity.name
         self.edits.apply(
             "restore highlight",
             rid,
-            lambda s: ents.restore_entity(s, entity_id, who) or True,
-            lambda s: ents.dismiss_entity(s, entity_id, "once", who) or True,
+            _step(ents.restore_entity, entity_id, who),
+            _step(ents.dismiss_entity, entity_id, "once", who),
         )
 
     def add_manual(self, start: int, end: int, label: str) -> None:
-        rid, ents = self._record_id(), apis.entities_module()
-        if rid is None or ents is None or end <= start:
+        rid = self._record_id()
+        if rid is None or end <= start:
             return
         who = self.identity.name
         made: dict[str, int] = {}
@@ -181,16 +195,15 @@ class RecordEditsMixin:
             made["id"] = view.id
             return view
 
-        self.edits.apply(
-            f"mark {label}",
-            rid,
-            do,
-            lambda s: ents.remove_manual_entity(s, made["id"], who) or True,
-        )
+        def undo(s: Any) -> bool:
+            ents.remove_manual_entity(s, made["id"], who)
+            return True
+
+        self.edits.apply(f"mark {label}", rid, do, undo)
 
     def _redact(self, text: str, **where: Any) -> None:
-        rid, red = self._record_id(), apis.redactions_module()
-        if rid is None or red is None:
+        rid = self._record_id()
+        if rid is None:
             return
         actor = self._actor()
         made: dict[str, int] = {}
@@ -200,9 +213,11 @@ class RecordEditsMixin:
             made["id"] = view.id
             return view
 
-        self.edits.apply(
-            text, rid, do, lambda s: red.remove_redaction(s, made["id"], actor) or True
-        )
+        def undo(s: Any) -> bool:
+            red.remove_redaction(s, made["id"], actor)
+            return True
+
+        self.edits.apply(text, rid, do, undo)
 
     def redact_entity(self, entity_id: int) -> None:
         self._redact("redact highlight", entity_id=entity_id)
@@ -277,8 +292,6 @@ class RecordEditsMixin:
 
     def _refresh_current(self) -> None:
         """Reload the saved record's decision and marks in a worker, then redraw them."""
-        from ui.record_state import load_decided, load_marks
-
         if self.state is None:
             return
         store, content, generation = self.store, self.state.content, self._generation
@@ -298,9 +311,9 @@ class RecordEditsMixin:
             on_failed=self.status,
         )
 
-    def _refreshed(self, decided: Any, marks: Any, generation: int, seq: int = 0) -> None:
-        import dataclasses
-
+    def _refreshed(
+        self, decided: Decided, marks: RecordMarks, generation: int, seq: int = 0
+    ) -> None:
         if seq and seq != getattr(self, "_refresh_seq", seq):
             return  # an older read than a refresh still on its way (e.g. a save, then undo)
 
@@ -322,22 +335,15 @@ class RecordEditsMixin:
         # organisation, place or date alone gives none, whatever the highlights pane shows.
         self.queue.model.update_row(
             rid,
-            has_personal_data=any(
-                not m.dismissed and shown_by_default(m) for m in marks.span_marks
-            ),
+            has_personal_data=any(not s.dismissed and shown_by_default(s) for s in marks.spans),
         )
         self.queue.refresh_counts()
         if generation != self._generation or self.state is None:
             return  # the reviewer moved on; the queue row is up to date
         current = self._current_span
-        self.state = dataclasses.replace(
-            self.state,
-            decision=d,
-            holds=decided.holds,
-            span_marks=marks.span_marks,
-            redaction_marks=marks.redaction_marks,
-            scanned=marks.scanned,
-        )
+        self.state = render(with_marks(with_decided(self.state.view, decided), marks))
+        if marks.words is not None:  # word boxes made by this read: selection and find
+            self.viewer.content = self.state.content
         self._show_marks()
         if not (self.appraisal.pending() or self.sensitivity.pending()):
             # never over text typed since (its own save follows), nor a refused choice

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ui import apis
-from ui.viewer.content import KIND_IMAGE
+from reviewer import decisions as dec
+from reviewer.workview.content import KIND_IMAGE
 
 MEDIA_KINDS = (KIND_IMAGE, "video", "audio")
 
@@ -43,7 +43,7 @@ def set_date(win: Any, value: date | None) -> None:
     rid, state = win._record_id(), win.state
     if rid is None or state is None or state.decision is None:
         return
-    dec, actor, before = apis.decisions_module(), win._actor(), state.decision.record_date
+    actor, before = win._actor(), state.decision.record_date
     win.edits.apply(
         f"date of record {rid}",
         rid,
