@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from models.records import Collection, Record, RecordPage
 from reviewer.decisions.resolve import Resolver
-from reviewer.detect.entities.views import live_span_labels
+from reviewer.detect.entities.views import live_span_labels, shown_span_labels
 from reviewer.ingest.types import PAGE_SEPARATOR
 from reviewer.predict.features import MAX_CHARS, Document
 from reviewer.predict.tasks import Task
@@ -80,13 +80,14 @@ def load(session: Session, cid: int, task: Task, *, texts: bool = True) -> Snaps
     ).all()
     text_of = _texts(session, cid) if texts else {}
     spans = live_span_labels(session, cid)
+    shown = shown_span_labels(session, cid)
     labels = answers(session, cid, task)
     digest = hashlib.sha256(task.name.encode())
     docs = []
     for rid, _path, sha in records:
         span_labels = tuple(spans.get(rid, ()))
         label = labels.get(rid)
-        docs.append(Document(rid, text_of.get(rid, ""), span_labels))
+        docs.append(Document(rid, text_of.get(rid, ""), span_labels, tuple(shown.get(rid, ()))))
         digest.update(f"{rid}|{sha}|{label}|{','.join(span_labels)}\n".encode())
     return Snapshot(
         collection_id=cid,

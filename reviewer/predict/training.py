@@ -68,9 +68,10 @@ def latest_model(session: Session, cid: int, task: Task) -> PredictionModel | No
 
 
 def _cold_sensitivity(doc: Document) -> tuple[float, list[str]]:
-    """Personal data per 1,000 characters, squashed to 0-1."""
-    counts = Counter(doc.span_labels)
-    density = 1000 * len(doc.span_labels) / max(len(doc.text), 500)
+    """Personal data shown by default per 1,000 characters, squashed to 0-1 (a list of
+    organisations and dates, e.g. a case system's metadata.csv, is not personal data)."""
+    counts = Counter(doc.shown_labels)
+    density = 1000 * len(doc.shown_labels) / max(len(doc.text), 500)
     reasons = [
         f"detected: {lab.replace('_', ' ').capitalize()} x{n}" for lab, n in counts.most_common(3)
     ]

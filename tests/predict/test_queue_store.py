@@ -205,3 +205,57 @@ def test_cli_refuses_unknown_collection_in_one_line(
     )
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "no collection named" in err[0]
+
+
+def test_cold_start_sensitivity_counts_only_what_a_reviewer_would_see(db_url: str) -> None:
+    """Before any decision, "most likely sensitive" ranks by personal data shown by default: a
+    list of organisations and dates (a case system's metadata.csv) or low-confidence guesses
+    must not outrank a statement naming a person."""
+    from models.entities import DetectedEntity
+    from reviewer.predict.tasks import SENSITIVITY
+
+    ids = _store(db_url, n=3)
+    with open_store(db_url).session() as s:
+        for start in range(0, 60, 4):  # many organisations and dates, and weak guesses
+            s.add(
+                DetectedEntity(
+                    record_id=ids["f00.txt"],
+                    start=start,
+                    end=start + 3,
+                    label="ORG",
+                    text="Org",
+                    score=0.85,
+                )
+            )
+            s.add(
+                DetectedEntity(
+                    record_id=ids["f00.txt"],
+                    start=start + 1,
+                    end=start + 2,
+                    label="DATE",
+                    text="D",
+                    score=0.85,
+                )
+            )
+            s.add(
+                DetectedEntity(
+                    record_id=ids["f01.txt"],
+                    start=start,
+                    end=start + 3,
+                    label="PERSON",
+                    text="Per",
+                    score=0.3,
+                )
+            )
+        s.add(
+            DetectedEntity(
+                record_id=ids["f02.txt"], start=0, end=5, label="PERSON", text="Smith", score=0.9
+            )
+        )
+        s.commit()
+    with open_store(db_url).session() as s:
+        items, info = ordered_queue(s, "ops", SENSITIVITY.order)
+    assert info is not None and info.kind == "cold-start"
+    assert items[0].path == "f02.txt"
+    score = {it.path: it.score for it in items}
+    assert score["f00.txt"] == score["f01.txt"] == 0.0

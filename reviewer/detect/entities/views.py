@@ -213,6 +213,26 @@ def live_span_labels(session: Session, collection_id: int) -> dict[int, list[str
     return out
 
 
+def shown_span_labels(session: Session, collection_id: int) -> dict[int, list[str]]:
+    """Each record's labels of the spans a reviewer sees without asking (undismissed, flagged,
+    of a label shown by default): what "this record holds personal data" means on screen."""
+    stmt = (
+        select(E.record_id, E.label)
+        .join(Record, Record.id == E.record_id)
+        .where(
+            Record.collection_id == collection_id,
+            _undismissed(),
+            E.score >= FLAG_SCORE,
+            E.label.in_(sorted(DEFAULT_SHOWN)),
+        )
+        .order_by(E.record_id, E.start)
+    )
+    out: dict[int, list[str]] = {}
+    for rid, label in session.execute(stmt):
+        out.setdefault(rid, []).append(label)
+    return out
+
+
 def is_scanned(session: Session, record_id: int) -> bool:
     """Whether detection has ever run on the record: "no spans" means "nothing found" only
     then; before it, it means "not looked at yet", which a reviewer must not take for clean."""
