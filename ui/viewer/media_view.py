@@ -1,10 +1,13 @@
 """Playing a video or audio record in the viewer: frames decoded by PyAV, a thumbnail strip,
-play/pause, frame stepping and a position slider.
+play/pause, frame stepping, a position slider, and the sound.
 
-Frames are decoded with PyAV (already used at ingest) and drawn in a label, so no Qt add-on
-module is needed and the window starts as fast as before. Sound is not played: QtMultimedia
-lives in PySide6's add-on package, which this build does not install (the header says so).
-The first time a recording is played, `played` is emitted so the window can note who played it.
+Frames are decoded with PyAV (already used at ingest) and drawn in a label. The sound is played by
+QtMultimedia (ui/viewer/media_sound.py), imported only when a recording with a sound track is
+opened, so the window starts as fast as before. While both play, the picture follows the sound's
+clock; pause, stepping and seeking put the sound where the picture is. With no audio device the
+recording plays silently and the header says so in one line; a silent recording says it has no
+sound track. The first time a recording is played, `played` is emitted so the window can note
+who played it.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-NO_SOUND = "Sound is not played in this build (Qt's multimedia add-on is not installed)."
+from ui.viewer.media_sound import NO_TRACK, MediaSound
 
 
 class MediaView(QWidget):
@@ -39,11 +42,13 @@ class MediaView(QWidget):
         self._position = 0.0
         self._duration = 0.0
         self._reported = False
-        self.note = QLabel(NO_SOUND)
+        self.sound = MediaSound(self)
+        self.sound.failed.connect(self._sound_failed)
+        self.note = QLabel("")
         self.note.setObjectName("panelHint")
-        self.screen = QLabel("")
-        self.screen.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.screen.setMinimumHeight(200)
+        self.picture = QLabel("")
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setMinimumHeight(200)
         self.strip = QHBoxLayout()
         self.play = QPushButton("Play")
         self.back = QPushButton("◀ Frame")
@@ -56,11 +61,11 @@ class MediaView(QWidget):
             controls.addWidget(w)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
-        layout.addWidget(self.screen, 1)
+        layout.addWidget(self.picture, 1)
         layout.addLayout(self.strip)
         layout.addLayout(controls)
         self.timer = QTimer(self)
-        self.timer.timeout.connect(self.next_frame)
+        self.timer.timeout.connect(self._advance)
         self.play.clicked.connect(self.toggle)
         self.step.clicked.connect(self.step_forward)
         self.back.clicked.connect(self.step_back)
@@ -71,7 +76,7 @@ class MediaView(QWidget):
         """Load a recording; False (with a message on screen) when it cannot be decoded."""
         self.close_media()
         if not data:
-            self.screen.setText("The recording's bytes are not available.")
+            self.picture.setText("The recording's bytes are not available.")
             return False
         try:
             import av
@@ -80,22 +85,25 @@ class MediaView(QWidget):
             videos = self._container.streams.video
             self._stream = videos[0] if videos else None
             self._duration = (self._container.duration or 0) / 1_000_000
+            audible = bool(self._container.streams.audio)
         except Exception:
             self.close_media()
-            self.screen.setText("This recording cannot be played: it is damaged.")
+            self.picture.setText("This recording cannot be played: it is damaged.")
             return False
+        self.note.setText(self.sound.load(data) if audible else NO_TRACK)
         self._show_strip(data)
         self._frames = self._decoder()
         if self._stream is None:
-            self.screen.setText("Audio recording: no pictures to show.")
+            self.picture.setText("Audio recording: no pictures to show.")
         else:
             self.next_frame(report=False)
         self._tick()
         return True
 
     def close_media(self) -> None:
-        self.timer.stop()
-        self.play.setText("Play")
+        self._halt()
+        self.sound.close()
+        self.note.setText("")
         if self._container is not None:
             self._container.close()
         self._container = self._stream = self._frames = None
@@ -126,18 +134,48 @@ class MediaView(QWidget):
         return self._container.decode(self._stream)
 
     # playing
+    def _halt(self) -> None:
+        """Stop the picture and the sound where they are."""
+        self.timer.stop()
+        self.sound.pause()
+        self.play.setText("Play")
+
+    def _frame_seconds(self) -> float:
+        return 1.0 / float(self._stream.average_rate or 25) if self._stream is not None else 0.04
+
     def toggle(self) -> None:
         if self.timer.isActive():
-            self.timer.stop()
-            self.play.setText("Play")
+            self._halt()
             return
-        if self._stream is None:
+        if self._stream is None and not self.sound.available:
             self._report()
             return
-        rate = float(self._stream.average_rate or 25)
-        self.timer.start(max(10, int(1000 / rate)))
+        if self.sound.available:
+            self.sound.play(self._position)
+        self.timer.start(max(10, int(1000 * self._frame_seconds())))
         self.play.setText("Pause")
         self._report()
+
+    def _advance(self) -> None:
+        """One tick of playing: the picture catches up with the sound's clock, or (with no
+        sound) shows the next frame."""
+        if not (self.sound.available and self.sound.playing()):
+            if self._stream is None:  # the sound ended or failed: nothing more to show
+                if self.sound.ended():
+                    self._position = self._duration
+                self._halt()
+                self._tick()
+                return
+            self.next_frame()
+            return
+        clock = self.sound.position()
+        if self._stream is None:
+            self._position = clock
+            self._tick()
+            return
+        while self._position + self._frame_seconds() <= clock + 1e-6:
+            if not self.next_frame():
+                break
 
     def next_frame(self, report: bool = True) -> bool:
         """Show the next frame; False at the end."""
@@ -146,13 +184,12 @@ class MediaView(QWidget):
         try:
             frame = next(self._frames)
         except (StopIteration, Exception):
-            self.timer.stop()
-            self.play.setText("Play")
+            self._halt()
             return False
         image = frame.to_ndarray(format="rgb24")
         height, width, _ = image.shape
         qimage = QImage(image.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
-        self.screen.setPixmap(QPixmap.fromImage(qimage))
+        self.picture.setPixmap(QPixmap.fromImage(qimage))
         if frame.time is not None:
             self._position = float(frame.time)
         self._tick()
@@ -161,22 +198,27 @@ class MediaView(QWidget):
         return True
 
     def step_forward(self) -> None:
-        self.timer.stop()
-        self.play.setText("Play")
+        self._halt()
         self.next_frame()
+        self.sound.seek(self._position)
 
     def step_back(self) -> None:
         """One frame back: seek to the previous frame's time and decode up to it."""
         if self._stream is None:
             return
-        rate = float(self._stream.average_rate or 25)
-        self.seek(max(0.0, self._position - 1.0 / rate))
+        self.seek(max(0.0, self._position - self._frame_seconds()))
 
     def seek(self, seconds: float) -> None:
-        if self._container is None or self._stream is None:
+        """Picture and sound paused at `seconds` (the picture at the frame showing then)."""
+        if self._container is None:
             return
-        self.timer.stop()
-        self.play.setText("Play")
+        self._halt()
+        if self._stream is None:
+            self._position = max(0.0, min(seconds, self._duration))
+            self.sound.seek(self._position)
+            self._tick()
+            self._report()
+            return
         try:
             self._container.seek(int(seconds * 1_000_000), backward=True, any_frame=False)
         except Exception:
@@ -184,7 +226,11 @@ class MediaView(QWidget):
         self._frames = self._decoder()
         while self.next_frame(report=False) and self._position + 1e-6 < seconds:
             pass
+        self.sound.seek(self._position)
         self._report()
+
+    def _sound_failed(self, note: str) -> None:
+        self.note.setText(note)
 
     def _slider_seconds(self) -> float:
         return self._duration * self.slider.value() / 1000
