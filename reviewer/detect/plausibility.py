@@ -199,6 +199,115 @@ def person_verdict(text: str, doc: DocWords, *, evidence: bool) -> str | None:
     return None
 
 
+# Words that end an institution's name, not a person's, after a given name: "Albert Museum",
+# "John Radcliffe Hospital", "Royal Victoria Infirmary" (with `ORG_HEADS`).
+INSTITUTION_HEADS = ORG_HEADS | frozenset(
+    """museum gallery library infirmary theatre cathedral abbey palace academy institution
+    fund charity network company house centre center""".split()  # noqa: SIM905
+)
+# A post named by its function: "Director of Public Health", "Head of Policy", "Secretary of
+# State for Health": what follows "of"/"for" is the post's field, never its holder.
+POST_OF_BEFORE = re.compile(
+    r"(?<![\w])(?:Director|Directors|Head|Heads|Chief|Secretary|Minister|Commissioner|Officer|"
+    r"Manager|Chair|Chairman|President|Registrar|Controller|Keeper|Master|Warden|Governor)"
+    r"(?:[ ]+General)?[ ]+(?:of|for)[ ]+(?:the[ ]+)?\Z"
+)
+# Legislation in its passage: "during Bill passage", "the Bill's introduction", "Bill stage".
+BILL_LEGISLATION = re.compile(
+    r"Bill(?:['\u2019]s)?[ ]+(?:passage|introduction|stage|stages|team|committee|manager|"
+    r"managers|process|reading|clause|clauses|amendment|amendments|minister|debate|debates)"
+    r"(?![\w])"
+)
+BILL_AFTER = re.compile(r"(?i:(?<![\w])(?:the|this|that|a|during|through|in|of)[ ]+)\Z")
+
+
+def legislation_bill(text: str, start: int, end: int) -> bool:
+    """The one-word PERSON "Bill" at `text[start:end]` is legislation: "during Bill passage",
+    "the Bill's introduction", "this Bill", "Bill stage"."""
+    if text[start:end] != "Bill":
+        return False
+    return (
+        BILL_LEGISLATION.match(text, start) is not None
+        or BILL_AFTER.search(text, max(0, start - 10), start) is not None
+    )
+
+
+@lru_cache(maxsize=1)
+def _form_label_re() -> re.Pattern[str]:
+    from reviewer.detect.names import form_labels
+
+    body = "|".join(r"[ \t]+".join(re.escape(w) for w in label.split()) for label in form_labels())
+    return re.compile(rf"(?i:{body})[ \t]*:")
+
+
+def cut_at_form_label(text: str, start: int, end: int) -> int:
+    """Where a name running into a form's next label ends: "John Kerr Job title: Head of ..."
+    ends before "Job". `end` when no label with its colon starts inside the span."""
+    for m in re.finditer(r"[ \t]+(?=\S)", text[start:end]):
+        at = start + m.end()
+        if _form_label_re().match(text, at):
+            return start + m.start()
+    return end
+
+
+def institution_name(text: str, start: int, end: int) -> bool:
+    """`text[start:end]` (a given name and what follows it) is part of an institution's name:
+    an institution's head word inside it after the first word, or right after it ("Albert
+    Museum", "Victoria and Albert Museum", "John Radcliffe Hospital")."""
+    ws = [w.lower().strip(".,") for w in text[start:end].split()]
+    if any(w in INSTITUTION_HEADS for w in ws[1:]):
+        return True
+    after = re.match(r"[ ]+([A-Z][a-z]+)(?![\w'\u2019-])", text[end : end + 30])
+    return after is not None and after.group(1).lower() in INSTITUTION_HEADS
+
+
+def service_name(text: str, doc: DocWords) -> bool:
+    """A model's PERSON of two words or more, no known given name, that names a service or
+    body: it opens with a common word the document writes in lower case ("Local Healthwatch":
+    "local" is no name) or ends with a nation ("Healthwatch England", "Sport England")."""
+    ws = words(text)
+    if len(ws) < 2 or any(doc.is_given(w) for w in ws):
+        return False
+    first = ws[0].lower()
+    if first in doc.lower and first in common_words():
+        return True
+    return ws[-1] in NATIONS
+
+
+def title_misread(text: str, start: int, end: int, doc: DocWords, titles: frozenset[str]) -> bool:
+    """A title rule's PERSON that is an ordinary word after a word that only looks like a title:
+    "DC Counterfactual" (defined contribution), "Master Trust Authorisation".
+
+    Refused when no word of the span is a known given name, every word is a common English
+    word (the shipped list or the document's own lower-case words), and the text shows the
+    "title" is no title here: the words between it and the span were trimmed as non-names
+    ("Trust"), a word of the span is an abstract noun ("Authorisation"), or the document uses
+    the title word itself elsewhere as a word or an acronym ("switched to DC if", "master").
+    "DC Green" in a statement where DC is only ever a rank stays a person."""
+    before = text[max(0, start - 60) : start]
+    if not before.endswith((" ", "\t")):
+        return False
+    lead = before.split()[-4:]
+    title, between = "", []
+    for i in range(len(lead) - 1, -1, -1):
+        if lead[i].rstrip(".").lower() in titles:
+            title, between = lead[i].rstrip("."), lead[i + 1 :]
+            break
+    if not title or not all(w[:1].isupper() for w in between):
+        return False
+    low = [w.lower().strip(".,'\u2019()") for w in words(text[start:end])]
+    if not low or any(doc.is_given(w) for w in low) or not all(doc.is_common(w) for w in low):
+        return False
+    if between and all(w.lower() in not_names() for w in between):
+        return True
+    if any(len(w) >= 8 and ABSTRACT_RE.search(w) for w in low):
+        return True
+    if title.lower() in doc.lower:
+        return True
+    alone = rf"(?<![\w]){re.escape(title)}(?![\w])(?!\.?[ ]+(?:\d|[A-Z]))"
+    return re.search(alone, text) is not None
+
+
 @lru_cache(maxsize=1)
 def thoroughfare_words() -> frozenset[str]:
     """Lower-cased street types no one bears as a surname ("Row", "Road", "Rise", "Avenue")."""

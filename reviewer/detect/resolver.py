@@ -7,6 +7,7 @@ to `doc.spans["pii"]` for displaCy and other spaCy tooling.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -27,18 +28,25 @@ from reviewer.detect.plausibility import (
     DOCUMENT_TAILS,
     ORG_HEADS,
     POST_AFTER,
+    POST_OF_BEFORE,
     DocWords,
     after_determiner,
     capitalised_elsewhere,
     custody_place,
+    cut_at_form_label,
+    institution_name,
     is_role,
     known_body_or_nation,
+    legislation_bill,
     named_bodies,
     opens_sentence,
     org_score,
     person_verdict,
+    service_name,
     street_reason,
+    title_misread,
 )
+from reviewer.detect.resources import read_jsonl
 from reviewer.detect.span import Candidate
 from reviewer.detect.ties import untied_special
 
@@ -103,6 +111,15 @@ TITLES = frozenset(
         "dear",
     ]
 )
+
+
+@lru_cache(maxsize=1)
+def rule_titles() -> frozenset[str]:
+    """`TITLES` and the title rule's titles of `person_patterns.jsonl` ("Master", "Father")."""
+    rows = [r for r in read_jsonl("person_patterns.jsonl") if r.get("kind") == "title"]
+    return TITLES | {str(t).lower() for r in rows for t in r.get("titles", [])}
+
+
 # Labels that may sit inside another span instead of competing with it.
 NESTABLE = {("ADDRESS", "POSTCODE")}
 FLAGGED = 0.5  # the GUI's and benchmark's threshold: below it a span is "possible"
@@ -198,8 +215,19 @@ class PiiResolver:
                 if cleaned is None or not_a_person(text[cleaned[0] : cleaned[1]]):
                     continue
                 start, end = cleaned
+                end = cut_at_form_label(text, start, end)  # "John Kerr Job title: Head of"
                 if any(s < end and start < e for s, e, _w in blocked):
                     continue
+                if legislation_bill(text, start, end):
+                    continue  # "during Bill passage", "the Bill's introduction"
+                if POST_OF_BEFORE.search(text, max(0, start - 40), start):
+                    continue  # "Director of Public Health": a post's field
+                if service_name(text[start:end], words) or (
+                    not self._after_title(text, start)
+                    and words.is_given(text[start:end].split()[0])
+                    and institution_name(text, start, end)
+                ):
+                    continue  # "Local Healthwatch", "Healthwatch England", "Albert Museum"
                 if after_determiner(text, start) and not self._after_title(text, start):
                     continue  # "the Bill Committee", "the Wireless Telegraphy Act"
                 if LETTER_LABEL.search(text, max(0, start - 14), min(len(text), end)):
@@ -360,10 +388,15 @@ class PiiResolver:
         )
         if not strong and after_determiner(text, c.start):
             return False  # "the Bill Table": a common noun after a determiner
-        if "first_name" in c.reason and any(
-            w.lower() in ORG_HEADS or w.lower() in not_names() for w in span.split()[1:]
+        if "first_name" in c.reason and (
+            any(w.lower() in ORG_HEADS or w.lower() in not_names() for w in span.split()[1:])
+            or institution_name(text, c.start, c.end)
         ):
-            return False  # "Public Bill Committee": a given name before a body's word
+            return False  # "Public Bill Committee", "Albert Museum": a body's name
+        if "title" in c.reason and title_misread(text, c.start, c.end, words, rule_titles()):
+            return False  # "DC Counterfactual", "Master Trust Authorisation"
+        if "title" not in c.reason and POST_OF_BEFORE.search(text, max(0, c.start - 40), c.start):
+            return False  # "Director of Public Health": the post's field, not its holder
         evidence = strong or (
             "first_name" in c.reason and words.is_given(re.split(r"[\s.]+", span, maxsplit=1)[0])
         )
@@ -440,22 +473,31 @@ class PiiResolver:
         """Later mentions of a found person's full name, surname or given name; never inside
         a statute, court, citation or firm ("Wireless Telegraphy" of "the ... Act 2006")."""
         forms: set[str] = set()
+
+        def ordinary(w: str) -> bool:
+            """A word that, alone, is no name to look for again ("Counterfactual", "Bill")."""
+            return (
+                not w[:1].isupper()
+                or w.lower() in not_names()
+                or w.lower() in words.det_nouns
+                or words.is_acronym(w)
+                or words.is_common(w)
+                or words.is_place(w)
+            )
+
         for c in kept:
             if c.label != "PERSON" or c.score < FLAGGED:
                 continue  # a "possible" name's other mentions are no more certain
             name = BROKEN_RE.sub("", text[c.start : c.end])
+            if not re.search(r"\s", name):
+                if c.reason.startswith("spaCy NER") and "title" not in c.reason:
+                    continue  # one word only the model read as a name: no evidence to spread
+                if "anonymised" not in c.reason and ordinary(name.strip(".")):
+                    continue  # a lone ordinary word: its other uses are that word
             forms.add(name)
             for word in re.split(r"[\s,]+", name):
                 w = word.strip(".")
-                if (
-                    len(w) >= 3
-                    and w[0].isupper()
-                    and w.lower() not in not_names()
-                    and w.lower() not in words.det_nouns
-                    and not words.is_acronym(w)
-                    and not words.is_common(w)
-                    and not words.is_place(w)
-                ):
+                if len(w) >= 3 and not ordinary(w):
                     forms.add(w)
                     if w.isupper() or w.lower() in first_names():
                         forms.add(w.capitalize())
