@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
 import sys
@@ -62,14 +63,21 @@ def plain_main() -> Iterator[None]:
         sys.modules["__main__"] = main
 
 
+def exit_when_ready(sentinel: Any, end: Callable[[int], object] = os._exit) -> None:
+    """Wait until `sentinel` (a parent's, see `die_with_parent`) is ready, then `end(1)`."""
+    multiprocessing.connection.wait([sentinel])
+    end(1)
+
+
 def die_with_parent(parent: int) -> None:
     """Make this (worker) process end when its parent does, however the parent ends.
 
     A parent killed outright (kill -9, out of memory, a crash) runs none of `stop`, and its
     workers would read on, and keep Python's resource tracker alive, for as long as their
     queue lasts. On Linux the kernel sends SIGKILL the moment the parent goes
-    (prctl PR_SET_PDEATHSIG); elsewhere a thread notices within half a second that the
-    parent's id has changed. Both are cheap; a worker holds nothing worth saving.
+    (prctl PR_SET_PDEATHSIG); on every system a thread waits on the parent's sentinel (on
+    Windows the parent's process handle), and on POSIX another notices within half a second
+    that the parent's id has changed. All are cheap; a worker holds nothing worth saving.
     """
     if sys.platform.startswith("linux"):
         with suppress(OSError, AttributeError):
@@ -77,6 +85,14 @@ def die_with_parent(parent: int) -> None:
             libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:  # the parent went before (or while) this process started
         os._exit(1)
+    # Everywhere, Windows included: multiprocessing hands a spawned child its parent's
+    # sentinel (a pipe on POSIX, the parent's process handle on Windows), ready once the
+    # parent has ended, however it ended.
+    ours = multiprocessing.parent_process()
+    if ours is not None and ours.sentinel is not None:
+        threading.Thread(
+            target=exit_when_ready, args=(ours.sentinel,), name="parent-sentinel", daemon=True
+        ).start()
 
     def watch() -> None:
         while True:

@@ -76,3 +76,24 @@ def test_submitting_while_a_worker_dies_leaves_nothing_pending() -> None:
         assert not pending
         workers.stop()
         assert multiprocessing.active_children() == []
+
+
+def test_a_worker_ends_when_its_parents_sentinel_is_ready() -> None:
+    """The way a worker notices its parent has gone on Windows too (where no parent id
+    changes and there is no prctl): multiprocessing's sentinel for the parent becomes ready.
+    A pipe whose writing end closes stands in for the parent here."""
+    import os
+    import threading
+
+    from reviewer.spawning import exit_when_ready
+
+    read_end, write_end = os.pipe()
+    ended: list[int] = []
+    waiter = threading.Thread(target=exit_when_ready, args=(read_end, ended.append), daemon=True)
+    waiter.start()
+    waiter.join(0.3)
+    assert waiter.is_alive() and ended == []  # the parent is still there: keep working
+    os.close(write_end)  # the parent ends
+    waiter.join(5)
+    assert ended == [1]
+    os.close(read_end)
