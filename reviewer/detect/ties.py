@@ -1,9 +1,12 @@
 """Whether a special-category term is about an identifiable person, as the text says it.
 
 "fraud", "disability" or "prescribed" in a policy paper describe a policy, not someone: the
-term is personal data only where the same sentence (or the one before) ties it to a person:
-a name, a personal pronoun, a personal identifier, or a singular party ("the defendant"). Untied
-terms stay detected but score as "possible", so they are not shown by default.
+term is personal data only where the same sentence (or the one before) ties it to a person: a
+name or a personal identifier there, or a personal pronoun or singular party ("he", "the
+defendant") whose person the text identifies nearby (a name or identifier within
+`ANCHOR_WINDOW` characters). Guidance says "the child", "a person" and "he" of anyone: without
+a named person near, they tie nothing. Untied terms stay detected but score as "possible", so
+they are not shown by default.
 """
 
 from __future__ import annotations
@@ -15,9 +18,12 @@ from reviewer.detect.span import Candidate
 
 UNTIED_SCORE = 0.4  # "possible": below the flag threshold
 WINDOW = 200  # at most this many characters either side, within the sentence
+# A pronoun or party ties a term only where a name or identifier sits within this many
+# characters of the term (about a paragraph): the person "he" or "the patient" stands for.
+ANCHOR_WINDOW = 800
 PERSONAL = re.compile(
-    r"(?i:(?<![\w'\u2019-])(?:he|she|him|her|his|hers|himself|herself|me|my|myself|mine)"
-    r"(?![\w'\u2019-])(?![ ]+Majesty))"
+    r"(?<![\w'\u2019-])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]er|[Hh]is|[Hh]ers|[Hh]imself|[Hh]erself|[Mm]e|"
+    r"[Mm]y|[Mm]yself|[Mm]ine)(?![\w'\u2019-])(?![ ]+Majesty)"
     r"|(?<![\w'\u2019-])I(?=[ ]+[a-z])"
     r"|(?i:(?<![\w-])(?:the|this|that)[ ]+(?:(?:first|second|third|named|said|late|"
     r"young|older|younger)[ ]+)?(?:defendant|suspect|victim|complainant|appellant|claimant|"
@@ -46,18 +52,22 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, m.start() + 1 if m else hi
 
 
+def _anchor(k: Candidate) -> bool:
+    """A flagged name or personal identifier: what makes a person identifiable."""
+    return k.score >= 0.5 and k.label in PERSON_LABELS and k.label not in NOT_PERSONAL_IDS
+
+
 def tied_to_person(text: str, c: Candidate, kept: list[Candidate]) -> bool:
-    """A name, pronoun, personal identifier or singular party in the same sentence."""
+    """A name or personal identifier in the same sentence; or a pronoun or singular party
+    there ("HE", higher education, is no pronoun) with a name or identifier nearby."""
     lo, hi = sentence_bounds(text, c.start, c.end)
-    for k in kept:
-        if (
-            lo <= k.start
-            and k.end <= hi
-            and k.score >= 0.5
-            and k.label in PERSON_LABELS
-            and k.label not in NOT_PERSONAL_IDS
-        ):
-            return True
+    anchors = [k for k in kept if _anchor(k)]
+    if any(lo <= k.start and k.end <= hi for k in anchors):
+        return True
+    if not any(
+        c.start - ANCHOR_WINDOW <= k.start and k.end <= c.end + ANCHOR_WINDOW for k in anchors
+    ):
+        return False
     return any(
         GENERIC.search(text, max(lo, m.start() - 10), min(hi, m.end() + 10)) is None
         for m in PERSONAL.finditer(text, lo, hi)

@@ -107,3 +107,44 @@ def test_a_post_of_a_function_is_no_name(nlp: Language) -> None:
     assert "Duncan Gilchrist" in flagged(
         "Duncan Gilchrist, Deputy Director for Child Maintenance Policy, can confirm.", "PERSON"
     )
+
+
+def test_special_category_in_guidance_is_not_tied_to_a_person(nlp: Language) -> None:
+    # cop/ssicop_20170072_en.docx (Code of Practice on stop and search): "the child", "a person",
+    # "HE" (higher education, ia/ukia_20250014_en.docx) name anyone or no one; no one is named.
+    text = (
+        "Where the search of a child or young person is being considered, a constable should "
+        "check whether the child or young person considers themselves to have such a "
+        "disability, and if so, what additional support they might require to participate in a "
+        "search (bearing in mind that a person with such a disability may have difficulty "
+        "articulating the nature of that disability or what support they may require).\n"
+        "Searches which result in an arrest\n\n9.5 \tIf a person is arrested as a result of a "
+        "search to which this Code applies, as well as the stop and search record.\n"
+        "Progression to HE at age 19 by protected characteristic. Students who are female, older, "
+        "Black, from an ethnic minority or have a known disability could be negatively "
+        "impacted.\n"
+    )
+    assert not flagged(text, "SPECIAL_CATEGORY")
+    assert {"disability", "arrested"} <= {
+        s.text for s in detect_text(text) if s.label == "SPECIAL_CATEGORY"
+    }  # still detected, as "possible"
+
+
+def test_special_category_beside_a_named_person_is_shown(nlp: Language) -> None:
+    # Recall: a name or a personal identifier in the sentence; a pronoun whose person the
+    # text names nearby (the judgment's "B").
+    assert "learning disability" in flagged(
+        "Mr Smith has a learning disability and lives alone.", "SPECIAL_CATEGORY"
+    )
+    assert "diagnosed" in flagged(
+        "She (DOB 02/11/1950) was diagnosed with dementia in 2019.", "SPECIAL_CATEGORY"
+    ) or "dementia" in flagged(
+        "She (DOB 02/11/1950) was diagnosed with dementia in 2019.", "SPECIAL_CATEGORY"
+    )
+    text = (
+        "B has been a patient at Ashworth Hospital since 1987. He is detained under sections "
+        "37 and 41 of the Act. He had been convicted of the manslaughter of his girlfriend. The "
+        "mental illness specified by the court in making the hospital order was schizophrenia. "
+        "He has always been classified as suffering from a mental illness."
+    )
+    assert {"convicted", "schizophrenia"} <= flagged(text, "SPECIAL_CATEGORY")
