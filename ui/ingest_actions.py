@@ -24,7 +24,7 @@ def _collection_choice(win: Workbench, paths: list[Path]) -> tuple[str, str] | N
         collections = list_collections(session)
     current = win.collection.collection_name if win.collection else None
     what = paths[0].name if len(paths) == 1 else f"{len(paths):,} items"
-    dialog = IngestDialog(collections, current, f"Ingest {what}.", win)
+    dialog = IngestDialog(collections, current, f"Ingest {what}.", win.as_parent())
     win.ingest_dialog = dialog  # reachable by tests and the walkthrough while open
     if not dialog.exec():
         return None
@@ -32,13 +32,13 @@ def _collection_choice(win: Workbench, paths: list[Path]) -> tuple[str, str] | N
 
 
 def ingest_folder(win: Workbench) -> None:
-    folder = QFileDialog.getExistingDirectory(win, "Ingest a folder (read-only)")
+    folder = QFileDialog.getExistingDirectory(win.as_parent(), "Ingest a folder (read-only)")
     if folder:
         start_ingest(win, [Path(folder)])
 
 
 def ingest_files(win: Workbench) -> None:
-    files, _ = QFileDialog.getOpenFileNames(win, "Ingest files (read-only)")
+    files, _ = QFileDialog.getOpenFileNames(win.as_parent(), "Ingest files (read-only)")
     if files:
         start_ingest(win, [Path(f) for f in files])
 
@@ -47,11 +47,11 @@ def ingest_with_metadata(win: Workbench) -> None:
     """A folder and the export's manifest describing it (CSV, XLSX, SharePoint Manifest.xml).
 
     Manifests and sidecars inside the folder are found anyway; this is for one kept apart."""
-    folder = QFileDialog.getExistingDirectory(win, "Ingest a folder (read-only)")
+    folder = QFileDialog.getExistingDirectory(win.as_parent(), "Ingest a folder (read-only)")
     if not folder:
         return
     manifest, _ = QFileDialog.getOpenFileName(
-        win,
+        win.as_parent(),
         "The export's metadata file",
         folder,
         "Metadata manifests (*.csv *.xlsx *.xml *.json);;All files (*)",
@@ -160,10 +160,19 @@ def choose_collection(win: Workbench) -> None:
     if not names:
         win.status("No collections yet: ingest a folder first (Ctrl+O)")
         return
-    name, ok = QInputDialog.getItem(win, "Open collection", "Collection:", names, 0, False)
-    if ok:
-        win.open_collection(name)
+    dialog = QInputDialog(win.as_parent())
+    dialog.setWindowTitle("Open collection")
+    dialog.setLabelText("Collection:")
+    dialog.setComboBoxItems(names)
+    dialog.setComboBoxEditable(False)
+    # Wide enough for its title and the longest name: the window manager cuts a title that
+    # does not fit ("Open … ection").
+    metrics = dialog.fontMetrics()
+    widest = max(metrics.horizontalAdvance(n) for n in [*names, "Open collection"])
+    dialog.setMinimumWidth(min(widest + 160, 640))
+    if dialog.exec() == QInputDialog.DialogCode.Accepted:
+        win.open_collection(dialog.textValue())
 
 
 def _problem(win: Workbench, message: str) -> None:
-    QMessageBox.warning(win, "Records Reviewer", message)
+    QMessageBox.warning(win.as_parent(), "Records Reviewer", message)

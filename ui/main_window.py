@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QWidget,
 )
 
 from models import Store
@@ -615,6 +616,9 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             )
             session.commit()
         self.status(f"Noted that {self.identity.name} played this recording")
+
+    def as_parent(self) -> QWidget:
+        return self
 
     def status(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)

@@ -28,7 +28,7 @@ class SurveyWindow(QMainWindow):
 
 
 def show_summary(win: Workbench, summary: Any, title: str) -> SurveyWindow:
-    window = SurveyWindow(summary, title, win)
+    window = SurveyWindow(summary, title, win.as_parent())
     window.show()
     win.survey_windows.append(window)
     return window
@@ -54,14 +54,16 @@ def survey_folder(win: Workbench, root: Path | None = None, out_dir: Path | None
     start = settings.load_text("survey/last", str(Path.home()))
     if root is None:
         chosen = QFileDialog.getExistingDirectory(
-            win, "Folder to survey (nothing is ingested)", start
+            win.as_parent(), "Folder to survey (nothing is ingested)", start
         )
         if not chosen:
             return
         root = Path(chosen)
     if out_dir is None:
         chosen = QFileDialog.getExistingDirectory(
-            win, "Folder for the results (droid.csv, report.html)", str(results_start(root))
+            win.as_parent(),
+            "Folder for the results (droid.csv, report.html)",
+            str(results_start(root)),
         )
         if not chosen:
             return
@@ -74,7 +76,7 @@ def survey_folder(win: Workbench, root: Path | None = None, out_dir: Path | None
         lambda progress: survey(target, results, None, progress),
         name="surveying the folder",
         on_done=lambda summary: show_summary(win, summary, target.name),
-        on_failed=lambda msg: QMessageBox.warning(win, "Survey", msg),
+        on_failed=lambda msg: QMessageBox.warning(win.as_parent(), "Survey", msg),
         on_progress=win.report_progress,
         on_cancelled=lambda: win.status("Survey stopped; run it again to continue where it left."),
     )
@@ -86,7 +88,9 @@ def open_survey(win: Workbench, out_dir: Path | None = None) -> SurveyWindow | N
 
     if out_dir is None:
         start = settings.load_text("survey/last", str(Path.home()))
-        chosen = QFileDialog.getExistingDirectory(win, "A survey's results folder", start)
+        chosen = QFileDialog.getExistingDirectory(
+            win.as_parent(), "A survey's results folder", start
+        )
         if not chosen:
             return None
         out_dir = Path(chosen)
@@ -94,7 +98,9 @@ def open_survey(win: Workbench, out_dir: Path | None = None) -> SurveyWindow | N
         summary = load_summary(out_dir)
     except (OSError, ValueError, KeyError) as exc:
         QMessageBox.warning(
-            win, "Open survey", f"No survey summary could be read there ({type(exc).__name__})."
+            win.as_parent(),
+            "Open survey",
+            f"No survey summary could be read there ({type(exc).__name__}).",
         )
         return None
     return show_summary(win, summary, out_dir.name)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QLabel
+    from PySide6.QtWidgets import QLabel, QWidget
 
     from models import Store
     from reviewer.queue import QueueSnapshot
@@ -28,6 +28,10 @@ class Workbench(Protocol):
     survey_windows: list[Any]
     export_dialog: Any
     ingest_dialog: Any
+
+    def as_parent(self) -> QWidget:
+        """The window as the parent widget of a dialog or message box."""
+        ...
 
     def status(self, text: str) -> None: ...
     def open_collection(self, name: str, select_record: int | None = None) -> None: ...

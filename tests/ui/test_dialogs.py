@@ -91,3 +91,32 @@ def test_survey_results_never_default_beside_the_evidence(tmp_path: Path, monkey
     elsewhere.mkdir()
     settings.save_text("survey/results", str(elsewhere))
     assert results_start(evidence) == elsewhere
+
+
+def test_open_collection_is_wide_enough_for_its_title_and_opens_the_choice(
+    make_window: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    """A dialog sized to its combo box had its title cut by the window manager
+    ("Open … ection"); it now fits its title and names, and opens what was chosen."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.ui.conftest import COLLECTION
+    from ui import ingest_actions
+
+    win = make_window()
+    seen: dict[str, Any] = {}
+
+    def accept(dialog: QInputDialog) -> int:
+        seen["width"] = dialog.minimumWidth()
+        seen["title"] = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+        seen["items"] = dialog.comboBoxItems()
+        dialog.setTextValue(COLLECTION)
+        return int(QInputDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(QInputDialog, "exec", accept)
+    opened: list[str] = []
+    monkeypatch.setattr(win, "open_collection", opened.append)
+    ingest_actions.choose_collection(win)
+    assert seen["width"] >= seen["title"] + 120
+    assert COLLECTION in seen["items"]
+    assert opened == [COLLECTION]

@@ -44,7 +44,9 @@ class IngestDialog(QDialog):
         for name, _kind in collections:
             self.name.addItem(name)
         self.name.setCurrentText(current or "")
-        self.name.lineEdit().setPlaceholderText("a new or existing collection")
+        editor = self.name.lineEdit()
+        if editor is not None:  # always, once editable
+            editor.setPlaceholderText("a new or existing collection")
         self.kind = QComboBox()
         self.kind.setObjectName("collectionKind")
         for value, text in KINDS:

@@ -16,9 +16,9 @@ if TYPE_CHECKING:
 
 def open_export_dialog(win: Workbench) -> ExportDialog | None:
     if win.collection is None:
-        QMessageBox.information(win, "Export transfer", "Open a collection first.")
+        QMessageBox.information(win.as_parent(), "Export transfer", "Open a collection first.")
         return None
-    dialog = ExportDialog(win.store, win.collection.collection_name, win.tasks, win)
+    dialog = ExportDialog(win.store, win.collection.collection_name, win.tasks, win.as_parent())
     dialog.record_requested.connect(win.reveal_record)
     dialog.show()
     dialog.check()
@@ -31,13 +31,16 @@ def appraisal_report(win: Workbench, out_file: Path | None = None) -> None:
     from reviewer.export.appraisal_report import write_appraisal_report
 
     if win.collection is None:
-        QMessageBox.information(win, "Appraisal report", "Open a collection first.")
+        QMessageBox.information(win.as_parent(), "Appraisal report", "Open a collection first.")
         return
     name = win.collection.collection_name
     if out_file is None:
         start = Path(settings.load_text("export/parent", str(Path.home())))
         chosen, _ = QFileDialog.getSaveFileName(
-            win, "Save the appraisal report", str(start / f"{name}-appraisal.pdf"), "PDF (*.pdf)"
+            win.as_parent(),
+            "Save the appraisal report",
+            str(start / f"{name}-appraisal.pdf"),
+            "PDF (*.pdf)",
         )
         if not chosen:
             return

@@ -24,7 +24,7 @@ class PanelTabs(QTabWidget):
         area = self.widget(index)
         return area.widget() if isinstance(area, QScrollArea) else area
 
-    def currentWidget(self) -> QWidget:  # type: ignore[override]
+    def currentWidget(self) -> QWidget:
         return self.panel(self.currentIndex()) or super().currentWidget()
 
     def setCurrentWidget(self, widget: QWidget) -> None:
