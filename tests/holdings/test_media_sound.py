@@ -175,3 +175,22 @@ def test_the_window_starts_without_loading_qt_multimedia() -> None:
 
 def _env() -> dict[str, str]:
     return dict(os.environ)
+
+
+def test_playing_from_where_the_sound_already_is_does_not_seek_it_again(qtbot: Any) -> None:
+    """Each seek makes Qt's player buffer again (with PulseAudio about 2 s of stillness)."""
+    from ui.viewer.media_view import MediaView
+
+    view = MediaView()
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.sound.ready, timeout=5000):
+        assert view.open(make_clip(2.0))
+    view.seek(1.0)
+    player = view.sound._player
+    calls: list[int] = []
+    player.setPosition = calls.append  # the instance's, not the class's
+    view.toggle()
+    assert calls == [] and view.sound.playing()
+    view.toggle()
+    view.seek(0.5)
+    assert calls == [500]

@@ -130,7 +130,8 @@ class MediaSound(QObject):
     # playing
     def play(self, at: float) -> None:
         if self.available and self._player is not None:
-            self._place(at)
+            if abs(self.position() - at) > 0.02:  # each seek makes the player buffer again
+                self._place(at)
             self._player.play()
 
     def pause(self) -> None:
