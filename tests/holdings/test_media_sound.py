@@ -194,3 +194,21 @@ def test_playing_from_where_the_sound_already_is_does_not_seek_it_again(qtbot: A
     view.toggle()
     view.seek(0.5)
     assert calls == [500]
+
+
+def test_a_sound_clock_that_stands_still_does_not_hold_the_picture(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.viewer import media_view
+    from ui.viewer.media_sound import STALLED
+
+    monkeypatch.setattr(media_view, "STALL_SECONDS", 0.3)
+    view = media_view.MediaView()
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.sound.ready, timeout=5000):
+        assert view.open(make_clip(2.0))
+    monkeypatch.setattr(view.sound, "position", lambda: 0.0)  # a player that never starts
+    view.toggle()
+    qtbot.waitUntil(lambda: view.note.text() == STALLED, timeout=3000)
+    assert not view.sound.available and not view.sound.playing()
+    qtbot.waitUntil(lambda: view.position() > 0.5, timeout=3000)  # the picture plays on

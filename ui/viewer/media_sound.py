@@ -18,6 +18,7 @@ NO_TRACK = "No sound track in this recording."
 NO_DEVICE = "No audio device: sound is not heard."
 NO_MODULE = "Sound cannot be played: Qt's multimedia module did not load ({reason})."
 BROKEN = "The sound track cannot be played ({reason}); the picture plays without it."
+STALLED = "The sound did not start; the picture plays without it."
 
 
 def sound_note(device: str) -> str:
@@ -44,15 +45,16 @@ class MediaSound(QObject):
     def load(self, data: bytes) -> str:
         """Start loading a recording that has a sound track; returns the one-line note."""
         self.close()
+        from PySide6.QtCore import QBuffer, QIODevice, QLoggingCategory
+
+        # Qt's FFmpeg backend prints the file's streams and every library it looked for on
+        # stderr; errors still reach the note through errorOccurred.
+        QLoggingCategory.setFilterRules("qt.multimedia.*=false")
         try:
-            from PySide6.QtCore import QBuffer, QIODevice, QLoggingCategory
             from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
         except ImportError as exc:  # e.g. libpulse.so.0 missing on Linux
             self.note = NO_MODULE.format(reason=_short(str(exc)))
             return self.note
-        # Qt's FFmpeg backend prints the file's streams and every library it looked for on
-        # stderr; errors still reach the note through errorOccurred.
-        QLoggingCategory.setFilterRules("qt.multimedia.*=false")
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(data))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -149,6 +151,15 @@ class MediaSound(QObject):
         when it has read it."""
         self._pending = None if self.loaded() else seconds
         self._player.setPosition(round(seconds * 1000))
+
+    def abandon(self, note: str) -> None:
+        """Stop relying on the sound (its clock stood still): paused, `failed(note)`."""
+        if not self.available:
+            return
+        self.pause()
+        self.available = False
+        self.note = note
+        self.failed.emit(note)
 
     def _status(self, status: Any) -> None:
         from PySide6.QtMultimedia import QMediaPlayer

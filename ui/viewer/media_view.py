@@ -13,6 +13,7 @@ who played it.
 from __future__ import annotations
 
 import io
+import time
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -26,7 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.viewer.media_sound import NO_TRACK, MediaSound
+from ui.viewer.media_sound import NO_TRACK, STALLED, MediaSound
+
+# Seconds the sound's clock may stand still while playing before the picture goes on without it
+# (Qt's player takes 1.5-2 s to start sounding on PulseAudio).
+STALL_SECONDS = 6.0
 
 
 class MediaView(QWidget):
@@ -42,6 +47,7 @@ class MediaView(QWidget):
         self._position = 0.0
         self._duration = 0.0
         self._reported = False
+        self._clock_seen = (0.0, 0.0)  # the sound's clock when last seen moving, and when
         self.sound = MediaSound(self)
         self.sound.failed.connect(self._sound_failed)
         self.note = QLabel("")
@@ -152,6 +158,7 @@ class MediaView(QWidget):
             return
         if self.sound.available:
             self.sound.play(self._position)
+            self._clock_seen = (self.sound.position(), time.monotonic())
         self.timer.start(max(10, int(1000 * self._frame_seconds())))
         self.play.setText("Pause")
         self._report()
@@ -169,6 +176,12 @@ class MediaView(QWidget):
             self.next_frame()
             return
         clock = self.sound.position()
+        if clock != self._clock_seen[0]:
+            self._clock_seen = (clock, time.monotonic())
+        elif time.monotonic() - self._clock_seen[1] > STALL_SECONDS:
+            self.sound.abandon(STALLED)
+            self._advance()
+            return
         if self._stream is None:
             self._position = clock
             self._tick()
