@@ -32,6 +32,7 @@ from reviewer.detect.plausibility import (
     DocWords,
     after_determiner,
     capitalised_elsewhere,
+    common_words,
     custody_place,
     cut_at_form_label,
     institution_name,
@@ -474,14 +475,16 @@ class PiiResolver:
         a statute, court, citation or firm ("Wireless Telegraphy" of "the ... Act 2006")."""
         forms: set[str] = set()
 
-        def ordinary(w: str) -> bool:
-            """A word that, alone, is no name to look for again ("Counterfactual", "Bill")."""
+        def ordinary(w: str, *, here: bool = True) -> bool:
+            """A word that, alone, is no name to look for again ("Counterfactual", "Bill"):
+            with `here`, also a word this text writes in lower case anywhere (even inside an
+            e-mail address, so a lone surname seed is judged on the shipped list only)."""
             return (
                 not w[:1].isupper()
                 or w.lower() in not_names()
                 or w.lower() in words.det_nouns
                 or words.is_acronym(w)
-                or words.is_common(w)
+                or (words.is_common(w) if here else w.lower() in common_words())
                 or words.is_place(w)
             )
 
@@ -492,7 +495,7 @@ class PiiResolver:
             if not re.search(r"\s", name):
                 if c.reason.startswith("spaCy NER") and "title" not in c.reason:
                     continue  # one word only the model read as a name: no evidence to spread
-                if "anonymised" not in c.reason and ordinary(name.strip(".")):
+                if "anonymised" not in c.reason and ordinary(name.strip("."), here=False):
                     continue  # a lone ordinary word: its other uses are that word
             forms.add(name)
             for word in re.split(r"[\s,]+", name):

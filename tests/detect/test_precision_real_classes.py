@@ -40,6 +40,16 @@ def test_a_false_name_is_not_spread_as_a_repeat(nlp: Language) -> None:
     assert not repeats, repeats
 
 
+def test_a_surname_found_after_a_rank_is_still_spread(nlp: Language) -> None:
+    # Control (a generated statement, fictional): the surname also sits in lower case inside
+    # an e-mail address, which makes it no ordinary word.
+    text = (
+        "Statement of: Tomasz BEGUM\nEmail: tomasz.begum@example.com\n\n"
+        "I gave this statement to PC 3746 Begum of Norfolk Constabulary. Later Begum came back.\n"
+    )
+    assert any(s.text == "Begum" and "repeat" in s.reason for s in detect_text(text, min_score=0.5))
+
+
 def test_a_police_rank_before_a_surname_stays_a_person(nlp: Language) -> None:
     # Control: a rank before a surname that is also an English word, the word used in lower
     # case elsewhere, and "DC" used only as a rank.
