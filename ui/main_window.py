@@ -43,7 +43,7 @@ from ui.queue.queue_panel import QueuePanel
 from ui.queue.ranking import QueueRanking
 from ui.record_edits import RecordEditsMixin
 from ui.record_state import RecordState, load_record_state, render
-from ui.shortcuts import SHORTCUTS
+from ui.shortcuts import SHORTCUTS, menu_text
 from ui.tasks import Task, TaskManager
 from ui.viewer.marks import Mark
 from ui.viewer.viewer_panel import ViewerPanel
@@ -113,8 +113,9 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             (self.decision_tabs, 300),
         ):
             pane.setMinimumWidth(least)
-        self.splitter.setSizes([330, 690, 345])
-        self.centre.setSizes([465, 225])
+        # The queue's names are what a reviewer scans: it gets the width the viewer can spare.
+        self.splitter.setSizes([380, 640, 345])
+        self.centre.setSizes([430, 210])
         self.setCentralWidget(self.splitter)
         self._status_bar()
         self._menus()
@@ -157,19 +158,28 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         from ui import ingest_actions
 
-        file_menu.addAction("Ingest a folder…", lambda: ingest_actions.ingest_folder(self))
-        file_menu.addAction("Ingest files…", lambda: ingest_actions.ingest_files(self))
+        file_menu.addAction(
+            menu_text("Ingest a folder…", "open_folder"), lambda: ingest_actions.ingest_folder(self)
+        )
+        file_menu.addAction(
+            menu_text("Ingest files…", "add_files"), lambda: ingest_actions.ingest_files(self)
+        )
         file_menu.addAction(
             "Ingest a folder with a metadata file…",
             lambda: ingest_actions.ingest_with_metadata(self),
         )
         file_menu.addAction("Scan for personal data", lambda: ingest_actions.scan(self))
-        file_menu.addAction("Open collection…", lambda: ingest_actions.choose_collection(self))
+        file_menu.addAction(
+            menu_text("Open collection…", "open_collection"),
+            lambda: ingest_actions.choose_collection(self),
+        )
         file_menu.addSeparator()
         from ui import survey_actions
         from ui.export import actions as export_actions
 
-        file_menu.addAction("Export transfer…", lambda: export_actions.open_export_dialog(self))
+        file_menu.addAction(
+            menu_text("Export transfer…", "export"), lambda: export_actions.open_export_dialog(self)
+        )
         file_menu.addAction("Appraisal report…", lambda: export_actions.appraisal_report(self))
         file_menu.addSeparator()
         file_menu.addAction("Change reviewer…", self.change_identity)
@@ -184,7 +194,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         from ui import propagate_actions
 
         edit.addAction(
-            "Apply decision to copies and attachments…",
+            menu_text("Apply decision to copies and attachments…", "propagate"),
             lambda: propagate_actions.propagate_current(self),
         )
         from ui import folder_actions
@@ -193,13 +203,15 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             "Appraise this record's folder…", lambda: folder_actions.appraise_folder(self)
         )
         qa = self.menuBar().addMenu("&Quality check")
-        qa.addAction("Blind second review…", self.open_blind_review)
+        qa.addAction(menu_text("Blind second review…", "blind_review"), self.open_blind_review)
         tools = self.menuBar().addMenu("&Tools")
         tools.addAction("Survey a folder…", lambda: survey_actions.survey_folder(self))
         tools.addAction("Open survey…", lambda: survey_actions.open_survey(self))
         help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction("How to work (each role's day)", self.show_help)
-        help_menu.addAction("Keyboard shortcuts", self.show_shortcuts)
+        help_menu.addAction(
+            menu_text("How to work (each role's day)", "workflow_help"), self.show_help
+        )
+        help_menu.addAction(menu_text("Keyboard shortcuts", "help"), self.show_shortcuts)
 
     def _bind_shortcuts(self) -> None:
         handlers: dict[str, Any] = {
@@ -245,6 +257,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         handlers["export"] = lambda: export_actions.open_export_dialog(self)
         handlers["open_folder"] = lambda: ingest_actions.ingest_folder(self)
         handlers["add_files"] = lambda: ingest_actions.ingest_files(self)
+        handlers["open_collection"] = lambda: ingest_actions.choose_collection(self)
         self.shortcuts: dict[str, QShortcut] = {}
         for sc in SHORTCUTS:
             for i, key in enumerate(sc.keys):
@@ -297,8 +310,13 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             state = settings.load_bytes(f"window/{splitter.objectName()}")
             if state is not None:
                 splitter.restoreState(state)
-        tab = settings.load_text("window/decisionTab", "0")
-        self.decision_tabs.setCurrentIndex(int(tab) if tab.isdigit() else 0)
+        tab = settings.load_text("window/decisionTab", "")
+        self.decision_tabs.setCurrentIndex(int(tab) if tab.isdigit() else self._role_tab())
+
+    def _role_tab(self) -> int:
+        """The tab of the reviewer's own work: appraisal for an appraiser, else sensitivity
+        (a sensitivity reviewer or a QA checker)."""
+        return 0 if self.identity.role == "appraiser" else 1
 
     def save_layout(self) -> None:
         settings.save_bytes("window/geometry", QByteArray(self.saveGeometry()))
@@ -577,8 +595,11 @@ class MainWindow(RecordEditsMixin, QMainWindow):
 
         dialog = IdentityDialog(self.identity, self)
         if dialog.exec():
+            role_before = self.identity.role
             self.identity = dialog.identity()
             settings.save_identity(self.identity)
+            if self.identity.role != role_before:
+                self.decision_tabs.setCurrentIndex(self._role_tab())
             self.who.setText(f"Reviewer: {self.identity.label()}")
 
     def _busy(self, busy: bool) -> None:

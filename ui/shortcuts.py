@@ -58,6 +58,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo", "Edit"),
     Shortcut("open_folder", ("Ctrl+O",), "Ingest a folder", "Collection"),
     Shortcut("add_files", ("Ctrl+Shift+O",), "Ingest files", "Collection"),
+    Shortcut("open_collection", ("Ctrl+Shift+L",), "Open another collection…", "Collection"),
     Shortcut("export", ("Ctrl+E",), "Export transfer…", "Collection"),
     Shortcut("blind_review", ("Ctrl+Shift+Q",), "Blind second review (QA)…", "Collection"),
     Shortcut("workflow_help", ("Shift+F1",), "How to work (each role's day)", "Help"),
@@ -67,3 +68,10 @@ SHORTCUTS: tuple[Shortcut, ...] = (
 
 def shortcut(name: str) -> Shortcut:
     return next(s for s in SHORTCUTS if s.name == name)
+
+
+def menu_text(text: str, name: str) -> str:
+    """A menu item's text with its first key shown on the right. Qt draws what follows the
+    tab as the item's shortcut; the key itself is bound once, by the window's shortcut table,
+    so menus and the `?` sheet can never disagree."""
+    return f"{text}\t{shortcut(name).keys[0]}"

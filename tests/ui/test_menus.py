@@ -156,3 +156,57 @@ def test_survey_a_folder_then_open_it_again(
     assert again.view is not None
     assert survey_actions.open_survey(win, tmp_path / "nowhere") is None
     assert "No survey summary" in warnings[0]
+
+
+def test_menu_items_show_their_keys_and_each_key_still_works(
+    make_window: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    """A menu item says its shortcut (as a mature desktop tool's do) and the key is bound once:
+    the menu's text only shows it, so Qt never finds the key ambiguous."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMenu
+
+    from ui import ingest_actions
+    from ui.shortcuts import SHORTCUTS
+
+    win = make_window()
+    shown = {
+        a.text().split("\t", 1)[1]
+        for top in win.menuBar().actions()
+        if isinstance(top.menu(), QMenu)
+        for a in top.menu().actions()
+        if "\t" in a.text()
+    }
+    assert {"Ctrl+O", "Ctrl+Shift+O", "Ctrl+Shift+L", "Ctrl+E", "Ctrl+Shift+Q"} <= shown
+    assert shown <= {key for s in SHORTCUTS for key in s.keys}
+    assert all(
+        a.shortcut().isEmpty()
+        for top in win.menuBar().actions()
+        if top.menu()
+        for a in top.menu().actions()
+        if "\t" in a.text()
+    )
+    chosen: list[str] = []
+    monkeypatch.setattr(ingest_actions, "choose_collection", lambda _w: chosen.append("open"))
+    win.activateWindow()
+    win.queue.table.setFocus()
+    qtbot.keyClick(
+        win.queue.table,
+        Qt.Key.Key_L,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert chosen == ["open"]
+
+
+def test_the_first_tab_is_the_reviewers_own_work(make_window: Any) -> None:
+    """A sensitivity reviewer (or QA checker) opening the window for the first time lands on
+    the Sensitivity tab, an appraiser on Appraisal; a tab the reviewer chose is kept."""
+    from ui.settings import Identity, save_identity
+
+    assert make_window().decision_tabs.currentIndex() == 0  # the fixture's appraiser
+    save_identity(Identity("Sam", "sensitivity"))
+    win = make_window()
+    assert win.decision_tabs.currentWidget() is win.sensitivity
+    win.decision_tabs.setCurrentIndex(0)
+    win.save_layout()
+    assert make_window().decision_tabs.currentIndex() == 0

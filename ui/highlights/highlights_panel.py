@@ -8,7 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPushButton,
     QTreeView,
@@ -59,13 +59,17 @@ class HighlightsPanel(QWidget):
         self.summary = QLabel("No personal data found")
         self.summary.setObjectName("panelHint")
         self.summary.setWordWrap(True)
-        self.show_low = QCheckBox(f"Show low-confidence (score < {LOW_SCORE})")
-        self.show_low.setToolTip("Spans the detector is less sure of are hidden by default")
+        # Short labels (the panel is ~200 px wide on a 1366 px screen); tooltips say the rest.
+        self.show_low = QCheckBox("Show low confidence")
+        self.show_low.setToolTip(
+            f"Spans the detector is less sure of (score < {LOW_SCORE}) are hidden by default"
+        )
         # Organisations, places and dates alone are not personal data: hidden unless asked for.
-        self.show_other = QCheckBox("Show organisations, places and dates")
+        self.show_other = QCheckBox("Show orgs, places, dates")
         self.show_other.setObjectName("showOrganisations")
         self.show_other.setToolTip(
-            "Detected but not personal data on their own, so hidden by default"
+            "Organisations, places and dates: detected but not personal data on their own, "
+            "so hidden by default"
         )
         self.scope = QComboBox()
         for value, text in SCOPES:
@@ -75,9 +79,12 @@ class HighlightsPanel(QWidget):
         self.restore_btn = QPushButton("Restore")
         self.redact_btn = QPushButton("Redact")
         self.redact_btn.setToolTip("Turn this highlight into a redaction box (B)")
-        buttons = QHBoxLayout()
-        for b in (self.dismiss_btn, self.restore_btn, self.redact_btn):
-            buttons.addWidget(b)
+        self.restore_btn.setToolTip("Show a dismissed highlight again (U)")
+        # Two rows: three buttons side by side do not fit the panel on a laptop screen.
+        buttons = QGridLayout()
+        buttons.addWidget(self.dismiss_btn, 0, 0)
+        buttons.addWidget(self.restore_btn, 0, 1)
+        buttons.addWidget(self.redact_btn, 1, 0, 1, 2)
         title = QLabel("Personal data")
         title.setObjectName("panelTitle")
         layout = QVBoxLayout(self)
