@@ -59,10 +59,12 @@ def _anchor(k: Candidate) -> bool:
 
 def tied_to_person(text: str, c: Candidate, kept: list[Candidate]) -> bool:
     """A name or personal identifier in the same sentence; or a pronoun or singular party
-    there ("HE", higher education, is no pronoun) with a name or identifier nearby."""
+    there ("HE", higher education, is no pronoun) with a name, identifier or address nearby."""
     lo, hi = sentence_bounds(text, c.start, c.end)
     anchors = [k for k in kept if _anchor(k)]
-    if any(lo <= k.start and k.end <= hi for k in anchors):
+    # An address names a place, often a body's ("First-tier Tribunal … Darlington DL1 1RU"):
+    # alone in the sentence it ties nothing; beside a pronoun or party it is the person's.
+    if any(lo <= k.start and k.end <= hi and k.label != "ADDRESS" for k in anchors):
         return True
     if not any(
         c.start - ANCHOR_WINDOW <= k.start and k.end <= c.end + ANCHOR_WINDOW for k in anchors

@@ -158,3 +158,17 @@ def test_special_category_beside_a_named_person_is_shown(nlp: Language) -> None:
         "He has always been classified as suffering from a mental illness."
     )
     assert {"convicted", "schizophrenia"} <= flagged(text, "SPECIAL_CATEGORY")
+
+
+def test_an_organisations_address_ties_no_term_to_a_person(nlp: Language) -> None:
+    # cop/uksicop_20150062_en.docx (SEND Code of Practice): the Tribunal's postal address.
+    text = (
+        "A DVD of this video can be requested from the Tribunal by writing to: \n\n"
+        "First-tier Tribunal (Special Educational Needs and Disability)\n"
+        "Darlington Magistrates Court\nParkgate\nDarlington\nDL1 1RU\n"
+        "Disability discrimination claims\nThe parents of disabled children and disabled young "
+        "people in school have the right to make disability discrimination claims to the "
+        "Tribunal if they believe that their child has been discriminated against.\n"
+    )
+    assert "ADDRESS" in {s.label for s in detect_text(text, min_score=0.5)}
+    assert not flagged(text, "SPECIAL_CATEGORY")
