@@ -121,6 +121,8 @@ def rule_titles() -> frozenset[str]:
     return TITLES | {str(t).lower() for r in rows for t in r.get("titles", [])}
 
 
+# A capitalised word right before "RA, Elder": the capitals are its initials (a reference list).
+SURNAME_BEFORE = re.compile(r"(?<![\w])[A-Z][a-z][\w'\u2019-]*[ ]\Z")
 # Labels that may sit inside another span instead of competing with it.
 NESTABLE = {("ADDRESS", "POSTCODE")}
 FLAGGED = 0.5  # the GUI's and benchmark's threshold: below it a span is "possible"
@@ -376,9 +378,13 @@ class PiiResolver:
         span = text[c.start : c.end]
         if "surname_first" in c.reason and "," in span:
             # "FAIRBROTHER, Leeds District" is a name then a place, not SURNAME, Forenames.
-            forenames = span.split(",", 1)[1]
+            capitals, forenames = span.split(",", 1)
             if person_verdict(forenames, words, evidence=False) is not None:
                 return False
+            if SURNAME_BEFORE.search(text, max(0, c.start - 30), c.start):
+                return False  # "Shults RA, Elder RW": an author's initials, then the next
+            if words.is_acronym(capitals) and not any(words.is_given(w) for w in forenames.split()):
+                return False  # "EE, Vodafone", "ITV, British Screen": a list of bodies
         if "appositive" in c.reason and any(
             w.lower().strip(".,") in ORG_HEADS or w.lower().strip(".,") in not_names()
             for w in span.split()

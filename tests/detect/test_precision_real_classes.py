@@ -172,3 +172,20 @@ def test_an_organisations_address_ties_no_term_to_a_person(nlp: Language) -> Non
     )
     assert "ADDRESS" in {s.label for s in detect_text(text, min_score=0.5)}
     assert not flagged(text, "SPECIAL_CATEGORY")
+
+
+def test_lists_of_bodies_and_author_initials_are_no_surname_first_names(nlp: Language) -> None:
+    # ia/ukia_20190092_en.docx, ia/ukia_20140101_en.docx, ia/ukia_20170116_en.docx (acronyms
+    # of bodies in a list), ia/ukia_20140204_en.docx (a reference list's author initials).
+    text = (
+        "The big four MNOs (EE, Vodafone, O2 and Three), including their wholly-owned MVNO "
+        "services.\nThere was also support from organisations including ITV, British Screen "
+        "Advisory Council and Consumer Focus which confirmed what was said.\n"
+        "FCA, Data Bulletin Issue 7, https://www.fca.org.uk/publications/data/data-bulletin\n"
+        "Shults RA, Elder RW, Sleet DA et al. (2001) Reviews of evidence regarding "
+        "interventions.\n"
+    )
+    people = flagged(text, "PERSON")
+    assert not {p for p in people if "," in p}, people
+    # Control: a statement's "SURNAME, Forename" stays a person.
+    assert "HARTIGAN, Paul" in flagged("Name: HARTIGAN, Paul\nOccupation: Driver\n", "PERSON")
