@@ -116,7 +116,12 @@ def test_import_never_loses_what_is_stored(
     )
     # A later file with only an appraisal, and a bad one, leaves the closure alone.
     later = [
-        {"path": "case1/statement.pdf", "appraisal": "retain", "reviewer": "B", "role": "appraiser"},
+        {
+            "path": "case1/statement.pdf",
+            "appraisal": "retain",
+            "reviewer": "B",
+            "role": "appraiser",
+        },
         {**GOOD_SELECT, "closure_period": "84;999"},
     ]
     code, _out, err = run(

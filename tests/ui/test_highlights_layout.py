@@ -6,9 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 
-def test_options_and_buttons_fit_the_panel_at_first_run_size(
-    make_window: Any, qtbot: Any
-) -> None:
+def test_options_and_buttons_fit_the_panel_at_first_run_size(make_window: Any, qtbot: Any) -> None:
     win = make_window()
     win.resize(1366, 768 - 38)  # the screen less openbox's title bar
     qtbot.wait(50)
