@@ -17,6 +17,7 @@ from reviewer.decisions import redactions as red
 from reviewer.detect import entities as ents
 from reviewer.detect.labels import display_name, shown_by_default
 from reviewer.workview import load_decided, load_marks, with_decided, with_marks
+from ui.decisions.sensitivity_panel import SENSITIVITY_FIELDS
 from ui.record_state import render
 
 if TYPE_CHECKING:
@@ -117,19 +118,7 @@ class RecordEditsMixin:
         if rid is None or state is None or state.decision is None:
             return
         actor, before = self._actor(), state.decision
-        keep = (
-            "closure_status",
-            "redacted",
-            "exemptions",
-            "closure_start_date",
-            "foi_schedule_date",
-            "title_closed",
-            "title_alternate",
-            "description_closed",
-            "description_alternate",
-            "period_justification",
-        )
-        old = {k: getattr(before, k) for k in keep if hasattr(before, k)}
+        old = {k: getattr(before, k) for k in SENSITIVITY_FIELDS if hasattr(before, k)}
 
         def do(s: Any) -> Any:
             return dec.save_sensitivity(s, rid, actor, **fields)
