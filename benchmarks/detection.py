@@ -15,6 +15,7 @@ import argparse
 import json
 import multiprocessing
 import os
+import statistics
 import time
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
@@ -393,6 +394,7 @@ def main() -> None:
         )
     if "cli_speed" in wanted:
         c = real.cli_speed(corpus, args.turns)
+        med = statistics.median
         print(
             f"### `reviewer detect` vs Presidio, start-up included ({c['files']} files, "
             f"{c['characters']:,} characters; best of {args.turns}, alternating)\n\n"
@@ -403,6 +405,10 @@ def main() -> None:
             f"ours {', '.join(f'{t:.1f}' for t in c['ours_cpu'])}; Presidio "
             f"{', '.join(f'{t:.1f}' for t in c['presidio_cpu'])}; ratio (best/best) "
             f"{c['ratio_cpu']:.2f}x; small file {', '.join(f'{t:.2f}' for t in c['small_cpu'])}\n"
+            f"\nMedians of the {args.turns} turns: ratio wall "
+            f"{med(c['presidio_s']) / med(c['ours_s']):.2f}x, CPU "
+            f"{med(c['presidio_cpu']) / med(c['ours_cpu']):.2f}x; small file wall "
+            f"{med(c['small_s']):.2f} s, CPU {med(c['small_cpu']):.2f} s\n"
         )
     if "throughput" in wanted or "scan" in wanted:
         texts = [r["text"] for part in SPLITS for r in load(part)]
