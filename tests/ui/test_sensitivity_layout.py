@@ -67,3 +67,42 @@ def test_fits_the_pane_at_its_narrowest(make_window: Any, qtbot: Any) -> None:
     assert win.decision_tabs.width() == least
     assert _sideways(win) == 0
     assert win.sensitivity.minimumSizeHint().width() <= least - 30
+
+
+def test_a_validation_message_moves_nothing_above_it(make_window: Any, qtbot: Any) -> None:
+    """Seen in the real window on a real document: pressing C showed three problems and the
+    exemption table, the dates and the Suggest button jumped up under the pointer."""
+    win = _first_run_window(make_window, qtbot)
+    panel = win.sensitivity
+
+    def places() -> list[tuple[int, int]]:
+        return [
+            (w.mapTo(panel, w.rect().topLeft()).y(), w.height())
+            for w in (panel.table, panel.start, panel.suggest_btn, panel.justification)
+        ]
+
+    before = places()
+    panel.show_problems(
+        [
+            "a closed record needs at least one FOI exemption code with its period",
+            "a closed record needs a closure start date",
+            "a closed record needs the FOI schedule date (Advisory Council approval)",
+        ]
+    )
+    qtbot.wait(50)
+    assert places() == before
+    panel.show_problems([])
+    qtbot.wait(50)
+    assert places() == before
+
+
+def test_the_appraisal_message_moves_nothing_either(make_window: Any, qtbot: Any) -> None:
+    win = _first_run_window(make_window, qtbot)
+    win.decision_tabs.setCurrentWidget(win.appraisal)
+    panel = win.appraisal
+    qtbot.wait(50)
+    place = lambda: panel.rationale.mapTo(panel, panel.rationale.rect().topLeft()).y()  # noqa: E731
+    before = place()
+    panel.show_problems(["select needs at least one criterion", "a rationale is required"])
+    qtbot.wait(50)
+    assert place() == before

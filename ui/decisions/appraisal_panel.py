@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.decisions.criteria_table_model import GUIDANCE_ROLE, CriteriaTableModel
+from ui.widgets.message_area import MessageArea
 
 OUTCOMES = (
     ("select", "Select (S)"),
@@ -82,8 +83,7 @@ class AppraisalPanel(QWidget):
         layout.addWidget(_title("Outcome"))
         layout.addLayout(grid)
         layout.addWidget(self.rationale)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.stamp)
+        layout.addWidget(MessageArea(self.problem, self.stamp))
         self._outcome: str | None = None
         self._loading = False
         self._unsaved = False  # choices on screen that were not saved, with the reason shown

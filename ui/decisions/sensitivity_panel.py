@@ -40,6 +40,7 @@ from ui.decisions.exemptions_table_model import (
     ExemptionsTableModel,
 )
 from ui.decisions.record_facts import RecordFacts
+from ui.widgets.message_area import MessageArea
 
 STATUSES = (
     ("open", "Open (O)"),
@@ -157,8 +158,7 @@ class SensitivityPanel(QWidget):
         layout.addWidget(_title("FOI exemptions (E, Space ticks)"))
         layout.addWidget(self.table, 3)
         layout.addLayout(form)
-        layout.addWidget(self.problems)
-        layout.addWidget(self.stamp)
+        layout.addWidget(MessageArea(self.problems, self.stamp))
         self._status: str | None = None
         self._loading = False
         self._unsaved = False  # the reviewer's choice failed the rules: on screen, not stored
