@@ -51,18 +51,16 @@ def _actor(session: Any) -> str:
 
 def run_queue(args: argparse.Namespace, ctx: Context) -> int:
     from reviewer.predict.collection import UnknownCollection
-    from reviewer.predict.queue_order import UnknownVersion, hide_score, ordered_queue
+    from reviewer.predict.queue_order import UnknownVersion, ordered_queue
 
     try:
         with ctx.store.session() as session:
             items, info = ordered_queue(
                 session, args.collection, args.order, actor=_actor(session), version=args.version
             )
-            hidden = _blind(session, args.collection, args.order)
             session.commit()
     except (UnknownCollection, UnknownVersion) as exc:
         raise UsageError(f"queue: {_what(exc)}") from exc
-    items = [hide_score(it) if it.record_id in hidden else it for it in items]
     if info is not None:
         print(
             f"model: {info.task} v{info.version} ({info.kind}, {info.n_labelled} decisions, "
@@ -89,17 +87,6 @@ def _what(exc: Exception) -> str:
     if isinstance(exc, UnknownCollection):
         return f"no collection named {exc}"
     return str(exc)
-
-
-def _blind(session: Any, collection: str, order: str) -> set[int]:
-    from reviewer.predict.collection import collection_id
-    from reviewer.predict.remaining import sampled_ids
-    from reviewer.predict.tasks import BY_ORDER
-
-    task = BY_ORDER.get(order)
-    if task is None:
-        return set()
-    return sampled_ids(session, collection_id(session, collection), task)
 
 
 def run_train(args: argparse.Namespace, ctx: Context) -> int:

@@ -3,6 +3,10 @@
 Records not yet reviewed for the task come first, best score first; reviewed ones follow (they
 need no reading for this task), so a reviewer who follows the queue reads the likeliest next.
 Scores are shown, never used to fill in a decision.
+
+The records of the blind sample (`reviewer.predict.remaining`) that are still undecided come
+before all others, in path order, with no score or reason: hiding the score alone is not
+blind, since a record's place in a ranked list says how likely the model thinks it is.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy.orm import Session
 
 from reviewer.predict.collection import collection_id, load
+from reviewer.predict.remaining import sampled_ids
 from reviewer.predict.tasks import BY_ORDER, TASKS
 from reviewer.predict.training import (
     ModelInfo,
@@ -64,9 +69,11 @@ def ordered_queue(
     *,
     actor: str = "",
     version: int | None = None,
+    blind: bool = True,
 ) -> tuple[list[QueueItem], ModelInfo | None]:
     """The queue in `order`; for a likely-* order the model is brought up to date first, unless a
-    stored `version` is asked for (to reproduce an earlier ranking)."""
+    stored `version` is asked for (to reproduce an earlier ranking). `blind`: the undecided
+    records of the task's blind sample come first, in path order, their scores hidden."""
     if order not in ORDERS:
         raise UnknownOrder(order)
     cid = collection_id(session, collection)
@@ -96,5 +103,15 @@ def ordered_queue(
         score, reasons = scores.get(rid, (0.0, []))
         reviewed = snap.labels.get(rid) is not None
         items.append(QueueItem(rid, snap.paths[rid], score, tuple(reasons), reviewed))
-    items.sort(key=lambda it: (it.reviewed, -(it.score or 0.0), it.path, it.record_id))
+    hidden = sampled_ids(session, cid, task) if blind else set()
+    items = [hide_score(it) if it.record_id in hidden else it for it in items]
+    items.sort(
+        key=lambda it: (
+            it.record_id not in hidden,
+            it.reviewed,
+            0.0 if it.record_id in hidden else -(it.score or 0.0),
+            it.path,
+            it.record_id,
+        )
+    )
     return items, info

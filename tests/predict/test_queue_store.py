@@ -259,3 +259,31 @@ def test_cold_start_sensitivity_counts_only_what_a_reviewer_would_see(db_url: st
     assert items[0].path == "f02.txt"
     score = {it.path: it.score for it in items}
     assert score["f00.txt"] == score["f01.txt"] == 0.0
+
+
+def test_the_blind_sample_is_blind_to_its_place_in_the_ranking_too(db_url: str) -> None:
+    """Attack on the blind sample: with its scores hidden, a sampled record's place in a ranked
+    queue still said how likely the model found it (first = most likely). The undecided sample
+    now leads the queue in path order, whatever the scores, in the CLI, the GUI and replays."""
+    ids = _store(db_url, n=30)
+    _decide(db_url, ids, {"f00.txt": "select", "f01.txt": "destroy"})
+    with open_store(db_url).session() as s:
+        sample = draw(s, collection_id(s, "ops"), APPRAISAL, 6, seed=2)
+        s.commit()
+    with open_store(db_url).session() as s:
+        seen, info = ordered_queue(s, "ops", APPRAISAL.order)
+        ranked, _ = ordered_queue(s, "ops", APPRAISAL.order, blind=False)
+        replay, _ = ordered_queue(s, "ops", APPRAISAL.order, version=info.version if info else 1)
+    sampled = set(sample.record_ids)
+    by_path = sorted((it for it in ranked if it.record_id in sampled), key=lambda it: it.path)
+    assert [it.record_id for it in seen[:6]] == [it.record_id for it in by_path]
+    assert all(it.score is None and it.record_id in sampled for it in seen[:6])
+    assert [it.record_id for it in replay[:6]] == [it.record_id for it in by_path]
+    # Without blinding the model would have scattered them by score: the test can tell.
+    assert [it.record_id for it in ranked[:6]] != [it.record_id for it in by_path]
+    # Once decided, a sampled record leaves the blind block and is shown like any other.
+    first = next(p for p, i in ids.items() if i == by_path[0].record_id)
+    _decide(db_url, ids, {first: "destroy"})
+    with open_store(db_url).session() as s:
+        after, _ = ordered_queue(s, "ops", APPRAISAL.order)
+    assert by_path[0].record_id not in {it.record_id for it in after[:5]}

@@ -12,9 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from models import Store
-from reviewer.predict.collection import collection_id
 from reviewer.predict.queue_order import ordered_queue
-from reviewer.predict.remaining import sampled_ids
 from reviewer.predict.tasks import BY_ORDER
 from ui.queue.queue_panel import QueuePanel
 from ui.tasks import Task, TaskManager
@@ -75,17 +73,12 @@ class QueueRanking(QObject):
 
         def work(_progress: Task) -> tuple[Ranked, str]:
             with store.session() as session:
+                # The core puts the blind sample first, unscored: see reviewer.predict.queue_order.
                 items, info = ordered_queue(session, name, order, actor=actor)
-                hidden = sampled_ids(session, collection_id(session, name), task)
                 session.commit()
-            ranked: Ranked = {}
-            for rank, it in enumerate(items):
-                blind = it.record_id in hidden
-                ranked[it.record_id] = (
-                    rank,
-                    None if blind else it.score,
-                    ("in the blind sample: score hidden",) if blind else it.reasons,
-                )
+            ranked: Ranked = {
+                it.record_id: (rank, it.score, it.reasons) for rank, it in enumerate(items)
+            }
             what = (
                 "" if info is None else f"{info.kind} v{info.version}, {info.n_labelled} decisions"
             )
