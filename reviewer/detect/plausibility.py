@@ -70,6 +70,13 @@ def common_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English words more often written in lower case than capitalised
+    (`english_words.txt`), given names excluded: only for `ordinary_phrase`."""
+    return frozenset(w.lower() for w in read_lines("english_words.txt")) - first_names()
+
+
+@lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """Lower-cased place names from `places.txt`."""
     return frozenset(re.sub(r"\s+", " ", p).lower() for p in read_lines("places.txt"))
@@ -261,17 +268,38 @@ def institution_name(text: str, start: int, end: int) -> bool:
     return after is not None and after.group(1).lower() in INSTITUTION_HEADS
 
 
+# A nation's name in its own language ends a body's name, never a person's: "Senedd Cymru",
+# "Sianel Pedwar Cymru", "Raidió Teilifís Éireann".
+NATIVE_NATIONS = frozenset({"Cymru", "Éireann", "Eireann", "Alba", "Kernow"})
+
+
 def service_name(text: str, doc: DocWords) -> bool:
     """A model's PERSON of two words or more, no known given name, that names a service or
     body: it opens with a common word the document writes in lower case ("Local Healthwatch":
-    "local" is no name) or ends with a nation ("Healthwatch England", "Sport England")."""
+    "local" is no name) or ends with a nation, in English or its own language ("Healthwatch
+    England", "Sport England", "Senedd Cymru", "Raidió Teilifís Éireann")."""
     ws = words(text)
     if len(ws) < 2 or any(doc.is_given(w) for w in ws):
         return False
     first = ws[0].lower()
     if first in doc.lower and first in common_words():
         return True
-    return ws[-1] in NATIONS
+    return ws[-1] in NATIONS or text.split()[-1] in NATIVE_NATIONS
+
+
+def ordinary_phrase(text: str, doc: DocWords) -> bool:
+    """A model's PERSON of two words or more, no known given name, every word an ordinary
+    English word: the shipped lists (`common_words.txt`, `english_words.txt`, not-names), or a
+    word this text writes in lower case: "Sulphur Dioxide", "Pest Controller", "Fossil Fuel",
+    "Advanced Learner". The caller keeps spans after a title ("Dr Green"); "John Green" and
+    "Guy Pewter" keep their given name."""
+    ws = [w.lower().strip(".,'\u2019()") for w in words(text)]
+    if len(ws) < 2 or any(doc.is_given(w) for w in ws):
+        return False
+    return all(
+        doc.is_common(w) or w in english_words() or w in not_names() or w in PLACE_WORDS
+        for w in ws
+    )
 
 
 def title_misread(text: str, start: int, end: int, doc: DocWords, titles: frozenset[str]) -> bool:

@@ -41,6 +41,7 @@ from reviewer.detect.plausibility import (
     legislation_bill,
     named_bodies,
     opens_sentence,
+    ordinary_phrase,
     org_score,
     person_verdict,
     service_name,
@@ -233,6 +234,8 @@ class PiiResolver:
                     continue  # "Local Healthwatch", "Healthwatch England", "Albert Museum"
                 if after_determiner(text, start) and not self._after_title(text, start):
                     continue  # "the Bill Committee", "the Wireless Telegraphy Act"
+                if not self._after_title(text, start) and ordinary_phrase(text[start:end], words):
+                    continue  # "Sulphur Dioxide", "Pest Controller": ordinary English words
                 if LETTER_LABEL.search(text, max(0, start - 14), min(len(text), end)):
                     continue  # "Annex B - Hansard References", "Company B", "Officer A"
                 if any(text[start:end] + " " in name for name in statutes):
@@ -372,6 +375,24 @@ class PiiResolver:
         return Candidate(c.start, end, label, 0.6, f"{c.reason}; {why}, not a person")
 
     @staticmethod
+    def _after_body_acronym(text: str, c: Candidate, words: DocWords) -> Candidate:
+        """A "SURNAME, Forename" match whose capitals are a body's acronym and whose forenames
+        hold a known given name is that name after its department: "Minister of State, DBT,
+        Kevin Hollinrake" is "Kevin Hollinrake" ("HARTIGAN, Paul" stays whole)."""
+        if c.label != "PERSON" or "surname_first" not in c.reason:
+            return c
+        span = text[c.start : c.end]
+        capitals, comma, forenames = span.partition(",")
+        if not comma or not (words.is_acronym(capitals) or known_body_or_nation(capitals)):
+            return c
+        if not any(words.is_given(w) for w in forenames.split()):
+            return c
+        start = c.start + len(capitals) + 1
+        start += len(forenames) - len(forenames.lstrip())
+        reason = c.reason + "; a body's acronym before the comma left out"
+        return Candidate(start, c.end, c.label, c.score, reason)
+
+    @staticmethod
     def _plausible(text: str, c: Candidate, words: DocWords) -> bool:
         if c.label != "PERSON":
             return True
@@ -417,7 +438,7 @@ class PiiResolver:
         rules: list[Candidate] = list(getattr(doc._, CANDIDATES_ATTR) or [])
         words = self._doc_words(text, ents, rules)
         rules = [
-            self._unless_street(text, c, words)
+            self._unless_street(text, self._after_body_acronym(text, c, words), words)
             for c in rules
             if not (c.label == "PERSON" and any(s < c.end and c.start < e for s, e, _w in blocked))
             and self._plausible(text, c, words)

@@ -23,6 +23,7 @@ RESOURCE_FILES = (
     "not_names.txt",
     "special_category.jsonl",
     "common_words.txt",
+    "english_words.txt",
     "places.txt",
     "form_labels.txt",
 )
