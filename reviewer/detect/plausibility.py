@@ -297,9 +297,38 @@ def ordinary_phrase(text: str, doc: DocWords) -> bool:
     if len(ws) < 2 or any(doc.is_given(w) for w in ws):
         return False
     return all(
-        doc.is_common(w) or w in english_words() or w in not_names() or w in PLACE_WORDS
-        for w in ws
+        doc.is_common(w) or w in english_words() or w in not_names() or w in PLACE_WORDS for w in ws
     )
+
+
+# A Latin epithet's ending ("menziesii", "sativa", "Maximus", "pseudoacacia", "officinalis").
+LATIN_EPITHET = r"[a-z]{2,}(?:us|um|ae|ii|is|ensis|oides|a)"
+SPECIES_AFTER = re.compile(rf"[ ]*\([A-Z][a-z]+[ ]+({LATIN_EPITHET})[),]")
+SPECIES_IN_BRACKETS = re.compile(rf"[A-Z][a-z]+[ ]+(?i:{LATIN_EPITHET})")
+# A common name, then its binomial in brackets: "African elephants (Loxdonta Africana)".
+NAMED_SPECIES = re.compile(
+    rf"(?<![\w])[a-z][a-z'\u2019-]+[ ]+\([A-Z][a-z]+[ ]+(?i:{LATIN_EPITHET})[),]"
+)
+
+
+def species_name(text: str, start: int, end: int, doc: DocWords) -> bool:
+    """A species, not a person: `text[start:end]` is followed by its Latin binomial in
+    brackets, the epithet in lower case and no English word ("Menzies Banksia (Banksia
+    menziesii)"; "(Social media)" is English), or is itself a binomial in brackets after its
+    common name where the text lists another such pair just before ("African elephants
+    (Loxdonta Africana) and Asian elephants (Elephas Maximus)"). No word may be a known given
+    name; "the chair (Jo Davis)" alone is no list of species."""
+    if any(doc.is_given(w) for w in words(text[start:end])):
+        return False
+    after = SPECIES_AFTER.match(text, end)
+    if after is not None:
+        epithet = after.group(1)
+        return epithet not in english_words() and epithet not in common_words()
+    if text[start - 1 : start] != "(" or not SPECIES_IN_BRACKETS.fullmatch(text, start, end):
+        return False
+    here = NAMED_SPECIES.search(text, max(0, start - 40), end + 1)
+    before = NAMED_SPECIES.search(text, max(0, start - 200), max(0, start - 1))
+    return here is not None and before is not None
 
 
 def title_misread(text: str, start: int, end: int, doc: DocWords, titles: frozenset[str]) -> bool:

@@ -45,6 +45,7 @@ from reviewer.detect.plausibility import (
     org_score,
     person_verdict,
     service_name,
+    species_name,
     street_reason,
     title_misread,
 )
@@ -236,6 +237,8 @@ class PiiResolver:
                     continue  # "the Bill Committee", "the Wireless Telegraphy Act"
                 if not self._after_title(text, start) and ordinary_phrase(text[start:end], words):
                     continue  # "Sulphur Dioxide", "Pest Controller": ordinary English words
+                if not self._after_title(text, start) and species_name(text, start, end, words):
+                    continue  # "Menzies Banksia (Banksia menziesii)", "(Elephas Maximus)"
                 if LETTER_LABEL.search(text, max(0, start - 14), min(len(text), end)):
                     continue  # "Annex B - Hansard References", "Company B", "Officer A"
                 if any(text[start:end] + " " in name for name in statutes):

@@ -122,3 +122,50 @@ def test_an_acronym_before_a_comma_is_cut_off_the_name(nlp: Language) -> None:
 def test_a_surname_in_capitals_before_its_forename_stays_whole(nlp: Language) -> None:
     text = DBT.replace("DBT, Kevin Hollinrake", "HOLLINRAKE, Kevin")
     assert "HOLLINRAKE, Kevin" in flagged(text, "PERSON")
+
+
+def test_professional_post_nominals_are_trimmed_off_a_name(nlp: Language) -> None:
+    # cop/uksicop_20160518_en.docx: the Institute of Residential Property Management's grades
+    # (FIRPM, MIRPM) after a member's name; "FRICS" was already trimmed.
+    text = (
+        "Working group\nGerry Fox FRICS FIRPM (RICS)\nMartin Green (CIH)\nMartin Perry MIRPM "
+        "(ARMA)\nGuy Pewter FRICS (RICS)\n"
+    )
+    people = flagged(text, "PERSON")
+    assert {"Gerry Fox", "Martin Perry", "Guy Pewter"} <= people, people
+
+
+# Class 4: a species' name beside its Latin binomial in brackets.
+# en/ukpgaen_20180030_en.docx (Ivory Act 2018 explanatory notes)
+IVORY = (
+    "the use for commercial sale which would mean any form of sale (this includes sale for money "
+    "and sales in kind such as exchange or bartering) of ivory from African elephants (Loxdonta "
+    "Africana) and Asian elephants (Elephas Maximus).\n"
+)
+# tn/uksitn_20151348_en.docx (honey regulations transposition note)
+HONEY = (
+    "Annex II, fourth paragraph, point 1.2, second indent\tFalse acacia (Robinia pseudoacacia), "
+    "alfalfa (Medicago sativa), Menzies Banksia (Banksia menziesii), French honeysuckle "
+    "(Hedysarum), red gum (Eucalyptus camadulensis), leatherwood (Eucryphia lucida, Eucryphia "
+    "milliganii), Citrus spp.\tEntry 1(2)(b) of the paragraph 12 table in Schedule 1\n"
+)
+
+
+def test_a_species_and_its_latin_name_are_no_person(nlp: Language) -> None:
+    for text in (IVORY, HONEY):
+        people = flagged(text, "PERSON")
+        assert not people, people
+
+
+def test_a_name_in_brackets_after_a_word_stays_a_person(nlp: Language) -> None:
+    # Names beside brackets, as contact lines and reference lists write them: a surname with a
+    # Latin-looking ending ("Davis") in brackets after a word is no species without a list of
+    # them, and "(Centre for Health Economics)" after a name is no binomial.
+    text = (
+        "The review was led by an economist (Nada Balasingham) and a statistician (Marcus "
+        "Antonius), with Eldon Spackman (Centre for Health Economics) as adviser."
+    )
+    people = flagged(text, "PERSON")
+    assert {"Nada Balasingham", "Marcus Antonius", "Eldon Spackman"} <= people, people
+    text = "The panel was chaired by Nada Balasingham (Social media) and Nada Davis."
+    assert "Nada Davis" in flagged(text, "PERSON")
