@@ -74,7 +74,7 @@ def presidio_analyzer() -> Any:
     def no_download(*_a: object, **_k: object) -> None:
         raise RuntimeError("model download attempted")
 
-    spacy.cli.download = no_download  # type: ignore[assignment]
+    setattr(spacy.cli, "download", no_download)  # noqa: B010 (not an exported name)
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer import predefined_recognizers as pr
     from presidio_analyzer.nlp_engine import NlpEngineProvider
@@ -128,7 +128,10 @@ def manifest_check(analyzer: Any, min_score: float) -> str:
     from reviewer.detect.files import extract_file
 
     manifest = json.loads((SAMPLE / "MANIFEST.json").read_text(encoding="utf-8"))
-    stats = {"ours": defaultdict(lambda: [0, 0]), "presidio": defaultdict(lambda: [0, 0])}
+    stats: dict[str, defaultdict[str, list[int]]] = {
+        "ours": defaultdict(lambda: [0, 0]),
+        "presidio": defaultdict(lambda: [0, 0]),
+    }
     extra = {"ours": 0, "presidio": 0}
     wrong = {"ours": 0, "presidio": 0}
     files = 0
