@@ -69,11 +69,21 @@ def common_words() -> frozenset[str]:
     return frozenset(words - first_names())
 
 
+COMMENT_LINE_RE = re.compile(r"(?m)^[ \t]*#.*$")
+
+
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Lower-case English words more often written in lower case than capitalised
-    (`english_words.txt`), given names excluded: only for `ordinary_phrase`."""
-    return frozenset(w.lower() for w in read_lines("english_words.txt")) - first_names()
+    (`english_words.txt`), given names excluded: only for `ordinary_phrase`. Read as one
+    string (comment lines cut out, then split): 36,000 lines line by line cost ~30 ms."""
+    from reviewer.detect.resources import resource_path
+
+    text = resource_path("english_words.txt").read_text(encoding="utf-8")
+    body = COMMENT_LINE_RE.sub("", text)
+    if not body.islower():
+        body = body.lower()
+    return frozenset(body.split()) - first_names()
 
 
 @lru_cache(maxsize=1)

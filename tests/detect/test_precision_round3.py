@@ -169,3 +169,15 @@ def test_a_name_in_brackets_after_a_word_stays_a_person(nlp: Language) -> None:
     assert {"Nada Balasingham", "Marcus Antonius", "Eldon Spackman"} <= people, people
     text = "The panel was chaired by Nada Balasingham (Social media) and Nada Davis."
     assert "Nada Davis" in flagged(text, "PERSON")
+
+
+def test_the_english_word_list_reads_every_word_and_no_comment() -> None:
+    from reviewer.detect.names import first_names
+    from reviewer.detect.plausibility import english_words
+    from reviewer.detect.resources import read_lines
+
+    listed = {w.lower() for w in read_lines("english_words.txt")} - first_names()
+    assert english_words() == listed
+    assert "sulphur" in english_words() and "dioxide" in english_words()
+    # Mostly surnames, and given names that are also words, are never ordinary words here.
+    assert not {"smith", "baker", "guy", "grant", "will"} & english_words()
