@@ -114,3 +114,52 @@ def test_nothing_of_the_first_decision_shows_while_the_checker_judges(
     assert not win.isVisible()  # nothing behind the review shows a first decision
     qa.close()
     assert win.isVisible()
+
+
+def test_the_blind_page_shows_personal_data_as_anyone_would_see_it(
+    ui_store: Any, qtbot: Any
+) -> None:
+    """Seen in the real window: the checker's page highlighted organisations and dates the
+    main window hides, and drew the first reviewer's dismissals as dismissed (a trace of the
+    first review). It now shows what is shown by default, none of it as dismissed."""
+    from models.entities import DetectedEntity
+    from models.records import Record
+    from reviewer.decisions.save import save_sensitivity
+    from reviewer.decisions.store import collection_id_of
+    from reviewer.decisions.types import Actor
+    from reviewer.detect.entities.corrections import dismiss_entity
+    from reviewer.detect.labels import shown_by_default
+    from reviewer.qa.flow import BlindReviewFlow
+    from reviewer.qa.sampling import draw_sample
+    from tests.ui.conftest import COLLECTION
+    from ui.qa.blind_review_widget import BlindReviewWidget
+
+    with ui_store.session() as s:
+        for rid in s.scalars(select(Record.id)):
+            save_sensitivity(s, rid, Actor("Alice", "sensitivity"), closure_status="Open")
+        draw_sample(s, collection_id_of(s, COLLECTION), size=3, seed=1)
+        s.commit()
+    flow = BlindReviewFlow(ui_store, COLLECTION, "Carol")
+    with ui_store.session() as s:
+        spans = {
+            rid: list(s.scalars(select(DetectedEntity).where(DetectedEntity.record_id == rid)))
+            for rid in flow.record_ids
+        }
+        index, rid = next(
+            (i, r)
+            for i, r in enumerate(flow.record_ids)
+            if any(shown_by_default(e) for e in spans[r])
+            and any(not shown_by_default(e) for e in spans[r])
+        )
+        dismissed = next(e for e in spans[rid] if shown_by_default(e))
+        dismiss_entity(s, dismissed.id, "record", "Alice")
+        s.commit()
+    widget = BlindReviewWidget(flow)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.show_record(index)
+    drawn = widget.viewer.marks()
+    assert drawn, "the personal data is still shown"
+    assert all(shown_by_default(m) for m in drawn)
+    assert not any(m.dismissed for m in drawn)
+    assert dismissed.id in {m.entity_id for m in drawn}

@@ -4,6 +4,7 @@ comparison and uphold/overturn. Every rule is in `reviewer.qa`; this only shows 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.decisions.types import DecisionError
+from reviewer.detect.labels import shown_by_default
 from reviewer.qa.types import QaDecision
 from ui.qa.comparison_table_model import ComparisonTableModel
 from ui.viewer.viewer_panel import ViewerPanel
@@ -179,7 +181,11 @@ class BlindReviewWidget(QWidget):
         if state is None:
             return False
         self.viewer.show_record(state.content, state.data)
-        self.viewer.set_marks(list(state.span_marks))
+        # What anyone opening the record sees by default, and nothing of the first review:
+        # its dismissals are drawn like any other highlight, its redactions not at all.
+        self.viewer.set_marks(
+            [replace(m, dismissed=False) for m in state.span_marks if shown_by_default(m)]
+        )
         return True
 
     def _reset_form(self) -> None:

@@ -250,6 +250,10 @@ class ViewerPanel(QWidget):
         return None
 
     # marks
+    def marks(self) -> list[Mark]:
+        """What is drawn over the record now (spans and redactions)."""
+        return list(self._marks)
+
     def set_marks(self, marks: list[Mark]) -> None:
         """Spans and redactions; find hits are added here."""
         self._marks = marks
