@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import CountVectorizer, HashingVectorizer, TfidfTransformer
 
 N_FEATURES = 2**18
 MAX_CHARS = 20_000  # the head of a long record says enough; bounds the cost per record
@@ -92,27 +92,26 @@ class Featuriser:
     def char_counts(self, docs: Sequence[Document]) -> sparse.csr_matrix:
         """Counts of the character n-grams within the words of each head: the next block.
 
-        The same columns as scikit-learn's `char_wb` analyser, but each distinct word is cut
-        into pieces once per call (words repeat, so this halves the time)."""
-        cache: dict[str, list[str]] = {}
-
-        def pieces(text: str) -> list[str]:
-            out: list[str] = []
-            for word in text.lower().split():
-                got = cache.get(word)
-                if got is None:
-                    got = cache[word] = word_pieces(word)
-                out.extend(got)
-            return out
-
-        vectoriser = HashingVectorizer(
+        The same columns as scikit-learn's `char_wb` analyser (a text's pieces are the sum of its
+        whitespace-separated words' pieces), computed as (record x word counts) @ (word x piece
+        counts) so that each distinct word is cut and hashed once, not once per occurrence."""
+        heads = [d.text[:CHAR_HEAD] for d in docs]
+        words = CountVectorizer(
+            tokenizer=str.split, token_pattern=None, lowercase=True, dtype=np.float32
+        )
+        try:
+            per_record = words.fit_transform(heads)
+        except ValueError:  # no word at all in any head
+            return sparse.csr_matrix((len(docs), N_FEATURES), dtype=np.float32)
+        vocabulary = words.get_feature_names_out()
+        per_word = HashingVectorizer(
             n_features=N_FEATURES,
             alternate_sign=False,
             norm=None,
-            analyzer=pieces,
+            analyzer=word_pieces,
             dtype=np.float32,
-        )
-        return vectoriser.transform(d.text[:CHAR_HEAD] for d in docs)
+        ).transform(vocabulary)
+        return (per_record @ per_word).tocsr()
 
     def fit_transform(self, docs: Sequence[Document]) -> sparse.csr_matrix:
         """Columns for every document; IDF learnt from all of them (labelled or not).

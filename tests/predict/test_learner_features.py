@@ -48,7 +48,7 @@ def test_word_pieces_are_scikit_learns_char_wb_columns() -> None:
 
     from reviewer.predict.features import CHAR_NGRAMS
 
-    texts = ["A dull, dull film.", "I ok -- x", "Über-long  and\tsilly!", ""]
+    texts = ["A dull, dull film.", "I ok -- x", "Über-long  and\tsilly!", "", "dull " * 300]
     docs = [Document(i, t) for i, t in enumerate(texts)]
     standard = HashingVectorizer(
         n_features=N_FEATURES,
@@ -57,5 +57,11 @@ def test_word_pieces_are_scikit_learns_char_wb_columns() -> None:
         analyzer="char_wb",
         ngram_range=CHAR_NGRAMS,
         dtype=np.float32,
-    ).transform(texts)
+    ).transform(t[:CHAR_HEAD] for t in texts)
     assert (Featuriser().char_counts(docs) != standard).nnz == 0
+
+
+def test_records_without_words_have_no_pieces() -> None:
+    x = Featuriser().fit_transform([Document(1, ""), Document(2, "  \n")])
+    assert x.shape == (2, 2 * N_FEATURES)
+    assert x[:, N_FEATURES:].nnz == 0
