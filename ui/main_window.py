@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QProgressBar,
@@ -35,6 +36,7 @@ from reviewer.workview import (
     with_suggestions,
 )
 from ui import record_facts_actions, settings
+from ui.command_keys import CommandKeys
 from ui.decisions.appraisal_panel import AppraisalPanel
 from ui.decisions.sensitivity_panel import SensitivityPanel
 from ui.edits import Edits
@@ -120,6 +122,10 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self._status_bar()
         self._menus()
         self._bind_shortcuts()
+        self._command_keys = CommandKeys(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._command_keys)
         self._connect()
         self.ranking = QueueRanking(
             self.queue,

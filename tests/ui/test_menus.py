@@ -210,3 +210,41 @@ def test_the_first_tab_is_the_reviewers_own_work(make_window: Any) -> None:
     win.decision_tabs.setCurrentIndex(0)
     win.save_layout()
     assert make_window().decision_tabs.currentIndex() == 0
+
+
+def test_ctrl_commands_work_while_typing_in_a_field(
+    make_window: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    """Seen in the real window: with the find box focused, Ctrl+E (Export) only moved the
+    cursor to the end of the line (a line edit's own Ctrl+E on Linux)."""
+    from PySide6.QtCore import Qt
+
+    from ui.export import actions as export_actions
+
+    opened: list[str] = []
+    monkeypatch.setattr(export_actions, "open_export_dialog", lambda _w: opened.append("export"))
+    from PySide6.QtCore import QEvent, QObject
+
+    class EmacsKeys(QObject):
+        """What Qt's X11 key theme does for a line edit (the offscreen one does not): the
+        field claims Ctrl+E (end of line) before window shortcuts see it."""
+
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.ShortcutOverride and event.key() == Qt.Key.Key_E:
+                event.accept()
+                return True
+            return False
+
+    win = make_window()
+    win.activateWindow()
+    find = win.viewer.find_box
+    claims = EmacsKeys(find)
+    find.installEventFilter(claims)
+    find.setFocus()
+    qtbot.keyClicks(find, "Maltster")
+    find.setCursorPosition(0)
+    qtbot.keyClick(find, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert opened == ["export"]
+    assert find.cursorPosition() == 0  # the field did not take the key
+    qtbot.keyClick(find, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert find.selectedText() == "Maltster"  # editing keys stay the field's
