@@ -258,11 +258,17 @@ def check(store: Store, collection_name: str, info: BagInfo | None = None) -> Re
         return check_session(session, collection_name, info)
 
 
+def _said_once(reason: str, detail: str) -> str:
+    """"reason: detail", without saying the reason twice when the detail starts with it."""
+    return detail if detail.startswith(reason) else f"{reason}: {detail}"
+
+
 def as_problems(readiness: Readiness) -> list[ExportProblem]:
     """Every row a reviewer should see, as (record, path, text): what stops the transfer first,
     then the whole transfer's problems, then each record left out and why."""
     rows = [
-        ExportProblem(r.record_id, r.path, f"{r.reason}: {r.detail}") for r in readiness.refused
+        ExportProblem(r.record_id, r.path, _said_once(r.reason, r.detail))
+        for r in readiness.refused
     ]
     rows += [ExportProblem(None, "", p) for p in readiness.problems]
     rows += [

@@ -283,3 +283,12 @@ def test_playing_a_recording_does_not_excuse_an_image(store: Any, messy: dict[st
     with store.session() as s:
         r = check_session(s, COLLECTION)
     assert ("case1/photo.pdf", UNSCANNABLE) in {(i.path, i.reason) for i in r.refused}
+
+
+def test_a_refusal_says_its_reason_once() -> None:
+    """Seen in the export dialog: "no sensitivity decision: no sensitivity decision (open, ...)"."""
+    from reviewer.export.readiness import _said_once
+
+    detail = "no sensitivity decision (open, open with redactions, or closed)"
+    assert _said_once("no sensitivity decision", detail) == detail
+    assert _said_once("unplayed", "nobody has played it") == "unplayed: nobody has played it"
