@@ -259,7 +259,7 @@ def check(store: Store, collection_name: str, info: BagInfo | None = None) -> Re
 
 
 def _said_once(reason: str, detail: str) -> str:
-    """"reason: detail", without saying the reason twice when the detail starts with it."""
+    """ "reason: detail", without saying the reason twice when the detail starts with it."""
     return detail if detail.startswith(reason) else f"{reason}: {detail}"
 
 

@@ -26,6 +26,24 @@ class EmptyFlow:
         return None
 
 
+def _first_reviewed_and_sampled(ui_store: Any) -> Any:
+    """Every record decided Open by Alice, a QA sample of 3 drawn, Carol's blind flow over it."""
+    from models.records import Record
+    from reviewer.decisions.save import save_sensitivity
+    from reviewer.decisions.store import collection_id_of
+    from reviewer.decisions.types import Actor
+    from reviewer.qa.flow import BlindReviewFlow
+    from reviewer.qa.sampling import draw_sample
+    from tests.ui.conftest import COLLECTION
+
+    with ui_store.session() as s:
+        for rid in s.scalars(select(Record.id)):
+            save_sensitivity(s, rid, Actor("Alice", "sensitivity"), closure_status="Open")
+        draw_sample(s, collection_id_of(s, COLLECTION), size=3, seed=1)
+        s.commit()
+    return BlindReviewFlow(ui_store, COLLECTION, "Carol")
+
+
 def test_empty_sample_disables_submit_and_never_raises(qtbot: Any) -> None:
     from ui.qa.blind_review_widget import BlindReviewWidget
 
@@ -40,21 +58,9 @@ def test_empty_sample_disables_submit_and_never_raises(qtbot: Any) -> None:
 
 
 def test_blind_review_shows_the_pdf_page_with_highlights(ui_store: Any, qtbot: Any) -> None:
-    from models.records import Record
-    from reviewer.decisions.save import save_sensitivity
-    from reviewer.decisions.store import collection_id_of
-    from reviewer.decisions.types import Actor
-    from reviewer.qa.flow import BlindReviewFlow
-    from reviewer.qa.sampling import draw_sample
-    from tests.ui.conftest import COLLECTION
     from ui.qa.blind_review_widget import BlindReviewWidget
 
-    with ui_store.session() as s:
-        for rid in s.scalars(select(Record.id)):
-            save_sensitivity(s, rid, Actor("Alice", "sensitivity"), closure_status="Open")
-        draw_sample(s, collection_id_of(s, COLLECTION), size=3, seed=1)
-        s.commit()
-    flow = BlindReviewFlow(ui_store, COLLECTION, "Carol")
+    flow = _first_reviewed_and_sampled(ui_store)
     widget = BlindReviewWidget(flow)
     qtbot.addWidget(widget)
     widget.show()
@@ -123,23 +129,11 @@ def test_the_blind_page_shows_personal_data_as_anyone_would_see_it(
     main window hides, and drew the first reviewer's dismissals as dismissed (a trace of the
     first review). It now shows what is shown by default, none of it as dismissed."""
     from models.entities import DetectedEntity
-    from models.records import Record
-    from reviewer.decisions.save import save_sensitivity
-    from reviewer.decisions.store import collection_id_of
-    from reviewer.decisions.types import Actor
     from reviewer.detect.entities.corrections import dismiss_entity
     from reviewer.detect.labels import shown_by_default
-    from reviewer.qa.flow import BlindReviewFlow
-    from reviewer.qa.sampling import draw_sample
-    from tests.ui.conftest import COLLECTION
     from ui.qa.blind_review_widget import BlindReviewWidget
 
-    with ui_store.session() as s:
-        for rid in s.scalars(select(Record.id)):
-            save_sensitivity(s, rid, Actor("Alice", "sensitivity"), closure_status="Open")
-        draw_sample(s, collection_id_of(s, COLLECTION), size=3, seed=1)
-        s.commit()
-    flow = BlindReviewFlow(ui_store, COLLECTION, "Carol")
+    flow = _first_reviewed_and_sampled(ui_store)
     with ui_store.session() as s:
         spans = {
             rid: list(s.scalars(select(DetectedEntity).where(DetectedEntity.record_id == rid)))
