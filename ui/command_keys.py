@@ -36,8 +36,10 @@ class CommandKeys(QObject):
     """Installed on the application; acts only for key presses inside `window`."""
 
     def __init__(self, window: QWidget) -> None:
+        # The window is only known as the Qt parent: a Python reference back to it would make
+        # a cycle that the garbage collector may break on a worker thread, where deleting Qt
+        # objects crashes.
         super().__init__(window)
-        self.window = window
         self.codes = command_keys()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -45,7 +47,7 @@ class CommandKeys(QObject):
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
             and isinstance(watched, QWidget)
-            and watched.window() is self.window
+            and watched.window() is self.parent()
             and QKeySequence(event.keyCombination()).toString(PORTABLE) in self.codes
         ):
             event.ignore()  # not the field's: the window's shortcut runs

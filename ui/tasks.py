@@ -7,6 +7,7 @@ opens its own store session; only ids and frozen dataclasses cross between threa
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Callable
@@ -17,6 +18,31 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from reviewer.progress import Cancelled
 
 log = logging.getLogger(__name__)
+
+# The garbage collector must not run on a pool thread: when it frees a reference cycle that
+# holds Qt objects (a closed dialog, an old window's wrappers), their C++ destructors run on
+# that thread and Qt crashes (seen once in the test suite: a segfault "Garbage-collecting"
+# in a worker). So automatic collection is paused while any task runs, for all task managers
+# at once, and resumes when the last ends; until then only cycles wait (plain references are
+# still freed at once), and any collection happens on the GUI thread.
+_running = 0
+_paused_gc = False
+
+
+def _task_started() -> None:
+    global _running, _paused_gc
+    _running += 1
+    if _running == 1 and gc.isenabled():
+        gc.disable()
+        _paused_gc = True
+
+
+def _tasks_ended(count: int = 1) -> None:
+    global _running, _paused_gc
+    _running = max(0, _running - count)
+    if _running == 0 and _paused_gc:
+        _paused_gc = False
+        gc.enable()
 
 
 class TaskSignals(QObject):
@@ -103,6 +129,7 @@ class TaskManager(QObject):
             task.signals.ended.connect(on_ended)
         task.signals.ended.connect(lambda: self._forget(task))
         self._active.append(task)
+        _task_started()
         if len(self._active) == 1:
             self.busy_changed.emit(True)
         self.pool.start(task)
@@ -111,6 +138,7 @@ class TaskManager(QObject):
     def _forget(self, task: Task) -> None:
         if task in self._active:
             self._active.remove(task)
+            _tasks_ended()
             if not self._active:
                 self.busy_changed.emit(False)
 
@@ -125,4 +153,8 @@ class TaskManager(QObject):
     def shutdown(self, msecs: int = 10000) -> bool:
         """Cancel everything and wait for the pool threads; True when all stopped."""
         self.cancel_all()
-        return self.pool.waitForDone(msecs)
+        done = self.pool.waitForDone(msecs)
+        if done and self._active:  # their end will not be delivered now: stop counting them
+            _tasks_ended(len(self._active))
+            self._active.clear()
+        return done
