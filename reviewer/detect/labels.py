@@ -128,10 +128,14 @@ class Scored(Protocol):
     def score(self) -> float: ...
 
 
-def shown_by_default(span: Scored, labels: frozenset[str] | None = None) -> bool:
+def shown_by_default(
+    span: Scored, labels: frozenset[str] | None = None, *, low_confidence: bool = False
+) -> bool:
     """Whether `span` is highlighted without the reviewer asking for more: a label shown by
-    default (or one of `labels`, when the reviewer chose them) and a flagged score."""
-    return span.score >= FLAG_SCORE and span.label in (DEFAULT_SHOWN if labels is None else labels)
+    default (or one of `labels`, when the reviewer chose them) and a flagged score (any score
+    when the reviewer asked for `low_confidence` spans too)."""
+    flagged = low_confidence or span.score >= FLAG_SCORE
+    return flagged and span.label in (DEFAULT_SHOWN if labels is None else labels)
 
 
 def parse_labels(value: str) -> frozenset[str]:

@@ -603,6 +603,10 @@ def _initials_match(long_form: list[str], short: str) -> bool:
     return len(caps) >= 2 and initials[-len(caps) :] == caps
 
 
+# Head words that make a defined short form a body's ("Local Government Ombudsman (LGO)").
+DEFINING_HEADS = ORG_HEADS | {"ombudsman", "network", "regulator", "organisation", "commissioner"}
+
+
 def defined_bodies(text: str) -> dict[str, str]:
     """Short forms the text defines for a body: `{short: long form}`. The long form is a run
     of capitalised words (with "of", "for", "and" …) whose initials spell the short form, with
@@ -630,9 +634,8 @@ def defined_bodies(text: str) -> dict[str, str]:
         firsts = [i for i, w in enumerate(run) if w[0].isupper()]
         run = run[firsts[-caps] :]
         low = [w.lower() for w in run]
-        heads = ORG_HEADS | {"ombudsman", "network", "regulator", "organisation", "commissioner"}
-        ok = low[-1] in heads or any(
-            w in heads and i + 1 < len(low) and low[i + 1] in ("of", "for", "on")
+        ok = low[-1] in DEFINING_HEADS or any(
+            w in DEFINING_HEADS and i + 1 < len(low) and low[i + 1] in ("of", "for", "on")
             for i, w in enumerate(low)
         )
         if ok:

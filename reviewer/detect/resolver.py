@@ -227,17 +227,18 @@ class PiiResolver:
                     continue  # "during Bill passage", "the Bill's introduction"
                 if POST_OF_BEFORE.search(text, max(0, start - 40), start):
                     continue  # "Director of Public Health": a post's field
+                titled = self._after_title(text, start)
                 if service_name(text[start:end], words) or (
-                    not self._after_title(text, start)
+                    not titled
                     and words.is_given(text[start:end].split()[0])
                     and institution_name(text, start, end)
                 ):
                     continue  # "Local Healthwatch", "Healthwatch England", "Albert Museum"
-                if after_determiner(text, start) and not self._after_title(text, start):
+                if after_determiner(text, start) and not titled:
                     continue  # "the Bill Committee", "the Wireless Telegraphy Act"
-                if not self._after_title(text, start) and ordinary_phrase(text[start:end], words):
+                if not titled and ordinary_phrase(text[start:end], words):
                     continue  # "Sulphur Dioxide", "Pest Controller": ordinary English words
-                if not self._after_title(text, start) and species_name(text, start, end, words):
+                if not titled and species_name(text, start, end, words):
                     continue  # "Menzies Banksia (Banksia menziesii)", "(Elephas Maximus)"
                 if LETTER_LABEL.search(text, max(0, start - 14), min(len(text), end)):
                     continue  # "Annex B - Hansard References", "Company B", "Officer A"
@@ -253,7 +254,7 @@ class PiiResolver:
                     label, score, reason = "LOCATION", 0.6, f"{reason}; {why}, not a person"
                 elif (
                     " " not in text[start:end]
-                    and not self._after_title(text, start)
+                    and not titled
                     and (station := custody_place(text, start, end))
                 ):
                     end, label, why = station
@@ -262,7 +263,7 @@ class PiiResolver:
                     score -= 0.1  # one word, no title or given name: less sure
                     if (
                         not words.is_given(text[start:end])
-                        and not self._after_title(text, start)
+                        and not titled
                         and not PRONOUN_NEAR.search(text, max(0, start - 200), end + 200)
                     ):
                         # "Traverse", "Diplomas", "Orkney": a lone capitalised word the model

@@ -50,9 +50,9 @@ def justification_rows(placements: Sequence[Placement]) -> list[tuple[str, str, 
     return out
 
 
-def render_justifications(placements: Sequence[Placement]) -> bytes | None:
-    """The tag file's bytes (UTF-8 CSV, CRLF like TDR's), or None when no record needs one."""
-    rows = justification_rows(placements)
+def render_justifications(rows: Sequence[tuple[str, str, str, str, str]]) -> bytes | None:
+    """The tag file's bytes from `justification_rows` (UTF-8 CSV, CRLF like TDR's), or None
+    when no record needs one."""
     if not rows:
         return None
     buf = io.StringIO(newline="")

@@ -205,7 +205,8 @@ def export_transfer(
         raise TransferRefused(
             [ExportProblem(None, p.filepath, p.reason) for p in exc.problems]
         ) from exc
-    justifications = render_justifications(placements)
+    justified = justification_rows(placements)
+    justifications = render_justifications(justified)
     total = len(placements) + 1
     failures: list[ExportProblem] = []
     size = copies = 0
@@ -255,6 +256,6 @@ def export_transfer(
         formula_paths=tuple(
             r.filepath for r in rows if formula_like(r.filename) or formula_like(r.filepath)
         ),
-        justified_periods=len(justification_rows(placements)),
+        justified_periods=len(justified),
         formula_cells=sum(count_formula_cells(v) for k, v in tags.items() if k.endswith(".csv")),
     )

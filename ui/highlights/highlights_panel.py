@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.detect.labels import DEFAULT_SHOWN, FLAG_SCORE
+from reviewer.detect.labels import FLAG_SCORE, LABELS, shown_by_default
 from ui.highlights.spans_tree_model import (
     DISMISSED_ROLE,
     ENTITY_ID_ROLE,
@@ -111,15 +111,11 @@ class HighlightsPanel(QWidget):
         self._update_buttons()
 
     def visible(self, marks: Sequence[Mark]) -> list[Mark]:
-        """The spans to list and draw: personal data (`reviewer.detect.labels.DEFAULT_SHOWN`);
-        low-confidence spans and organisations, places and dates only when asked for."""
+        """The spans to list and draw: the core's rule (`shown_by_default`), widened by the
+        panel's two options (low-confidence spans; organisations, places and dates)."""
+        labels = frozenset(LABELS) if self.show_other.isChecked() else None
         low = self.show_low.isChecked()
-        other = self.show_other.isChecked()
-        return [
-            m
-            for m in marks
-            if (low or m.score >= LOW_SCORE) and (other or m.label in DEFAULT_SHOWN)
-        ]
+        return [m for m in marks if shown_by_default(m, labels, low_confidence=low)]
 
     def set_spans(
         self, marks: Sequence[Mark], *, scanned: bool = True, no_text: bool = False
