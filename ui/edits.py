@@ -60,6 +60,9 @@ class Edits(QObject):
         except DecisionError as exc:
             self.refused.emit(list(exc.problems))
             return None
+        except PermissionError as exc:  # WrongPerson: another person's name in team mode
+            self.refused.emit([str(exc)])
+            return None
         except Exception as exc:
             log.exception("record %s: change not saved", record_id)
             self.refused.emit([f"the change could not be saved ({type(exc).__name__})"])

@@ -631,18 +631,16 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             self.task_bar.setRange(0, 0)
 
     def _media_played(self, seconds: float) -> None:
-        """A recording cannot be scanned: who played it is the record of its review."""
+        """A recording cannot be scanned: who played it, in the history, is the record of its
+        review (`reviewer.viewings`). A refusal (another person's name in team mode) is one line."""
         content = self.viewer.content
         if content is None:
             return
         from reviewer.viewings import record_played
 
-        with self.store.session() as session:
-            record_played(
-                session, content.record_id, self.identity.name, self.identity.role, seconds
-            )
-            session.commit()
-        self.status(f"Noted that {self.identity.name} played this recording")
+        rid, name, role = content.record_id, self.identity.name, self.identity.role
+        if self.edits.run(lambda s: record_played(s, rid, name, role, seconds), rid) is not None:
+            self.status(f"Noted in the history that {name} played this recording")
 
     def as_parent(self) -> QWidget:
         return self

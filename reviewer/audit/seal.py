@@ -2,8 +2,9 @@
 
 Decisions, holds and redactions carry their full state in their own events. The other tables
 whose rows matter for proof — collections and records (path, SHA-256, names), detected spans,
-dismissals, allow/deny lists, QA reviews and batches — are written by many code paths (ingest
-writes records with multi-row INSERTs, a scan replaces a record's spans), so instead of an event
+dismissals, allow/deny lists, QA reviews and batches, playings of recordings — are written by
+many code paths (ingest writes records with multi-row INSERTs, a scan replaces a record's
+spans), so instead of an event
 per call site, the database notes which rows changed and the commit seals them:
 
 - each tool connection has a private queue, `audit_queue` (a TEMP table: nobody else's
@@ -30,6 +31,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 from models.entities import DetectedEntity, DetectionTerm, EntityDismissal
 from models.qa import QaBatch, QaReview
 from models.records import Collection, Record
+from models.viewings import MediaViewing
 from reviewer.audit.chain import ACTOR_KEY, append_event, canonical
 
 ROWS_KIND = "rows"
@@ -71,6 +73,13 @@ COLUMNS: dict[str, tuple[Any, ...]] = {
         QaBatch.countersigned_by,
         QaBatch.countersign_note,
     ),
+    "media_viewings": (
+        MediaViewing.record_id,
+        MediaViewing.reviewer,
+        MediaViewing.role,
+        MediaViewing.played_at,
+        MediaViewing.reached_seconds,
+    ),
 }
 IDS = {
     "collections": Collection.id,
@@ -79,6 +88,7 @@ IDS = {
     "detection_terms": DetectionTerm.id,
     "qa_reviews": QaReview.id,
     "qa_batches": QaBatch.id,
+    "media_viewings": MediaViewing.id,
 }
 SPANS = "detected_entities"  # keyed by record_id: [count, SHA-256 of the sorted spans]
 SEALED = (*COLUMNS, SPANS)

@@ -30,6 +30,7 @@ from reviewer.decisions.markers import (
 )
 from reviewer.decisions.store import all_decisions
 from reviewer.export.bag import BagInfo
+from reviewer.export.history_check import history_problems
 from reviewer.export.plan import ExportProblem, plan_transfer
 from reviewer.export.scan_check import open_unlooked, played_ids, scanned_ids
 from reviewer.records_view import collection_by_name
@@ -198,6 +199,7 @@ def check_session(session: Session, collection_name: str, info: BagInfo | None =
     problems = list(plan.problems)
     if not problems:
         problems = metadata_problems(plan)
+    problems = history_problems(session) + problems
     scanned = scanned_ids(session, records)
     played = played_ids(session, records.values())
     left: list[RecordIssue] = []

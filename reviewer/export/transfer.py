@@ -27,6 +27,7 @@ from reviewer.export.bag import (
     staging,
     write_payload,
 )
+from reviewer.export.history_check import history_problems
 from reviewer.export.justifications import (
     JUSTIFICATIONS_NAME,
     justification_rows,
@@ -94,10 +95,12 @@ class ExportSummary:
 
 
 def list_problems(store: Store, collection_name: str) -> list[ExportProblem]:
-    """Every reason the collection cannot be transferred now (empty when it can); reads no files."""
+    """Every reason the collection cannot be transferred now (empty when it can); reads no files.
+    A store changed outside the tool comes first: what it says was decided cannot be trusted."""
     with store.session() as session:
         plan = plan_transfer(session, collection_name)
-    return list(plan.problems) or metadata_problems(plan)
+        tampered = history_problems(session)
+    return tampered + (list(plan.problems) or metadata_problems(plan))
 
 
 def metadata_problems(plan: TransferPlan) -> list[ExportProblem]:

@@ -20,7 +20,14 @@ TEAM_GROUPS = ("records_reviewer", "records_checker")
 TEAM_CHANGES = ("decisions", "holds")  # INSERT, UPDATE
 # INSERT only. A model and its scores are never changed once stored: a retrain adds a version
 # (the workstation retrains as reviewers save, so every reviewer may add one).
-TEAM_ADDS = ("detection_terms", "audit_events", "prediction_models", "predictions")
+# A playing of a recording is what lets it go Open: it is added, never changed or removed.
+TEAM_ADDS = (
+    "detection_terms",
+    "audit_events",
+    "prediction_models",
+    "predictions",
+    "media_viewings",  # a reviewer played a recording (reviewer.viewings)
+)
 TEAM_REPLACES = (  # INSERT, UPDATE, DELETE: working data a scan or a reviewer replaces
     "redactions",
     "detected_entities",
@@ -28,7 +35,6 @@ TEAM_REPLACES = (  # INSERT, UPDATE, DELETE: working data a scan or a reviewer r
     "record_scans",
     "scan_cache",
     "scan_claims",
-    "media_viewings",  # a reviewer played a recording (reviewer.viewings)
 )
 CHECKER_CHANGES = ("qa_reviews", "qa_batches", "qa_samples")  # INSERT, UPDATE
 # The random sample behind "how many are left" is drawn by a checker (or the administrator),

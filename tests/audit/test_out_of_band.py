@@ -25,6 +25,7 @@ from reviewer.cli import main
 from reviewer.decisions import Actor, create_hold, save_appraisal, set_record_date
 from reviewer.decisions.redactions import add_redaction
 from reviewer.detect.entities.corrections import add_allow_term, add_deny_term, dismiss_entity
+from reviewer.viewings import record_played
 from tests.decisions.factory import Fixture, make_store
 
 APPRAISER = Actor("Ann Appraiser", "appraiser")
@@ -40,6 +41,7 @@ class Built:
     entity_id: int
     review_id: int
     batch_id: int
+    playing_id: int
 
 
 @pytest.fixture
@@ -74,7 +76,8 @@ def built(db_url: str) -> Iterator[Built]:
         )
         s.add(review)
         s.flush()
-        ids = (hold.id, ent.id, review.id, batch.id)
+        playing = record_played(s, memo, REVIEWER.name, REVIEWER.role, reached_seconds=12.0)
+        ids = (hold.id, ent.id, review.id, batch.id, playing)
     with fx.store.session() as s:
         dismiss_entity(s, ids[1], "record", REVIEWER.name)
     yield Built(fx, notes, memo, *ids)
@@ -101,7 +104,8 @@ def test_the_built_store_verifies(built: Built) -> None:
     assert result.problems == ()
 
 
-# (name, SQL with {notes} {memo} {hold} {entity} {review} {batch} {coll}, table, key, change)
+# (name, SQL with {notes} {memo} {hold} {entity} {review} {batch} {playing} {coll}, table, key,
+# change)
 ATTACKS = [
     (
         "delete decision",
@@ -282,6 +286,28 @@ ATTACKS = [
         "{batch}",
         "edited",
     ),
+    (
+        "playing inserted (a recording passed as reviewed)",
+        "INSERT INTO media_viewings (id, record_id, reviewer, role, played_at, reached_seconds) "
+        "VALUES (900, {notes}, 'Sam Sensitive', 'sensitivity', '2026-01-01 00:00:00', 60)",
+        "media_viewings",
+        "900",
+        "inserted",
+    ),
+    (
+        "playing lengthened",
+        "UPDATE media_viewings SET reached_seconds = 3600 WHERE id = {playing}",
+        "media_viewings",
+        "{playing}",
+        "edited",
+    ),
+    (
+        "playing deleted",
+        "DELETE FROM media_viewings WHERE id = {playing}",
+        "media_viewings",
+        "{playing}",
+        "deleted",
+    ),
 ]
 
 
@@ -298,6 +324,7 @@ def test_out_of_band_edit_is_reported_by_table_and_key(
         "entity": built.entity_id,
         "review": built.review_id,
         "batch": built.batch_id,
+        "playing": built.playing_id,
         "coll": built.fx.collection_id,
     }
     _sql(built, sql.format(**names))

@@ -95,6 +95,7 @@ def test_missing_description_is_a_named_export_problem(store: Any, built: Built)
     rid = built.ids["case1/letter.pdf"]
     with store.engine.begin() as conn:
         conn.execute(update(Decision).where(Decision.record_id == rid).values(description=""))
-    problems = list_problems(store, COLLECTION)
+    tampered, *problems = list_problems(store, COLLECTION)
+    assert tampered.record_id is None and "outside the tool" in tampered.reason
     assert [p.record_id for p in problems] == [rid]
     assert "description" in problems[0].reason

@@ -265,6 +265,85 @@ def test_a_recording_someone_played_counts_as_looked_at(store: Any, recording: i
     assert recording not in {p.record_id for p in list_problems(store, COLLECTION)}
 
 
+def _out_of_band(url: str, sql: str) -> None:
+    """A second process with the database, not the tool: plain SQL on a connection of its own."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url, poolclass=NullPool)
+    with engine.begin() as conn:
+        conn.execute(text(sql))
+    engine.dispose()
+
+
+def test_a_playing_is_in_the_records_history(store: Any, recording: int) -> None:
+    """Before: a playing was a row of its own, in no history: nothing showed who vouched for it."""
+    from reviewer.viewings import record_played
+
+    with store.session() as s:
+        record_played(s, recording, REVIEWER.name, REVIEWER.role, reached_seconds=42.0)
+        s.commit()
+    with store.session() as s:
+        played = [e for e in record_history(s, recording) if e.kind == "media_played"]
+    assert [(e.actor, e.role) for e in played] == [(REVIEWER.name, REVIEWER.role)]
+    assert played[0].after == {"reached_seconds": 42.0}
+
+
+def test_a_playing_inserted_outside_the_tool_does_not_count(
+    store: Any, db_url: str, recording: int
+) -> None:
+    """Before: a row put in media_viewings by hand let an unplayed video go Open unseen."""
+    _out_of_band(
+        db_url,
+        "INSERT INTO media_viewings (record_id, reviewer, role, played_at, reached_seconds) "
+        f"VALUES ({recording}, 'Sam Sensitivity', 'sensitivity', '2026-01-01 00:00:00', 600)",
+    )
+    with store.session() as s:
+        r = check_session(s, COLLECTION)
+    assert (recording, UNPLAYED) in {(i.record_id, i.reason) for i in r.refused}
+    assert any("outside the tool" in p for p in r.problems), r.problems
+    assert not r.ready
+
+
+def test_a_confirmation_set_outside_the_tool_stops_the_transfer(
+    store: Any, db_url: str, recording: int
+) -> None:
+    """Before: `UPDATE decisions SET looked_at_by` by hand passed the check and the transfer."""
+    _out_of_band(db_url, f"UPDATE decisions SET looked_at_by = 'x' WHERE record_id = {recording}")
+    with store.session() as s:
+        r = check_session(s, COLLECTION)
+    assert not r.ready
+    (line,) = [p for p in r.problems if "outside the tool" in p]
+    assert f"decisions record:{recording} was edited outside the tool" in line
+    assert "reviewer audit verify" in line
+    problems = list_problems(store, COLLECTION)
+    assert any("outside the tool" in p.reason for p in problems)
+
+
+def test_a_closure_opened_outside_the_tool_cannot_be_exported(
+    store: Any, db_url: str, built: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The bag is what the history says was decided, or nothing: a closure opened by hand in
+    the database stops `export transfer` with one line, and no bag is written."""
+    letter = built.ids["case1/letter.pdf"]
+    with store.session() as s:
+        save_sensitivity(s, letter, REVIEWER, **CLOSED)  # type: ignore[arg-type]
+    _out_of_band(
+        db_url,
+        "UPDATE decisions SET closure_status = 'Open', exemptions = '[]' "
+        f"WHERE record_id = {letter}",
+    )
+    store.dispose()
+    out = tmp_path / "bag"
+    code = main(
+        ["--db", db_url, "export", "transfer", "--collection", COLLECTION, "--out", str(out)]
+    )
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "outside the tool" in err and "Traceback" not in err
+    assert not (out / "data").exists()
+
+
 def test_a_recording_confirmed_looked_at_goes_open_unplayed(store: Any, recording: int) -> None:
     with store.session() as s:
         confirm_looked_at(s, recording, REVIEWER)
