@@ -208,6 +208,9 @@ FORBIDDEN = [
     "UPDATE collections SET name = 'x'",
     "UPDATE record_pages SET text = 'x'",
     "TRUNCATE holds",
+    # A playing lets an unscannable recording go Open: added through the tool, never altered.
+    "UPDATE media_viewings SET reached_seconds = 3600",
+    "DELETE FROM media_viewings",
 ]
 
 
@@ -270,6 +273,25 @@ def test_team_login_cannot_sign_as_someone_else(team: dict[str, object]) -> None
             )
         )
     assert login != "bjones"
+
+
+def test_a_reviewer_vouches_for_a_recording_only_in_their_own_name(
+    team: dict[str, object],
+) -> None:
+    from reviewer.team.identity import WrongPerson
+    from reviewer.viewings import record_played, unplayed
+
+    rev: Store = team["reviewer"]  # type: ignore[assignment]
+    rid = team["rids"][1]  # type: ignore[index]
+    login = team["logins"]["reviewer"]  # type: ignore[index]
+    with pytest.raises(WrongPerson, match="logged in as"), rev.session() as s:
+        record_played(s, rid, "bjones", "sensitivity", 30.0)
+    with rev.session() as s:
+        assert unplayed(s, [rid]) == {rid}
+        record_played(s, rid, login, "sensitivity", 30.0)
+    with rev.session() as s:
+        assert unplayed(s, [rid]) == set()
+        assert verify(s).ok
 
 
 def _cli(team: dict[str, object], role: str, *argv: str) -> int:
