@@ -33,6 +33,8 @@ from reviewer.decisions import (
 from reviewer.decisions.criteria import suggest_criteria
 from reviewer.decisions.table import COLUMNS, read_csv, write_csv
 from reviewer.decisions.table_import import import_rows
+from reviewer.export.history_check import history_problem
+from reviewer.export.readiness import check_session
 
 PER_FOLDER = 50
 
@@ -188,6 +190,12 @@ def main() -> None:
             t6 = time.perf_counter()
             result = verify(s)
             t7 = time.perf_counter()
+        with store.session() as s:
+            t8 = time.perf_counter()
+            readiness = check_session(s, "bench")
+            t9 = time.perf_counter()
+            history_problem(s)
+            t10 = time.perf_counter()
         print(f"records: {n} ({n // PER_FOLDER // 2} folder decisions), decided: {len(summaries)}")
         print(f"save_appraisal with audit event: {saves / (t1 - t0):.0f} per second")
         print(
@@ -202,6 +210,11 @@ def main() -> None:
         )
         print(f"suggest_criteria on 1 MB of text: best {_ms(min(crit))} of 5")
         print(f"audit verify of {result.events} events: {t7 - t6:.2f} s (ok={result.ok})")
+        print(
+            f"export readiness of the collection ({readiness.transfers} to transfer, "
+            f"{readiness.refused_records} refused): {t9 - t8:.2f} s, of which the history "
+            f"check {t10 - t9:.2f} s"
+        )
         store.dispose()
 
 
