@@ -38,6 +38,7 @@ from reviewer.workview import (
 from ui import record_facts_actions, settings
 from ui.command_keys import CommandKeys
 from ui.decisions.appraisal_panel import AppraisalPanel
+from ui.decisions.history_panel import HistoryPanel
 from ui.decisions.sensitivity_panel import SensitivityPanel
 from ui.edits import Edits
 from ui.highlights.highlights_panel import HighlightsPanel
@@ -89,10 +90,12 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.highlights = HighlightsPanel()
         self.appraisal = AppraisalPanel()
         self.sensitivity = SensitivityPanel()
+        self.history = HistoryPanel()
         self.decision_tabs = PanelTabs()
         self.decision_tabs.setObjectName("decisionTabs")
         self.decision_tabs.addTab(self.appraisal, "Appraisal")
         self.decision_tabs.addTab(self.sensitivity, "Sensitivity")
+        self.decision_tabs.addTab(self.history, "History")
         self.centre = QSplitter(Qt.Orientation.Horizontal)
         self.centre.setObjectName("centreSplitter")
         self.centre.addWidget(self.viewer)
@@ -296,6 +299,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.sensitivity.changed.connect(self.save_sensitivity)
         record_facts_actions.wire(self)
         self.edits.saved.connect(self._after_save)
+        self.refreshed.connect(lambda _rid: self._show_history())
         self.edits.refused.connect(self._refused)
         self.tasks.busy_changed.connect(self._busy)
 
@@ -399,6 +403,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             self.highlights.summary.setText("No record open")
             self.appraisal.clear()
             self.sensitivity.clear()
+            self.history.clear()
             return
         kind = self.collection.kind if self.collection else "case"
         with self.store.session() as session:
@@ -492,6 +497,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
 
     def _show_decision(self, *, redraw: bool = False) -> None:
         """`redraw`: the same record after a save, where a choice the rules refused stays."""
+        self._show_history()
         state = self.state
         if state is None or state.decision is None:
             self.appraisal.setEnabled(False)
@@ -526,6 +532,13 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         self.sensitivity.set_record_dates(getattr(d, "record_date", None), state.content.modified)
         self.sensitivity.load(d, s_stamp, keep_unsaved=redraw)
         record_facts_actions.show(self, d)
+
+    def _show_history(self) -> None:
+        """The History tab from the view; also after a save that kept unsaved panel text."""
+        if self.state is None:
+            self.history.clear()
+        else:
+            self.history.show_lines(self.state.view.history)
 
     def step_record(self, delta: int) -> None:
         self.queue.step(delta)

@@ -1,10 +1,11 @@
 """The current record as one immutable view, built from the store: what every panel renders.
 
 A `RecordWorkView` is frozen: the content, the original bytes where a viewer needs them, the
-spans and redactions placed on their pages, the decision, the suggested criteria, the holds and
-whether detection has looked at the record. Nothing in it is an ORM row. An edit never changes a
-view: the store is changed through the core's APIs, and the parts that changed are read again
-(`load_decided`, `load_marks`) and folded into a new view (`with_decided`, `with_marks`).
+spans and redactions placed on their pages, the decision, the suggested criteria, the holds,
+whether detection has looked at the record and its history in words (`reviewer.workview.history`).
+Nothing in it is an ORM row. An edit never changes a view: the store is changed through the
+core's APIs, and the parts that changed are read again (`load_decided`, `load_marks`) and folded
+into a new view (`with_decided`, `with_marks`).
 
 Loading is split so a record opens at once: `load_work_view(..., with_marks=False)` is the quick
 part (content, bytes, decision); `load_marks` (word boxes, spans, redactions) and
@@ -34,6 +35,7 @@ from reviewer.workview.content import (
     record_bytes,
 )
 from reviewer.workview.geometry import rects_for_range
+from reviewer.workview.history import HistoryLine, history_lines
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class RecordWorkView:
     suggested: tuple[str, ...]
     holds: tuple[str, ...]
     scanned: bool = True  # False: a record with text that detection has not run on yet
+    history: tuple[HistoryLine, ...] = ()  # the record's own history in words, newest first
 
 
 @dataclass(frozen=True)
@@ -92,11 +95,12 @@ class RecordMarks:
 
 @dataclass(frozen=True)
 class Decided:
-    """A record's decision and holds, reloaded after a save."""
+    """A record's decision, holds and history, reloaded after a save."""
 
     record_id: int
     decision: DecisionView | None
     holds: tuple[str, ...]
+    history: tuple[HistoryLine, ...] = ()
 
 
 def _page_and_rects(
@@ -190,7 +194,7 @@ def load_suggestions(content: RecordContent, kind: str) -> tuple[str, ...]:
 def load_decided(session: Session, record_id: int) -> Decided:
     decision = get_decision(session, record_id)
     holds = tuple(h.name for h in active_holds(session, record_id))
-    return Decided(record_id, decision, holds)
+    return Decided(record_id, decision, holds, history_lines(session, record_id))
 
 
 def load_work_view(
@@ -221,6 +225,7 @@ def load_work_view(
         suggested=load_suggestions(content, kind) if with_marks else (),
         holds=decided.holds,
         scanned=marks.scanned,
+        history=decided.history,
     )
 
 
@@ -239,8 +244,10 @@ def with_marks(view: RecordWorkView, marks: RecordMarks) -> RecordWorkView:
 
 
 def with_decided(view: RecordWorkView, decided: Decided) -> RecordWorkView:
-    """A new view with a freshly loaded decision and holds."""
-    return dataclasses.replace(view, decision=decided.decision, holds=decided.holds)
+    """A new view with a freshly loaded decision, holds and history."""
+    return dataclasses.replace(
+        view, decision=decided.decision, holds=decided.holds, history=decided.history
+    )
 
 
 def with_suggestions(view: RecordWorkView, suggested: tuple[str, ...]) -> RecordWorkView:
