@@ -44,12 +44,14 @@ def set_date(win: Any, value: date | None) -> None:
     if rid is None or state is None or state.decision is None:
         return
     actor, before = win._actor(), state.decision.record_date
-    win.edits.apply(
+    saved = win.edits.apply(
         f"date of record {rid}",
         rid,
         lambda s: dec.set_record_date(s, rid, actor, value),
         lambda s: dec.set_record_date(s, rid, actor, before),
     )
+    if saved is None:  # refused (e.g. a future date): show the stored date again, not the typed
+        show(win, state.decision)
 
 
 def suggest(win: Any) -> None:

@@ -16,8 +16,7 @@ def test_date_of_the_record_is_typed_suggested_and_undone(make_window: Any, qtbo
     win = make_window()
     rid = win.state.content.record_id
     facts = win.sensitivity.facts
-    assert facts.date_edit.calendarPopup()
-    assert facts.date_edit.text() == "not set"
+    assert facts.date_edit.text() == "" and facts.date_edit.placeholderText() == "YYYY-MM-DD"
     # Suggest shows the date and why; nothing is saved until Use.
     facts.suggest_btn.click()
     assert facts.suggestion.text() == "The record gives no date for itself." or (
@@ -31,16 +30,63 @@ def test_date_of_the_record_is_typed_suggested_and_undone(make_window: Any, qtbo
     qtbot.mouseClick(facts.use_btn, Qt.MouseButton.LeftButton)
     settle(qtbot, win)
     assert _decision(win.store, rid).record_date == date(2004, 8, 16)
-    assert facts.date_edit.date() == QDate(2004, 8, 16)
-    # Typed from the keyboard: Enter saves.
+    assert facts.date_edit.text() == "2004-08-16"
+    # Typed from the keyboard, key by key: Enter saves.
     facts.date_edit.setFocus()
-    facts.date_edit.setDate(QDate(2004, 8, 15))
+    facts.date_edit.selectAll()
+    qtbot.keyClicks(facts.date_edit, "2004-08-15")
     qtbot.keyClick(facts.date_edit, Qt.Key.Key_Return)
     settle(qtbot, win)
     assert _decision(win.store, rid).record_date == date(2004, 8, 15)
     win.undo()
     settle(qtbot, win)
     assert _decision(win.store, rid).record_date == date(2004, 8, 16)
+
+
+def test_a_date_typed_on_a_record_with_none_is_saved(make_window: Any, qtbot: Any) -> None:
+    """Seen in the real window: the field showed "not set" and swallowed every key typed."""
+    win = make_window()
+    rid = win.state.content.record_id
+    facts = win.sensitivity.facts
+    qtbot.mouseClick(facts.date_edit, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(facts.date_edit, "2004-03-01")
+    qtbot.keyClick(facts.date_edit, Qt.Key.Key_Return)
+    settle(qtbot, win)
+    assert _decision(win.store, rid).record_date == date(2004, 3, 1)
+
+
+def test_a_wrong_date_is_one_line_and_nothing_is_saved(make_window: Any, qtbot: Any) -> None:
+    win = make_window()
+    rid = win.state.content.record_id
+    facts = win.sensitivity.facts
+    facts.date_edit.setFocus()
+    qtbot.keyClicks(facts.date_edit, "2004-13-01")
+    qtbot.keyClick(facts.date_edit, Qt.Key.Key_Return)
+    settle(qtbot, win)
+    assert _decision(win.store, rid).record_date is None
+    assert "YYYY-MM-DD" in win.sensitivity.problems.text()
+    # A date in the future is the core's refusal, shown the same way.
+    facts.date_edit.clear()
+    qtbot.keyClicks(facts.date_edit, "2999-01-01")
+    qtbot.keyClick(facts.date_edit, Qt.Key.Key_Return)
+    settle(qtbot, win)
+    assert _decision(win.store, rid).record_date is None
+    assert "future" in win.statusBar().currentMessage()
+    assert facts.date_edit.text() == ""  # the stored date again, not the refused one
+
+
+def test_the_date_is_picked_from_the_calendar_and_cleared(make_window: Any, qtbot: Any) -> None:
+    win = make_window()
+    rid = win.state.content.record_id
+    facts = win.sensitivity.facts
+    facts.calendar.clicked.emit(QDate(2004, 8, 14))
+    settle(qtbot, win)
+    assert _decision(win.store, rid).record_date == date(2004, 8, 14)
+    facts.date_edit.setFocus()
+    facts.date_edit.clear()
+    qtbot.keyClick(facts.date_edit, Qt.Key.Key_Return)
+    settle(qtbot, win)
+    assert _decision(win.store, rid).record_date is None
 
 
 def test_looked_at_confirmation_is_saved_for_an_unread_record(make_window: Any, qtbot: Any) -> None:

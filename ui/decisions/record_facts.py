@@ -11,53 +11,46 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-NOT_SET = QDate(1800, 1, 1)  # the QDateEdit's minimum, shown as "not set"
+from ui.widgets.date_field import DateField, parse_date
+
 LOOK_PROMPT = "I looked at this record"
 LOOK_NOTE = "No scan can read this record: it goes Open only once someone has looked at it."
-
-
-def to_qdate(value: date | None) -> QDate:
-    return NOT_SET if value is None else QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date | None:
-    if not value.isValid() or value <= NOT_SET:
-        return None
-    return date(value.year(), value.month(), value.day())
+WRONG_DATE = "the date of the record must be a date as YYYY-MM-DD (empty: not set)"
 
 
 class RecordFacts(QWidget):
     """`date_chosen(date | None)` when the reviewer sets the date (Enter, leaving the field, the
     calendar, or "Use" on a suggestion); `suggest_requested()` asks for the record's own date;
-    `looked_at_changed(bool)` when the reviewer confirms (or withdraws) having looked at it."""
+    `looked_at_changed(bool)` when the reviewer confirms (or withdraws) having looked at it;
+    `problem(list)` when what was typed is not a date (nothing is saved)."""
 
     date_chosen = Signal(object)
+    problem = Signal(list)
     suggest_requested = Signal()
     looked_at_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.date_edit = QDateEdit()
+        self.date_edit = QLineEdit()
         self.date_edit.setObjectName("recordDate")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setMinimumDate(NOT_SET)
-        self.date_edit.setMaximumDate(QDate.currentDate())
-        self.date_edit.setSpecialValueText("not set")
+        self.date_edit.setPlaceholderText("YYYY-MM-DD")  # empty: not set
+        self.date_edit.setMinimumWidth(
+            self.date_edit.fontMetrics().horizontalAdvance("YYYY-MM-DD") + 16
+        )
         self.date_edit.setToolTip(
-            "TDR's 'date of the record': closure starts from it. Type it (yyyy-MM-dd) or pick "
-            "it from the calendar; Enter saves."
+            "TDR's 'date of the record': closure starts from it. Type it (YYYY-MM-DD) or pick "
+            "it from the calendar; Enter saves; empty it to unset."
         )
         self.suggest_btn = QPushButton("Suggest date")
         self.suggest_btn.setToolTip(
@@ -86,8 +79,9 @@ class RecordFacts(QWidget):
         # all three on one line.
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.date_edit)
-        row.addWidget(self.suggest_btn)
+        self.date_field = DateField(self.date_edit, self.suggest_btn)
+        self.calendar = self.date_field.calendar
+        row.addWidget(self.date_field)
         row.addStretch(1)
         hint = QHBoxLayout()
         hint.setContentsMargins(0, 0, 0, 0)
@@ -105,7 +99,7 @@ class RecordFacts(QWidget):
         self._suggested: date | None = None
         self._loading = False
         self.date_edit.editingFinished.connect(self._edited)
-        self.date_edit.calendarWidget().clicked.connect(lambda _d: self._edited())
+        self.date_field.picked.connect(self._edited)
         self.suggest_btn.clicked.connect(self.suggest_requested.emit)
         self.use_btn.clicked.connect(self._use)
         self.looked_at.toggled.connect(self._looked)
@@ -114,7 +108,7 @@ class RecordFacts(QWidget):
         """Show the record's date and confirmation without saving anything."""
         self._loading = True
         self._shown = record_date
-        self.date_edit.setDate(to_qdate(record_date))
+        self.date_edit.setText(record_date.isoformat() if record_date else "")
         self.suggestion.setText("")
         self.use_btn.hide()
         self._suggested = None
@@ -136,15 +130,20 @@ class RecordFacts(QWidget):
         self.use_btn.show()
 
     def _edited(self) -> None:
-        value = from_qdate(self.date_edit.date())
-        if self._loading or value == self._shown:
+        value = parse_date(self.date_edit.text())
+        if self._loading:
+            return
+        if isinstance(value, str):
+            self.problem.emit([WRONG_DATE])
+            return
+        if value == self._shown:
             return
         self._shown = value
         self.date_chosen.emit(value)
 
     def _use(self) -> None:
         if self._suggested is not None:
-            self.date_edit.setDate(to_qdate(self._suggested))
+            self.date_edit.setText(self._suggested.isoformat())
             self._edited()
 
     def _looked(self, on: bool) -> None:

@@ -10,27 +10,22 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QCalendarWidget,
     QCheckBox,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QRadioButton,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
-    QWidgetAction,
 )
 
 from ui.decisions.exemptions_table_model import (
@@ -40,6 +35,7 @@ from ui.decisions.exemptions_table_model import (
     ExemptionsTableModel,
 )
 from ui.decisions.record_facts import RecordFacts
+from ui.widgets.date_field import DateField, parse_date
 from ui.widgets.message_area import MessageArea
 
 STATUSES = (
@@ -61,17 +57,6 @@ SENSITIVITY_FIELDS = (
     "description_alternate",
     "period_justification",
 )
-
-
-def parse_date(text: str) -> date | str | None:
-    """A date, None when empty, or the text back when it is not YYYY-MM-DD."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return text
 
 
 class SensitivityPanel(QWidget):
@@ -119,6 +104,7 @@ class SensitivityPanel(QWidget):
         self.desc_alt = QLineEdit()
         self.desc_alt.setPlaceholderText("Alternate description")
         self.facts = RecordFacts()
+        self.facts.problem.connect(self.show_problems)
         self.justification = QLineEdit()
         self.justification.setObjectName("periodJustification")
         self.justification.setPlaceholderText("Only for an unusual period")
@@ -137,10 +123,12 @@ class SensitivityPanel(QWidget):
         form = QFormLayout()
         # In a narrow pane a field goes under its label rather than widening the panel.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(
-            "Closure start", _with_calendar(self.start, self._date_picked, self.suggest_btn)
-        )
-        form.addRow("FOI schedule date", _with_calendar(self.schedule, self._date_picked))
+        start_field = DateField(self.start, self.suggest_btn)
+        schedule_field = DateField(self.schedule)
+        for field in (start_field, schedule_field):
+            field.picked.connect(self._date_picked)
+        form.addRow("Closure start", start_field)
+        form.addRow("FOI schedule date", schedule_field)
         form.addRow("Period justification", self.justification)
         form.addRow(self.title_closed, self.title_alt)
         form.addRow(self.desc_closed, self.desc_alt)
@@ -376,38 +364,3 @@ def _title(text: str) -> QLabel:
     label.setObjectName("panelTitle")
     label.setWordWrap(True)  # a narrow pane wraps it rather than scrolling sideways
     return label
-
-
-def _with_calendar(edit: QLineEdit, picked: Callable[[], None], *extra: QWidget) -> QWidget:
-    """A typed date (YYYY-MM-DD, empty allowed) with a calendar to pick from."""
-    box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(edit, 1)
-    button = QToolButton()
-    button.setArrowType(Qt.ArrowType.DownArrow)
-    button.setToolTip("Pick the date from a calendar")
-    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-    menu = QMenu(button)
-    calendar = QCalendarWidget()
-    action = QWidgetAction(menu)
-    action.setDefaultWidget(calendar)
-    menu.addAction(action)
-    button.setMenu(menu)
-
-    def opening() -> None:
-        current = parse_date(edit.text())
-        if isinstance(current, date):
-            calendar.setSelectedDate(QDate(current.year, current.month, current.day))
-
-    def chosen(day: QDate) -> None:
-        edit.setText(date(day.year(), day.month(), day.day()).isoformat())
-        menu.close()
-        picked()
-
-    menu.aboutToShow.connect(opening)
-    calendar.clicked.connect(chosen)
-    row.addWidget(button)
-    for w in extra:
-        row.addWidget(w)
-    return box
