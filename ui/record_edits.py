@@ -41,11 +41,11 @@ if TYPE_CHECKING:
 Rect = tuple[float, float, float, float]
 
 
-def _step(call: Callable[..., None], *args: Any) -> Callable[[Any], bool]:
+def _step(call: Callable[..., None], *args: Any, **kwargs: Any) -> Callable[[Any], bool]:
     """An edit step for a core call that returns nothing (True: it was done)."""
 
     def step(session: Any) -> bool:
-        call(session, *args)
+        call(session, *args, **kwargs)
         return True
 
     return step
@@ -152,40 +152,40 @@ class RecordEditsMixin:
         rid = self._record_id()
         if rid is None:
             return
-        who = self.identity.name
+        who, role = self.identity.name, self.identity.role
         self.edits.apply(
             "dismiss highlight",
             rid,
-            _step(ents.dismiss_entity, entity_id, scope, who),
-            _step(ents.restore_entity, entity_id, who),
+            _step(ents.dismiss_entity, entity_id, scope, who, role=role),
+            _step(ents.restore_entity, entity_id, who, role=role),
         )
 
     def restore_entity(self, entity_id: int) -> None:
         rid = self._record_id()
         if rid is None:
             return
-        who = self.identity.name
+        who, role = self.identity.name, self.identity.role
         self.edits.apply(
             "restore highlight",
             rid,
-            _step(ents.restore_entity, entity_id, who),
-            _step(ents.dismiss_entity, entity_id, "once", who),
+            _step(ents.restore_entity, entity_id, who, role=role),
+            _step(ents.dismiss_entity, entity_id, "once", who, role=role),
         )
 
     def add_manual(self, start: int, end: int, label: str) -> None:
         rid = self._record_id()
         if rid is None or end <= start:
             return
-        who = self.identity.name
+        who, role = self.identity.name, self.identity.role
         made: dict[str, int] = {}
 
         def do(s: Any) -> Any:
-            view = ents.add_manual_entity(s, rid, start, end, label, who)
+            view = ents.add_manual_entity(s, rid, start, end, label, who, role=role)
             made["id"] = view.id
             return view
 
         def undo(s: Any) -> bool:
-            ents.remove_manual_entity(s, made["id"], who)
+            ents.remove_manual_entity(s, made["id"], who, role=role)
             return True
 
         self.edits.apply(f"mark {label}", rid, do, undo)
