@@ -10,9 +10,6 @@ from datetime import date
 from typing import Any
 
 from reviewer import decisions as dec
-from reviewer.workview.content import KIND_IMAGE
-
-MEDIA_KINDS = (KIND_IMAGE, "video", "audio")
 
 
 def wire(win: Any) -> None:
@@ -23,19 +20,14 @@ def wire(win: Any) -> None:
     facts.looked_at_changed.connect(lambda on: set_looked_at(win, on))
 
 
-def needs_look(state: Any) -> bool:
-    """Whether no scan has read the record: never scanned, an image/audio/video, no text."""
-    content = state.content
-    return (not state.scanned) or content.kind in MEDIA_KINDS or content.status == "empty"
-
-
 def show(win: Any, view: Any) -> None:
     """Show the current record's date and confirmation (called when a record is shown)."""
     state = win.state
     win.sensitivity.facts.load(
         getattr(view, "record_date", None),
         getattr(view, "looked_at_by", ""),
-        state is not None and needs_look(state),
+        state is not None and state.view.needs_look,
+        state.view.look_reason if state is not None else "",
     )
 
 

@@ -47,19 +47,28 @@ def is_recording(record: Record) -> bool:
 
 def unreadable(record: Record, scanned: bool) -> tuple[str, str] | None:
     """(UNSCANNED|UNSCANNABLE, why) when no scan has read the record's content, else None."""
+    found = unscannable(record)
+    if found is not None:
+        return UNSCANNABLE, found
+    if not scanned and record.status == "ok":
+        return UNSCANNED, "never scanned for personal data"
+    return None
+
+
+def unscannable(record: Record) -> str | None:
+    """Why no scan can read (all of) the record's content, else None: the GUI offers the
+    "looked at" confirmation exactly where the transfer would ask for it."""
     mime = record.mime or ""
     # An image whose text OCR read is scanned like any text (reviewer.ingest.extract.ocr).
     ocr_text = mime.startswith("image/") and record.status == "ok" and read_by_ocr(record.message)
     if mime.startswith(MEDIA) and not ocr_text:
         kind = mime.split("/", 1)[0]
         article = "a" if kind == "video" else "an"
-        return UNSCANNABLE, f"{article} {kind} file: no text to scan for personal data"
+        return f"{article} {kind} file: no text to scan for personal data"
     if record.needs_ocr:
-        return UNSCANNABLE, "scanned pages without a text layer: no text to scan"
+        return "scanned pages without a text layer: no text to scan"
     if record.status == "empty":
-        return UNSCANNABLE, "no text could be read from it"
-    if not scanned and record.status == "ok":
-        return UNSCANNED, "never scanned for personal data"
+        return "no text could be read from it"
     return None
 
 

@@ -20,10 +20,12 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from models.records import Record
 from reviewer.decisions import DecisionView, active_holds, get_decision
 from reviewer.decisions.criteria import suggest_criteria
 from reviewer.decisions.redactions import list_redactions
 from reviewer.detect.entities import is_scanned, list_entities
+from reviewer.export.scan_check import unscannable
 from reviewer.ingest.words import fill_word_boxes, lacking_word_boxes, stored_word_boxes
 from reviewer.workview.content import (
     KIND_IMAGE,
@@ -79,6 +81,22 @@ class RecordWorkView:
     holds: tuple[str, ...]
     scanned: bool = True  # False: a record with text that detection has not run on yet
     history: tuple[HistoryLine, ...] = ()  # the record's own history in words, newest first
+    # Why no scan can read the record's content ("" when one can): `scan_check.unscannable`.
+    unscannable: str = ""
+
+    @property
+    def needs_look(self) -> bool:
+        """Whether the record may go Open only once someone confirms they looked at it: the
+        transfer's own rule (`reviewer.export.scan_check.unreadable`), so the window offers the
+        confirmation exactly where the transfer would ask for it."""
+        return bool(self.unscannable) or not self.scanned
+
+    @property
+    def look_reason(self) -> str:
+        """Why the confirmation is asked for, in words ("" when it is not)."""
+        if self.unscannable:
+            return self.unscannable
+        return "" if self.scanned else "never scanned for personal data"
 
 
 @dataclass(frozen=True)
@@ -226,7 +244,13 @@ def load_work_view(
         holds=decided.holds,
         scanned=marks.scanned,
         history=decided.history,
+        unscannable=_unscannable(session, record_id),
     )
+
+
+def _unscannable(session: Session, record_id: int) -> str:
+    record = session.get(Record, record_id)
+    return (unscannable(record) or "") if record is not None else ""
 
 
 def with_marks(view: RecordWorkView, marks: RecordMarks) -> RecordWorkView:

@@ -102,6 +102,22 @@ def test_looked_at_confirmation_is_saved_for_an_unread_record(make_window: Any, 
     assert facts.looked_at.isChecked() and "Looked at by Test Reviewer" in facts.looked_at.text()
 
 
+def test_a_pdf_with_scanned_pages_offers_the_confirmation(
+    make_window: Any, ui_store: Any, qtbot: Any
+) -> None:
+    """Before: the window offered "I looked at this record" only for images, audio, video and
+    empty records, while the transfer also refuses a PDF whose pages are partly scans."""
+    from models.records import Record
+
+    with ui_store.session() as s:
+        first = s.query(Record).filter(Record.path == "a_statement.pdf").one()
+        first.needs_ocr = True
+    win = make_window()
+    facts = win.sensitivity.facts
+    assert not facts.looked_at.isHidden()
+    assert facts.look_note.text().startswith("Scanned pages without a text layer")
+
+
 def test_period_justification_travels_with_the_sensitivity_fields(make_window: Any) -> None:
     win = make_window()
     panel = win.sensitivity

@@ -104,8 +104,11 @@ class RecordFacts(QWidget):
         self.use_btn.clicked.connect(self._use)
         self.looked_at.toggled.connect(self._looked)
 
-    def load(self, record_date: date | None, looked_at_by: str, needs_look: bool) -> None:
-        """Show the record's date and confirmation without saving anything."""
+    def load(
+        self, record_date: date | None, looked_at_by: str, needs_look: bool, why: str = ""
+    ) -> None:
+        """Show the record's date and confirmation (with the core's reason for asking, `why`)
+        without saving anything."""
         self._loading = True
         self._shown = record_date
         self.date_edit.setText(record_date.isoformat() if record_date else "")
@@ -114,6 +117,11 @@ class RecordFacts(QWidget):
         self._suggested = None
         self.looked_at.setVisible(needs_look or bool(looked_at_by))
         self.look_note.setVisible(needs_look or bool(looked_at_by))
+        self.look_note.setText(
+            f"{why[:1].upper()}{why[1:]}: it goes Open only once someone has looked at it."
+            if why
+            else LOOK_NOTE
+        )
         self.looked_at.setChecked(bool(looked_at_by))
         self.looked_at.setText(f"Looked at by {looked_at_by}" if looked_at_by else LOOK_PROMPT)
         self._loading = False
