@@ -22,6 +22,7 @@ from reviewer.viewings import unplayed
 UNSCANNED = "unscanned"
 UNSCANNABLE = "unscannable"
 UNPLAYED = "unplayed"
+READ_BY_OCR = "read by OCR"
 MEDIA = ("image/", "audio/", "video/")
 RECORDINGS = ("audio/", "video/")
 
@@ -46,29 +47,34 @@ def is_recording(record: Record) -> bool:
 
 
 def unreadable(record: Record, scanned: bool) -> tuple[str, str] | None:
-    """(UNSCANNED|UNSCANNABLE, why) when no scan has read the record's content, else None."""
+    """(UNSCANNED|UNSCANNABLE|READ_BY_OCR, why) when no scan has read the record's own words
+    (or only OCR's reading of them), else None."""
     found = unscannable(record)
     if found is not None:
-        return UNSCANNABLE, found
+        return found
     if not scanned and record.status == "ok":
         return UNSCANNED, "never scanned for personal data"
     return None
 
 
-def unscannable(record: Record) -> str | None:
-    """Why no scan can read (all of) the record's content, else None: the GUI offers the
-    "looked at" confirmation exactly where the transfer would ask for it."""
+def unscannable(record: Record) -> tuple[str, str] | None:
+    """(kind, why) when no scan can read the record's own words, else None: the GUI offers the
+    "looked at" confirmation exactly where the transfer would ask for it.
+
+    Text OCR read from scanned pages is scanned for personal data like any text, but OCR misreads
+    names (a missed "Paul" on a real witness statement), so such a record, too, goes Open only
+    once someone has looked at the pages themselves."""
     mime = record.mime or ""
-    # An image whose text OCR read is scanned like any text (reviewer.ingest.extract.ocr).
-    ocr_text = mime.startswith("image/") and record.status == "ok" and read_by_ocr(record.message)
-    if mime.startswith(MEDIA) and not ocr_text:
+    if read_by_ocr(record.message) and record.status == "ok":
+        return READ_BY_OCR, "its text was read by OCR from scanned pages: no scan read the pages"
+    if mime.startswith(MEDIA):
         kind = mime.split("/", 1)[0]
         article = "a" if kind == "video" else "an"
-        return f"{article} {kind} file: no text to scan for personal data"
+        return UNSCANNABLE, f"{article} {kind} file: no text to scan for personal data"
     if record.needs_ocr:
-        return "scanned pages without a text layer: no text to scan"
+        return UNSCANNABLE, "scanned pages without a text layer: no text to scan"
     if record.status == "empty":
-        return "no text could be read from it"
+        return UNSCANNABLE, "no text could be read from it"
     return None
 
 

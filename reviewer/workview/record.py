@@ -250,7 +250,8 @@ def load_work_view(
 
 def _unscannable(session: Session, record_id: int) -> str:
     record = session.get(Record, record_id)
-    return (unscannable(record) or "") if record is not None else ""
+    found = unscannable(record) if record is not None else None
+    return found[1] if found is not None else ""
 
 
 def with_marks(view: RecordWorkView, marks: RecordMarks) -> RecordWorkView:

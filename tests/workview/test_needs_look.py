@@ -49,9 +49,11 @@ def test_some_pages_without_a_text_layer_ask_for_a_look_even_once_scanned(fx: Fi
     assert "without a text layer" in view.look_reason
 
 
-def test_an_image_read_by_ocr_is_scanned_like_text(fx: Fixture) -> None:
-    """Before: every image asked for a look, though the transfer treats OCR'd text as read."""
+def test_text_read_by_ocr_still_asks_for_a_look(fx: Fixture) -> None:
+    """Issue 15 lists scans among the records someone must look at: OCR misreads names."""
     plain = _view(fx, mime="image/png", status="ok", message="")
-    assert plain.unscannable
-    read = _view(fx, mime="image/png", status="ok", message="text from OCR (mean confidence 91)")
-    assert read.unscannable == ""
+    assert plain.unscannable.startswith("an image file")
+    read = _view(fx, mime="image/png", status="ok", message="text from OCR (tesseract)")
+    assert read.needs_look and "read by OCR" in read.unscannable
+    pdf = _view(fx, status="ok", message="text of page 2 from OCR (tesseract), mean confidence 88")
+    assert pdf.needs_look and "read by OCR" in pdf.look_reason
