@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date
+from datetime import UTC, date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -141,7 +141,32 @@ def _last_modified(record: Record, by_id: dict[int, Record]) -> date | None:
     return None
 
 
-def _record_problems(record: Record, item: TransferItem) -> list[str]:
+def closure_end(start: date | None, exemptions: Sequence[tuple[str, int]]) -> date | None:
+    """The day a closure ends: its start plus the longest of its periods (a closure lasts as long
+    as its longest exemption); 29 February moves to 1 March in a year without one."""
+    if start is None or not exemptions:
+        return None
+    years = max(period for _, period in exemptions)
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:  # 29 February in a common year
+        return start.replace(year=start.year + years, day=28) + timedelta(days=1)
+
+
+def ended_closure(view: DecisionView, today: date) -> str | None:
+    """Why a Closed decision whose period is over by `today` cannot go in the bag, else None."""
+    end = closure_end(view.closure_start_date, view.exemptions)
+    if view.closure_status != "Closed" or end is None or end > today:
+        return None
+    code, years = max(view.exemptions, key=lambda e: e[1])
+    start = view.closure_start_date.isoformat() if view.closure_start_date else ""
+    return (
+        f"the closure ended on {end.isoformat()} ({code}, {years} years from {start}): "
+        "open the record or give the period that still applies"
+    )
+
+
+def _record_problems(record: Record, item: TransferItem, today: date) -> list[str]:
     out: list[str] = []
     view = item.decision
     if record.status == "encrypted":
@@ -157,6 +182,9 @@ def _record_problems(record: Record, item: TransferItem) -> list[str]:
         out.append("no sensitivity decision (open, open with redactions, or closed)")
     if item.last_modified is None:
         out.append("no date last modified is known for the file")
+    ended = ended_closure(view, today)
+    if ended is not None:
+        out.append(ended)
     if item.redact:
         if view.closure_status == "Open":
             out.append("open with redactions: the original must be recorded as closed")
@@ -211,8 +239,12 @@ def closure_conflicts(
     return out
 
 
-def plan_transfer(session: Session, collection_name: str) -> TransferPlan:
-    """Selected records of the collection with their problems (nothing is read from disk)."""
+def plan_transfer(
+    session: Session, collection_name: str, today: date | None = None
+) -> TransferPlan:
+    """Selected records of the collection with their problems (nothing is read from disk).
+    `today` (default: the date now) is when a closure's period is judged to have ended."""
+    today = today or date.today()
     collection = collection_by_name(session, collection_name)
     views = all_decisions(session, collection.id)
     rows = session.scalars(
@@ -246,7 +278,7 @@ def plan_transfer(session: Session, collection_name: str) -> TransferPlan:
             item = TransferItem(**{**item.__dict__, "marks": tuple(_marks(session, record, view))})
         items.append(item)
         problems.extend(
-            ExportProblem(record.id, record.path, p) for p in _record_problems(record, item)
+            ExportProblem(record.id, record.path, p) for p in _record_problems(record, item, today)
         )
         unlooked = open_unlooked(record, view, record.id in scanned, record.id in played)
         if unlooked is not None:

@@ -48,6 +48,7 @@ CONFLICTS = "conflicts with its copies"
 FAMILY = "conflicts with its family"
 NO_SENSITIVITY = "no sensitivity decision"
 BREAKS_RULES = "breaks TDR's rules"
+CLOSURE_ENDED = "closure ended"  # Closed, but its period ran out before the export
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,8 @@ def _refusal(
         return FAMILY
     if reason.startswith("no sensitivity decision"):
         return NO_SENSITIVITY
+    if reason.startswith("the closure ended on"):
+        return CLOSURE_ENDED
     return BREAKS_RULES
 
 
