@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from models.decisions import Decision
 from models.records import Collection, Record
+from reviewer.decisions.markers import HELD_DESTROY
 from reviewer.ingest.manifest.stored import metadata_text
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,15 @@ class QueueRow:
     # Conflicts to mark in the queue (reviewer.decisions.markers), e.g. "held: destroy suspended"
     markers: tuple[str, ...] = ()
     duplicate_of: int | None = None  # an exact copy of that record (same SHA-256)
+
+    @property
+    def appraisal_cell(self) -> str:
+        """The queue's appraisal column: the record's own appraisal, or "held" when a legal hold
+        suspends its destroy decision, its own or inherited from a folder or its parent (an
+        inherited one would otherwise leave the cell blank, the hold seen only on hover)."""
+        if any(m.startswith(HELD_DESTROY) for m in self.markers):
+            return "held"
+        return self.appraisal or ""
 
 
 @dataclass(frozen=True)

@@ -182,6 +182,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
             menu_text("Open collection…", "open_collection"),
             lambda: ingest_actions.choose_collection(self),
         )
+        file_menu.addAction(menu_text("Reload the queue", "reload"), self.reload_queue)
         file_menu.addSeparator()
         from ui import survey_actions
         from ui.export import actions as export_actions
@@ -193,7 +194,7 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction("Change reviewer…", self.change_identity)
         file_menu.addSeparator()
-        file_menu.addAction("Quit", self.close)
+        file_menu.addAction(menu_text("Quit", "quit"), self.close)
         edit = self.menuBar().addMenu("&Edit")
         undo = self.edits.stack.createUndoAction(self, "Undo")
         redo = self.edits.stack.createRedoAction(self, "Redo")
@@ -267,6 +268,8 @@ class MainWindow(RecordEditsMixin, QMainWindow):
         handlers["open_folder"] = lambda: ingest_actions.ingest_folder(self)
         handlers["add_files"] = lambda: ingest_actions.ingest_files(self)
         handlers["open_collection"] = lambda: ingest_actions.choose_collection(self)
+        handlers["reload"] = self.reload_queue
+        handlers["quit"] = self.close
         self.shortcuts: dict[str, QShortcut] = {}
         for sc in SHORTCUTS:
             for i, key in enumerate(sc.keys):

@@ -59,10 +59,12 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("open_folder", ("Ctrl+O",), "Ingest a folder", "Collection"),
     Shortcut("add_files", ("Ctrl+Shift+O",), "Ingest files", "Collection"),
     Shortcut("open_collection", ("Ctrl+Shift+L",), "Open another collection…", "Collection"),
+    Shortcut("reload", ("F5",), "Reload the queue (others' saves)", "Collection"),
     Shortcut("export", ("Ctrl+E",), "Export transfer…", "Collection"),
     Shortcut("blind_review", ("Ctrl+Shift+Q",), "Blind second review (QA)…", "Collection"),
     Shortcut("workflow_help", ("Shift+F1",), "How to work (each role's day)", "Help"),
     Shortcut("help", ("?", "F1"), "Show these shortcuts", "Help"),
+    Shortcut("quit", ("Ctrl+Q",), "Quit", "Collection"),
 )
 
 

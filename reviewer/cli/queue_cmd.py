@@ -50,7 +50,8 @@ def _actor(session: Any) -> str:
 
 
 def run_queue(args: argparse.Namespace, ctx: Context) -> int:
-    from reviewer.predict.collection import UnknownCollection
+    from reviewer.decisions.markers import record_markers
+    from reviewer.predict.collection import UnknownCollection, collection_id
     from reviewer.predict.queue_order import UnknownVersion, ordered_queue
 
     try:
@@ -58,6 +59,7 @@ def run_queue(args: argparse.Namespace, ctx: Context) -> int:
             items, info = ordered_queue(
                 session, args.collection, args.order, actor=_actor(session), version=args.version
             )
+            marked = record_markers(session, collection_id(session, args.collection))
             session.commit()
     except (UnknownCollection, UnknownVersion) as exc:
         raise UsageError(f"queue: {_what(exc)}") from exc
@@ -67,16 +69,25 @@ def run_queue(args: argparse.Namespace, ctx: Context) -> int:
             f"{info.n_positive} yes){' unchanged' if info.reused else ''}",
             file=sys.stderr,
         )
+    # Conflicts as the window's queue marks them ("held: destroy suspended: ...").
+    markers = {rid: [str(m) for m in ms] for rid, ms in marked.items()}
     if args.format == "json":
-        print_json([it.as_dict() for it in items])
+        print_json([{**it.as_dict(), "markers": markers.get(it.record_id, [])} for it in items])
         return 0
     table = Table()
-    for col in ("record_id", "score", "reviewed", "path", "reasons"):
+    for col in ("record_id", "score", "reviewed", "path", "reasons", "markers"):
         table.add_column(col, overflow="fold")
     for it in items:
         score = "" if it.score is None else f"{it.score:.3f}"
         reviewed = "yes" if it.reviewed else ""
-        table.add_row(str(it.record_id), score, reviewed, it.path, "; ".join(it.reasons))
+        table.add_row(
+            str(it.record_id),
+            score,
+            reviewed,
+            it.path,
+            "; ".join(it.reasons),
+            "; ".join(markers.get(it.record_id, [])),
+        )
     Console(file=sys.stdout, width=200).print(table)
     return 0
 

@@ -61,6 +61,27 @@ def test_a_hold_over_destroy_decisions_lists_them_everywhere(
     assert "held: destroy suspended" in report_html(report)
 
 
+def test_a_held_record_that_inherits_destroy_says_held_in_the_queue_and_cli(
+    fx: Fixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: a record inheriting destroy from its folder (or parent) had a blank appraisal cell
+    under a hold, the conflict only in a tooltip; `reviewer queue` had no markers at all."""
+    from reviewer.decisions import create_hold, save_folder_appraisal
+
+    minutes = fx.ids["corp/minutes.docx"]
+    with fx.store.session() as s:
+        save_folder_appraisal(s, fx.collection_id, "corp", APPRAISER, "destroy", [], "")
+        create_hold(s, fx.collection_id, APPRAISER, "Inquiry", keywords=["undercover"])
+    with fx.store.session() as s:
+        row = next(r for r in load_queue(s, COLL).rows if r.id == minutes)
+    assert row.appraisal is None  # nothing of its own: it inherits from the folder
+    assert row.appraisal_cell == "held"
+    code, out, _err = run(fx, capsys, "queue", "--collection", COLL, "--format", "json")
+    assert code == 0
+    item = next(i for i in json.loads(out) if i["record_id"] == minutes)
+    assert item["markers"][0].startswith(HELD_DESTROY)
+
+
 def test_copies_and_families_with_conflicting_closures_are_marked(fx: Fixture) -> None:
     original, copy = fx.ids["case1/statement.pdf"], fx.ids["case2/statement_copy.pdf"]
     mail, attachment = fx.ids["case2/mail.eml"], fx.ids["case2/mail.eml/attachment.pdf"]

@@ -47,7 +47,7 @@ _SORT_KEYS: dict[int, Callable[[QueueRow], Any]] = {
     COL_PAGES: lambda r: r.pages or 0,
     COL_STATUS: lambda r: r.status,
     COL_PERSONAL: lambda r: r.has_personal_data,
-    COL_APPRAISAL: lambda r: r.appraisal or "",
+    COL_APPRAISAL: lambda r: r.appraisal_cell,
     COL_CLOSURE: lambda r: r.closure or "",
     COL_REVIEWER: lambda r: r.reviewer.lower(),
     COL_SCORE: lambda r: (r.rank is None, r.rank or 0, r.path.lower()),
@@ -88,7 +88,7 @@ def _display(row: QueueRow, col: int) -> str:
     if col == COL_PERSONAL:
         return "●" if row.has_personal_data else ""
     if col == COL_APPRAISAL:
-        return row.appraisal or ""
+        return row.appraisal_cell
     if col == COL_CLOSURE:
         return row.closure or ""
     if col == COL_SCORE:
