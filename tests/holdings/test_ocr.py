@@ -177,10 +177,10 @@ def test_a_scanned_image_redacted_for_transfer_loses_the_pixels(
 def test_an_image_read_by_ocr_still_needs_someone_to_look(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from models.records import Record
     """OCR's text is scanned for personal data, but OCR misreads names (a tester found a
     missed "Paul" on the sample's scanned statement): the pages themselves must be looked at
     before the record goes Open, as for any scan (issue 15)."""
+    from models.records import Record
     from reviewer.export.scan_check import READ_BY_OCR, UNSCANNABLE, unreadable
 
     folder = tmp_path / "in"
