@@ -65,6 +65,10 @@ def test_a_wrong_date_is_one_line_and_nothing_is_saved(make_window: Any, qtbot: 
     settle(qtbot, win)
     assert _decision(win.store, rid).record_date is None
     assert "YYYY-MM-DD" in win.sensitivity.problems.text()
+    facts.date_edit.clear()
+    qtbot.keyClicks(facts.date_edit, "2023-02-29")
+    qtbot.keyClick(facts.date_edit, Qt.Key.Key_Return)
+    assert "2023-02-29 is not a day of the calendar" in win.sensitivity.problems.text()
     # A date in the future is the core's refusal, shown the same way.
     facts.date_edit.clear()
     qtbot.keyClicks(facts.date_edit, "2999-01-01")

@@ -8,6 +8,7 @@ store is changed by `ui.record_facts_actions` through `reviewer.decisions`.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -142,7 +143,8 @@ class RecordFacts(QWidget):
         if self._loading:
             return
         if isinstance(value, str):
-            self.problem.emit([WRONG_DATE])
+            shaped = re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+            self.problem.emit([f"{value} is not a day of the calendar" if shaped else WRONG_DATE])
             return
         if value == self._shown:
             return
