@@ -60,7 +60,7 @@ def test_a_wrong_date_is_one_line_and_nothing_is_saved(make_window: Any, qtbot: 
     rid = win.state.content.record_id
     facts = win.sensitivity.facts
     facts.date_edit.setFocus()
-    qtbot.keyClicks(facts.date_edit, "2004-13-01")
+    qtbot.keyClicks(facts.date_edit, "1 March 2004")
     qtbot.keyClick(facts.date_edit, Qt.Key.Key_Return)
     settle(qtbot, win)
     assert _decision(win.store, rid).record_date is None
