@@ -7,6 +7,7 @@ start date; neither in the future), plus the closure table's limits and historic
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -35,6 +36,14 @@ def _start_date_problems(
 
 
 JUSTIFICATION_MIN = 15  # characters: a reason, not a tick
+JUSTIFICATION_WORDS = 3  # words of two letters or more: "xxxxxxxxxxxxxxx" is not a reason
+
+
+def is_reason(text: str) -> bool:
+    """Whether `text` reads as a written reason at all (it cannot judge a reason's worth)."""
+    text = text.strip()
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return len(text) >= JUSTIFICATION_MIN and len(words) >= JUSTIFICATION_WORDS
 
 
 def _exemption_problems(
@@ -58,7 +67,7 @@ def _exemption_problems(
             problems.append(f"exemption {code} cannot apply to historical records: {ex.reason}")
         if ex.max_period is not None and period > ex.max_period:
             problems.append(f"exemption {code} lapses after {ex.max_period} years")
-        elif not ex.usual(period) and len(justification.strip()) < JUSTIFICATION_MIN:
+        elif not ex.usual(period) and not is_reason(justification):
             hint = " (state the youngest person's age at the record's date)" if ex.lifetime else ""
             problems.append(
                 f"a closure period of {period} years for {code} is outside its usual periods "

@@ -50,6 +50,12 @@ def test_a_five_year_40_2_closure_is_refused_without_a_justification() -> None:
     ]
     assert validate_sensitivity(**BASE, exemptions=[("40(2)", 84)]) == []  # type: ignore[arg-type]
     assert validate_sensitivity(**BASE, exemptions=[("40(2)", 5)], period_justification="ok") != []  # type: ignore[arg-type]
+    # A hostile tester's "justification": fifteen characters, no reason.
+    for filler in ("xxxxxxxxxxxxxxx", "1234567890 12345", "a. b. c. d. e. f. g."):
+        assert (
+            validate_sensitivity(**BASE, exemptions=[("40(2)", 5)], period_justification=filler)
+            != []
+        ), filler  # type: ignore[arg-type]
     assert validate_sensitivity(**BASE, exemptions=[("40(2)", 5)], period_justification=WHY) == []  # type: ignore[arg-type]
     # A lapse is a limit no justification lifts.
     assert validate_sensitivity(**BASE, exemptions=[("31", 101)], period_justification=WHY) == [  # type: ignore[arg-type]
