@@ -73,6 +73,9 @@ class TransferItem:
     # An image file whose text came from OCR: its redacted copy is the picture as a PDF with
     # the pixels under each box removed, not a rendering of its text.
     scanned_image: bool = False
+    # (path, alternate title) of each container holding the record (an e-mail, a zip) whose title
+    # is closed, outermost first: the record's open paths go under the alternate, not the name.
+    closed_containers: tuple[tuple[str, str], ...] = ()
 
     @property
     def redact(self) -> bool:
@@ -164,6 +167,21 @@ def ended_closure(view: DecisionView, today: date) -> str | None:
         f"the closure ended on {end.isoformat()} ({code}, {years} years from {start}): "
         "open the record or give the period that still applies"
     )
+
+
+def _closed_containers(
+    record: Record, by_id: Mapping[int, Record], views: Mapping[int, DecisionView]
+) -> tuple[tuple[str, str], ...]:
+    """(path, alternate title) of the record's containers whose title is closed, outermost
+    first; only those whose path the record's path runs through (their name is in it)."""
+    out: list[tuple[str, str]] = []
+    parent = by_id.get(record.parent_id) if record.parent_id else None
+    while parent is not None:
+        view = views.get(parent.id)
+        if view is not None and view.title_closed and record.path.startswith(f"{parent.path}/"):
+            out.append((parent.path, view.title_alternate))
+        parent = by_id.get(parent.parent_id) if parent.parent_id else None
+    return tuple(reversed(out))
 
 
 def _record_problems(record: Record, item: TransferItem, today: date) -> list[str]:
@@ -273,6 +291,7 @@ def plan_transfer(
             decision=view,
             former_reference=metadata_reference(session, record.id),
             scanned_image=_is_scanned_image(session, record),
+            closed_containers=_closed_containers(record, by_id, views),
         )
         if item.redact:
             item = TransferItem(**{**item.__dict__, "marks": tuple(_marks(session, record, view))})

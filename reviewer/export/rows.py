@@ -12,7 +12,7 @@ repeat the closed one.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -36,12 +36,45 @@ class Placement:
     redacted_path: str | None
 
 
-def _bag_path(path: str, files: set[str]) -> str:
+def _bag_path(path: str, files: set[str], folders: Mapping[str, str] | None = None) -> str:
+    """`path` in the bag: a transferred container's folder is "NAME_contents"; with `folders`
+    (container path -> folder name) a container whose title is closed is its public folder."""
     parts = path.split("/")
+    out = list(parts)
     for i in range(1, len(parts)):
-        if "/".join(parts[:i]) in files:
-            parts[i - 1] += CONTENTS_SUFFIX
-    return "/".join(parts)
+        prefix = "/".join(parts[:i])  # the real prefix, whatever the folders above became
+        if folders and prefix in folders:
+            out[i - 1] = folders[prefix]
+        elif prefix in files:
+            out[i - 1] += CONTENTS_SUFFIX
+    return "/".join(out)
+
+
+def _public_folders(items: Sequence[TransferItem], files: set[str]) -> dict[str, str]:
+    """For each container whose title is closed, the folder its records' open paths go through:
+    "ALTERNATE_contents", numbered "ALTERNATE 2_contents"... when that name is already a file or
+    folder beside it (two e-mails given one alternate title, say)."""
+    taken: set[str] = set()
+    for path in files:
+        parts = _bag_path(path, files).split("/")
+        taken.update("/".join(parts[:i]).casefold() for i in range(1, len(parts) + 1))
+    containers = {c for item in items for c in item.closed_containers}
+    folders: dict[str, str] = {}
+    for path, alternate in sorted(containers, key=lambda c: (c[0].count("/"), c[0])):
+        if path in folders:
+            continue
+        parent = _bag_path(path, files, folders).rpartition("/")[0]
+        stem = safe_stem(alternate)
+        n = 1
+        while True:
+            name = f"{stem}{'' if n == 1 else f' {n}'}{CONTENTS_SUFFIX}"
+            full = f"{parent}/{name}" if parent else name
+            if full.casefold() not in taken:
+                break
+            n += 1
+        taken.add(full.casefold())
+        folders[path] = name
+    return folders
 
 
 def safe_stem(title: str) -> str:
@@ -58,21 +91,31 @@ def _copy_stem(item: TransferItem, path: str) -> str:
     return PurePosixPath(path).stem
 
 
+def _goes_open(item: TransferItem) -> bool:
+    return item.decision.closure_status == OPEN and not item.redact
+
+
 def place(items: Sequence[TransferItem]) -> list[Placement]:
-    """Bag paths for every item, with `_R` copies that never collide with another file."""
+    """Bag paths for every item, with `_R` copies that never collide with another file.
+
+    A closed original keeps its real path (TDR closes it); an open record and a redacted copy go
+    through the public folder of each container whose title is closed (`_public_folders`)."""
     files = {i.path for i in items}
-    paths = {i.record_id: _bag_path(i.path, files) for i in items}
+    folders = _public_folders(items, files)
+    paths = {
+        i.record_id: _bag_path(i.path, files, folders if _goes_open(i) else None) for i in items
+    }
     taken = {p.casefold() for p in paths.values()}
     out: list[Placement] = []
     for item in items:
         path = paths[item.record_id]
         redacted = None
         if item.redact:
-            pure = PurePosixPath(path)
+            pure = PurePosixPath(_bag_path(item.path, files, folders))
             n = 1
             while True:
                 suffix = "_R" if n == 1 else f"_R{n}"
-                candidate = str(pure.with_name(f"{_copy_stem(item, path)}{suffix}.pdf"))
+                candidate = str(pure.with_name(f"{_copy_stem(item, pure.name)}{suffix}.pdf"))
                 if candidate.casefold() not in taken:
                     break
                 n += 1

@@ -98,15 +98,20 @@ def _collection(store: Any, tmp_path: Path, *, title_closed: bool = True) -> dic
 
 def _open_parts(bag: Path, closed_paths: set[str]) -> list[tuple[str, bytes]]:
     """Every file name and every byte of the bag that is open: all but the closed originals
-    themselves and the lines naming them (their manifest, ffid and metadata rows)."""
+    themselves, the folders holding nothing else (a closed record keeps its real path) and the
+    lines naming them (their manifest, ffid and metadata rows)."""
     parts: list[tuple[str, bytes]] = []
     for dirpath, dirnames, filenames in os.walk(bag):
         for name in [*dirnames, *filenames]:
             rel = (Path(dirpath) / name).relative_to(bag).as_posix()
+            full = bag / rel
             if rel in closed_paths:
                 continue
+            if full.is_dir():
+                inside = {f.relative_to(bag).as_posix() for f in full.rglob("*") if f.is_file()}
+                if inside and inside <= closed_paths:
+                    continue
             parts.append((f"name {rel}", rel.encode()))
-            full = bag / rel
             if full.is_file():
                 data = full.read_bytes()
                 lines = [
@@ -118,6 +123,16 @@ def _open_parts(bag: Path, closed_paths: set[str]) -> list[tuple[str, bytes]]:
     return parts
 
 
+def assert_nothing_closed_is_open(bag: Path, closed_paths: set[str], secrets: list[str]) -> None:
+    """No closed title, description or name, in any folded form, in any open part of the bag."""
+    parts = _open_parts(bag, closed_paths)
+    assert any(rel == "metadata.csv" for rel, _ in parts)
+    for rel, data in parts:
+        folded = skeleton(data.decode("utf-8", "replace"))
+        for closed in secrets:
+            assert skeleton(closed) not in folded, (rel, closed)
+
+
 def test_closed_title_and_description_appear_nowhere_open(store: Any, tmp_path: Path) -> None:
     _collection(store, tmp_path)
     out = tmp_path / "bag"
@@ -127,12 +142,7 @@ def test_closed_title_and_description_appear_nowhere_open(store: Any, tmp_path: 
     assert copy.is_file()
     original = f"data/case/{TITLE}.pdf"
     assert (out / original).is_file()  # the closed original keeps its name (TDR closes it)
-    parts = _open_parts(out, {original})
-    assert any(rel == "metadata.csv" for rel, _ in parts)
-    for rel, data in parts:
-        folded = skeleton(data.decode("utf-8", "replace"))
-        for closed in (TITLE, DESCRIPTION):
-            assert skeleton(closed) not in folded, rel
+    assert_nothing_closed_is_open(out, {original}, [TITLE, DESCRIPTION])
     # The copy's PDF objects and streams too, decompressed, in every folded form.
     report = VerificationReport()
     data = copy.read_bytes()
