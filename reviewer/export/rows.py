@@ -6,7 +6,9 @@ a folder would share one name, so the folder becomes "mail.eml_contents". A reda
 beside its original as `NAME_R.pdf` (TDR's pattern `^(.+?)(?:_R|_Redacted|_redacted)\\d*$`),
 numbered `_R2`... if two originals share a stem. When the title is closed, the open copy is named
 after the alternate title instead ("Witness statement_R.pdf"): its name is public, so it must not
-repeat the closed one.
+repeat the closed one. For the same reason an open record or copy inside a container whose title
+is closed goes through "ALTERNATE_contents" instead of the container's name; closed originals keep
+their real paths.
 """
 
 from __future__ import annotations
