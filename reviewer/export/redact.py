@@ -11,7 +11,8 @@ Order of work, each step for a reason:
    covers), then only the chosen glyphs are removed (a tiny redaction at each glyph's centre, so a
    neighbour whose box merely touches stays), then black boxes are drawn over exactly those glyphs.
 4. `sanitise`: content off the page, annotations, fields, files, scripts, metadata, page labels,
-   the structure tree and the rest are removed; the file is rewritten with garbage collection.
+   the structure tree and the rest are removed; the file is rewritten with garbage collection,
+   then keeps only the whitelisted keys a reader needs to draw the pages (unknown keys go too).
 5. `verify_copy`: word by word against the original, and every redacted string searched for in
    every form and place. A copy that fails is refused, with the report saying why.
 """
@@ -32,7 +33,12 @@ from reviewer.export.glyphs import (
     page_string,
     run_boxes,
 )
-from reviewer.export.sanitise import remove_off_page, strip_document, strip_page
+from reviewer.export.sanitise import (
+    keep_what_is_drawn,
+    remove_off_page,
+    strip_document,
+    strip_page,
+)
 from reviewer.export.verify_copy import (
     GlyphKey,
     VerificationReport,
@@ -217,6 +223,7 @@ def redact_pdf(
         out = doc.tobytes(garbage=4, deflate=True, clean=True)
     finally:
         doc.close()
+    out = keep_what_is_drawn(out)
     marked = [text for marks in text_marks.values() for text, _ in marks]
     every = sorted({*secrets, *(t for t in marked if t.strip())}, key=len, reverse=True)
     report = verify_copy(data, out, removed, drawn, every, copy_name)

@@ -5,20 +5,25 @@ Two questions, answered from the files alone:
 1. *Is everything else still there?* Every glyph of the original outside the redactions must be
    in the copy, the same character at the same place (within `TOLERANCE` points), and no box may
    cover more than a sliver of a kept word. Results are counted per word.
-2. *Is the redacted text gone?* Each redacted string is searched for, folded (case, spacing and
-   punctuation ignored, so "Margaret  Thornton" and "AB-123456-C" are the same as what was
-   marked) in: the copy's text drawn anywhere (off the page too), every object of the file with
-   its strings decoded (literal or hex), the strings of every content stream joined in order (a
-   name split over several `TJ` strings or kerning arrays is whole again), every stream's
-   decompressed bytes, the document information, XMP, annotations, and the copy's file name.
+2. *Is the redacted string gone?* Each redacted string is searched for, folded (invisible
+   format characters such as soft hyphens and zero-width spaces removed, NFKC, case, spacing and
+   punctuation ignored, so "Margaret  Thornton", "Marg\u200baret" and "AB-123456-C" are the same
+   as what was marked) in: the copy's text drawn anywhere (off the page too, and in hidden
+   layers), every object of the file with its strings decoded (literal or hex; Latin-1, UTF-8,
+   UTF-16), the strings of every content stream joined in order (a name split over several `TJ`
+   strings or kerning arrays is whole again), every stream's decompressed bytes, XML metadata
+   streams as text, the document information, XMP, annotations, and the copy's file name. An
+   attached file in a copy is a failure in itself.
 
 The report holds positions and counts, never the redacted text or the words themselves.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
+import unicodedata
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -108,8 +113,9 @@ class VerificationReport:
 
 
 def skeleton(text: str) -> str:
-    """Letters and digits only, folded: the form every search compares."""
-    return "".join(secret_parts(text))
+    """Letters and digits only, folded (invisible characters removed): the form every search
+    compares."""
+    return "".join(secret_parts(normalise(text)))
 
 
 def _words(glyphs: Sequence[Glyph]) -> list[list[int]]:
@@ -213,18 +219,49 @@ def _token_hit(tokens: Sequence[str], target: str) -> bool:
 
 
 def _tokens(text: str) -> list[str]:
-    return secret_parts(text)
+    return secret_parts(normalise(text))
+
+
+def normalise(text: str) -> str:
+    """Invisible format characters (soft hyphen, zero-width spaces and joiners, byte order
+    marks, word joiners: Unicode category Cf) removed, then NFKC and case folded."""
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def _printable(text: str) -> bool:
+    return bool(text) and sum(ch.isprintable() for ch in text) >= 0.9 * len(text)
 
 
 def _decode(value: bytes) -> str:
+    """A string's bytes read every way a writer may have meant them, joined by line breaks:
+    PDFDocEncoding (as Latin-1), UTF-16 with or without a byte order mark, and UTF-8."""
+    if value.startswith((b"\xfe\xff", b"\xff\xfe")):
+        return value.decode("utf-16", "replace")
+    readings = [value.decode("latin-1")]
+    with contextlib.suppress(UnicodeDecodeError):
+        readings.append(value.decode("utf-8"))
+    if len(value) % 2 == 0:
+        for codec in ("utf-16-be", "utf-16-le"):
+            text = value.decode(codec, "replace")
+            if _printable(text):
+                readings.append(text)
+    return "\n".join(readings)
+
+
+def _content_string(value: bytes) -> str:
+    """A string shown by a content stream: its bytes (a simple font's codes) as Latin-1."""
     if value.startswith((b"\xfe\xff", b"\xff\xfe")):
         return value.decode("utf-16", "replace")
     return value.decode("latin-1")
 
 
-def _object_texts(pdf: pikepdf.Pdf) -> tuple[list[str], list[str], list[bytes]]:
+def _object_texts(
+    pdf: pikepdf.Pdf,
+) -> tuple[list[str], list[str], list[bytes], list[bytes]]:
     """(strings and names of every object, strings of every content stream in order, every
-    stream's decoded bytes)."""
+    stream's decoded bytes, the decoded bytes of XML metadata streams)."""
+    xml: list[bytes] = []
     values: list[str] = []
     contents: list[str] = []
     streams: list[bytes] = []
@@ -254,6 +291,10 @@ def _object_texts(pdf: pikepdf.Pdf) -> tuple[list[str], list[str], list[bytes]]:
                 streams.append(obj.read_bytes())
             except pikepdf.PdfError:
                 streams.append(obj.read_raw_bytes())
+            if obj.get("/Type") == pikepdf.Name("/Metadata") or obj.get("/Subtype") == pikepdf.Name(
+                "/XML"
+            ):
+                xml.append(streams[-1])
             if obj.get("/Subtype") in [pikepdf.Name(n) for n in NOT_CONTENT] or any(
                 k in obj for k in ("/Length1", "/Length2", "/Length3")
             ):
@@ -272,9 +313,9 @@ def _object_texts(pdf: pikepdf.Pdf) -> tuple[list[str], list[str], list[bytes]]:
                     items = operand if isinstance(operand, pikepdf.Array) else [operand]
                     for item in items:
                         if isinstance(item, pikepdf.String):
-                            pieces.append(_decode(bytes(item)))
+                            pieces.append(_content_string(bytes(item)))
             contents.append("".join(pieces))
-    return values, contents, streams
+    return values, contents, streams, xml
 
 
 def _raw_forms(secret: str) -> list[bytes]:
@@ -288,18 +329,84 @@ def _raw_forms(secret: str) -> list[bytes]:
     return [f for f in forms if len(f) >= MIN_SKELETON]
 
 
+def _has_layers(pdf: pikepdf.Pdf) -> bool:
+    if "/OCProperties" in pdf.Root:
+        return True
+    return any(
+        isinstance(obj, pikepdf.Dictionary | pikepdf.Stream) and "/OC" in obj for obj in pdf.objects
+    )
+
+
+def _hidden_layer_text(pdf: pikepdf.Pdf) -> str:
+    """The text of every page with every optional-content layer shown: the catalog's layer
+    configuration and each object's /OC removed from a scratch copy, then drawn by MuPDF (which
+    reads embedded CID fonts through their ToUnicode maps)."""
+    if "/OCProperties" in pdf.Root:
+        del pdf.Root["/OCProperties"]
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream) and "/OC" in obj:
+            del obj["/OC"]
+    buf = io.BytesIO()
+    pdf.save(buf)
+    shown = fitz().open(stream=buf.getvalue(), filetype="pdf")
+    try:
+        return "\n".join(glyph_text(page_glyphs(page, everywhere=True)) for page in shown)
+    finally:
+        shown.close()
+
+
+def _attached(pdf: pikepdf.Pdf) -> bool:
+    """Whether the copy holds an attached or embedded file (a sanitised copy has none; its
+    contents, zipped or not, are not searched)."""
+    names = pdf.Root.get("/Names")
+    if isinstance(names, pikepdf.Dictionary) and "/EmbeddedFiles" in names:
+        return True
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+            continue
+        if obj.get("/Type") in (pikepdf.Name("/EmbeddedFile"), pikepdf.Name("/Filespec")):
+            return True
+        if "/EF" in obj or "/AF" in obj:
+            return True
+    return False
+
+
+def _stream_text(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+# Where a redacted string was found, as the end of "redacted string n is still in ...".
+IN_PAGE_TEXT = "the copy's page text"
+IN_HIDDEN_LAYER = "the copy's text in a hidden layer"
+IN_ANNOTATIONS = "the copy's annotations"
+IN_METADATA = "the copy's document information or XMP"
+IN_OBJECTS = "the strings or names of an object in the copy"
+IN_STREAM_TEXT = "the text of an XML metadata stream in the copy"
+IN_FILE_NAME = "the copy's file name"
+ATTACHED = "the copy holds an attached file, which a redacted copy must not"
+
+
 def search_secrets(
     copy_pdf: bytes, doc: Any, secrets: Sequence[str], copy_name: str, report: VerificationReport
 ) -> None:
-    """Record in `report` every place a redacted string survives in the copy."""
+    """Record in `report` every place a redacted string survives in the copy.
+
+    Haystacks and needles alike are normalised (invisible format characters removed, NFKC, case
+    folded) and compared as letters and digits, so spacing and punctuation do not hide a match."""
     report.places_searched = [
         "page text (on and off the page)",
+        "text in hidden layers (embedded fonts read through their ToUnicode maps)",
         "annotations",
         "document information and XMP",
-        "every object's strings and names (literal and hex)",
+        "every object's strings and names (literal and hex; Latin-1, UTF-8 and UTF-16)",
         "content stream strings joined (split TJ and kerning arrays)",
-        "every stream decompressed",
+        "every stream decompressed (XML metadata streams also as text)",
+        "attached files (any is a failure)",
         "file name",
+        "with invisible characters (soft hyphens, zero-width spaces and joiners) ignored",
     ]
     page_tokens: list[str] = []
     annot_texts: list[str] = []
@@ -312,14 +419,18 @@ def search_secrets(
             annot_texts.append(f"{widget.field_name} {widget.field_value}")
     meta = " ".join(str(v) for v in (doc.metadata or {}).values()) + " " + doc.get_xml_metadata()
     with pikepdf.open(io.BytesIO(copy_pdf)) as pdf:
-        values, contents, streams = _object_texts(pdf)
+        values, contents, streams, xml = _object_texts(pdf)
+        attached = _attached(pdf)
+        hidden = _hidden_layer_text(pdf) if _has_layers(pdf) else ""
     raw = b"\n".join(streams).lower()
+    texts = [_tokens(_stream_text(data)) for data in xml]
     places: list[tuple[str, list[str]]] = [
-        ("page text", page_tokens),
-        ("annotations", _tokens(" ".join(annot_texts))),
-        ("document information or XMP", _tokens(meta)),
-        ("an object's strings or names", _tokens(" ".join(values))),
-        ("file name", _tokens(copy_name)),
+        (IN_PAGE_TEXT, page_tokens),
+        (IN_HIDDEN_LAYER, _tokens(hidden)),
+        (IN_ANNOTATIONS, _tokens(" ".join(annot_texts))),
+        (IN_METADATA, _tokens(meta)),
+        (IN_OBJECTS, _tokens(" ".join(values))),
+        (IN_FILE_NAME, _tokens(copy_name)),
     ]
     content_tokens = [_tokens(c) for c in contents]
     for n, secret in enumerate(secrets, 1):
@@ -327,18 +438,26 @@ def search_secrets(
         if not target:
             continue
         report.strings_checked += 1
+        found: list[str] = []
         for where, tokens in places:
+            if where == IN_HIDDEN_LAYER and IN_PAGE_TEXT in found:
+                continue  # drawn on the page already: the same text, said once
             if _token_hit(tokens, target):
-                advice = ": close the title and give an alternate" if where == "file name" else ""
-                report.leaks.append(f"redacted string {n} is still in the copy's {where}{advice}")
+                found.append(where)
+                advice = ": close the title and give an alternate" if where == IN_FILE_NAME else ""
+                report.leaks.append(f"redacted string {n} is still in {where}{advice}")
         unbounded = len(target) >= MIN_UNBOUNDED
         if any(
             _token_hit(tokens, target) or (unbounded and target in "".join(tokens))
             for tokens in content_tokens
         ):
-            report.leaks.append(f"redacted string {n} is still in a content stream's strings")
+            report.leaks.append(f"redacted string {n} is still in the strings of a content stream")
         if any(f in raw for f in _raw_forms(secret)):
             report.leaks.append(f"redacted string {n} is still in the file's decompressed bytes")
+        elif any(_token_hit(tokens, target) for tokens in texts):
+            report.leaks.append(f"redacted string {n} is still in {IN_STREAM_TEXT}")
+    if attached:
+        report.leaks.append(ATTACHED)
 
 
 def verify_copy(
