@@ -200,13 +200,28 @@ def folder_decision(session: Session, collection_id: int, folder: str) -> Decisi
     return Resolver.for_folder(row).view(0) if row is not None else None
 
 
+EARLIEST_YEAR = 1000  # earlier "dates" are systems' empty values, not a record's date
+
+
+def record_date_problems(value: date) -> list[str]:
+    """Why `value` cannot be a record's date (the window, the CLI and the decisions table)."""
+    if value > date.today():
+        return ["the date of the record is in the future"]
+    if value.year < EARLIEST_YEAR:
+        return [
+            f"the date of the record is before the year {EARLIEST_YEAR}: "
+            "a system's empty date (0001-01-01) is not the record's"
+        ]
+    return []
+
+
 def set_record_date(
     session: Session, record_id: int, actor: Actor, record_date: date | None
 ) -> DecisionView:
     """Set the "date of the record" (TDR end date), which drives closure start and transfer year."""
     problems = check_actor(actor)
-    if record_date is not None and record_date > date.today():
-        problems.append("the date of the record is in the future")
+    if record_date is not None:
+        problems += record_date_problems(record_date)
     if problems:
         raise DecisionError(problems)
     return change_own_field(

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -25,7 +24,13 @@ from reviewer.decisions.exemptions import allowed_codes
 from reviewer.decisions.holds import HoldView, active_holds_for
 from reviewer.decisions.resolve import Resolver
 from reviewer.decisions.save import appraisal_changes, record_rule_problems, sensitivity_changes
-from reviewer.decisions.store import DESCRIPTION_MAX, apply_change, check_actor, collection_kind
+from reviewer.decisions.store import (
+    DESCRIPTION_MAX,
+    apply_change,
+    check_actor,
+    collection_kind,
+    record_date_problems,
+)
 from reviewer.decisions.table import date_cell, parse_date, parse_row_sensitivity, split_list
 from reviewer.decisions.table_conflicts import (
     DecisionConflict,
@@ -126,8 +131,7 @@ class _Importer:
         record_date = own.record_date if own is not None else None
         new_date = parse_date(date_cell(row), "date of the record", problems)
         if new_date is not None and new_date != record_date:
-            if new_date > date.today():
-                problems.append("the date of the record is in the future")
+            problems += record_date_problems(new_date)
             parts.append(("record_date", {"record_date": new_date}))
             record_date = new_date
         description = own.description or "" if own is not None else ""

@@ -247,3 +247,16 @@ def test_propagation_reports_each_refused_target_with_its_reason(
     )
     assert "refused case2/statement_copy.pdf: closure start date must be" in err
     assert "applied to 0, refused 1" in err
+
+
+def test_a_placeholder_date_is_refused(fx: Fixture, dated: dict[str, int]) -> None:
+    """A hostile tester set 0001-01-01 (a system's empty date) and it was kept; a real record's
+    date is in the past but not before the year 1000."""
+    rid = dated["statement"]
+    for wrong in (date(1, 1, 1), date(999, 12, 31)):
+        with fx.store.session() as s, pytest.raises(DecisionError, match="before the year 1000"):
+            set_record_date(s, rid, REVIEWER, wrong)
+    with fx.store.session() as s:
+        assert set_record_date(s, rid, REVIEWER, date(1066, 10, 14)).record_date == date(
+            1066, 10, 14
+        )
