@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from reviewer.detect.context import context_regex, find_context
+from reviewer.detect.linebreaks import JOINED, WRAPPABLE, only_fragments, unwrapped
 from reviewer.detect.resources import read_jsonl
 from reviewer.detect.span import Candidate
 from reviewer.detect.validators import VALIDATORS
@@ -103,31 +104,51 @@ class IdentifierRuler:
     def match(self, doc: Doc) -> list[Candidate]:
         text = doc_text(doc)
         found: list[Candidate] = []
+        flat = unwrapped(text) if "\n" in text else None
         for pat in self.patterns:
             ok = VALIDATORS[pat.validator] if pat.validator else None
             for m in pat.regex.finditer(text):
-                start, end = m.span()
-                valid = ok is None or ok(m.group(0))
-                if not valid and pat.label == "PHONE" and ok is not None:
-                    shrunk = _shrink(text, start, end, ok)
-                    if shrunk:
-                        start, end = shrunk
-                        valid = True
-                word = find_context(pat.context, text, start, end)
-                if valid:
-                    score = pat.context_score if word else pat.score
-                    reason = f"{pat.id} pattern" + (" + checksum/format valid" if ok else "")
-                elif word and pat.invalid_context_score is not None:
-                    # The text says what the value is: flagged though a strict rule fails.
-                    score = pat.invalid_context_score
-                    reason = f"{pat.id} format only (a strict check fails), introduced as '{word}'"
-                else:
-                    continue
-                if word:
-                    reason += f"; context '{word}'"
-                if score >= self.min_score:
-                    found.append(Candidate(start, end, pat.label, score, reason))
+                c = self._candidate(pat, ok, text, m.start(), m.end(), m.group(0))
+                if c is not None:
+                    found.append(c)
+            if flat is None or pat.id not in WRAPPABLE:
+                continue
+            for m in pat.regex.finditer(flat.text):
+                if not flat.crosses(m.start(), m.end()):
+                    continue  # on one line: found above
+                start, end = flat.original(m.start()), flat.original(m.end(), end=True)
+                if only_fragments(text, start, end):
+                    continue  # "01132\n496000": two cells of a column, not one value wrapped
+                c = self._candidate(pat, ok, text, start, end, m.group(0))
+                if c is not None:
+                    found.append(Candidate(c.start, c.end, c.label, c.score, c.reason + JOINED))
         return found
+
+    def _candidate(
+        self, pat: IdentifierPattern, ok: Any, text: str, start: int, end: int, value: str
+    ) -> Candidate | None:
+        """`pat`'s candidate for `text[start:end]` (read as `value`), or None."""
+        valid = ok is None or ok(value)
+        if not valid and pat.label == "PHONE" and ok is not None and value == text[start:end]:
+            shrunk = _shrink(text, start, end, ok)
+            if shrunk:
+                start, end = shrunk
+                valid = True
+        word = find_context(pat.context, text, start, end)
+        if valid:
+            score = pat.context_score if word else pat.score
+            reason = f"{pat.id} pattern" + (" + checksum/format valid" if ok else "")
+        elif word and pat.invalid_context_score is not None:
+            # The text says what the value is: flagged though a strict rule fails.
+            score = pat.invalid_context_score
+            reason = f"{pat.id} format only (a strict check fails), introduced as '{word}'"
+        else:
+            return None
+        if word:
+            reason += f"; context '{word}'"
+        if score < self.min_score:
+            return None
+        return Candidate(start, end, pat.label, score, reason)
 
     def set_annotations(self, doc: Doc, found: list[Candidate]) -> None:
         add_candidates(doc, found)

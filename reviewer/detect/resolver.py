@@ -52,6 +52,7 @@ from reviewer.detect.plausibility import (
 from reviewer.detect.resources import read_jsonl
 from reviewer.detect.span import Candidate
 from reviewer.detect.ties import untied_special
+from reviewer.detect.wraps import wrapped_names
 
 NER_LABELS = {
     "PERSON": "PERSON",
@@ -121,6 +122,12 @@ def rule_titles() -> frozenset[str]:
     """`TITLES` and the title rule's titles of `person_patterns.jsonl` ("Master", "Father")."""
     rows = [r for r in read_jsonl("person_patterns.jsonl") if r.get("kind") == "title"]
     return TITLES | {str(t).lower() for r in rows for t in r.get("titles", [])}
+
+
+@lru_cache(maxsize=1)
+def person_scores() -> dict[str, float]:
+    """The rule scores of `person_patterns.jsonl` by kind ("title": 0.85, ...)."""
+    return {str(r["kind"]): float(r["score"]) for r in read_jsonl("person_patterns.jsonl")}
 
 
 # A capitalised word right before "RA, Elder": the capitals are its initials (a reference list).
@@ -450,12 +457,40 @@ class PiiResolver:
         cands = self._from_ner(text, ents, blocked, words) + rules + named_bodies(text, blocked)
         cands = [self._date_of_birth(text, c) for c in cands]
         cands = [join_broken(text, c) if c.label == "PERSON" else c for c in cands]
+        cands += self._wrapped(text, cands, words, blocked)
         cands = as_firms(text, cands, blocked)
         kept = self._resolve([c for c in cands if c.score >= self.min_score])
         repeats = self._repeats(text, kept, words, blocked)
         kept = [k for k in kept if not any(_overlaps(k, r) for r in repeats)] + repeats
         kept = [untied_special(text, c, kept) if c.label == "SPECIAL_CATEGORY" else c for c in kept]
         return sorted(kept, key=lambda c: (c.start, -c.end))
+
+    def _wrapped(
+        self,
+        text: str,
+        cands: list[Candidate],
+        words: DocWords,
+        blocked: list[tuple[int, int, str]],
+    ) -> list[Candidate]:
+        """Names wrapped across one line break ("Jonathan\\nPemberton-Whitley"): one span each,
+        judged as the same name on one line would be."""
+        if "\n" not in text:
+            return []
+        ends: dict[int, int] = {}
+        for c in cands:
+            if c.label == "PERSON":
+                ends[c.end] = min(ends.get(c.end, c.start), c.start)
+
+        def earlier(start: int, end: int) -> int:
+            return min(start, ends.get(end, start))
+
+        found = wrapped_names(text, words, rule_titles(), person_scores(), earlier)
+        return [
+            c
+            for c in found
+            if not any(s < c.end and c.start < e for s, e, _w in blocked)
+            and self._plausible(text, c, words)
+        ]
 
     @staticmethod
     def _date_of_birth(text: str, c: Candidate) -> Candidate:
@@ -522,7 +557,7 @@ class PiiResolver:
         for c in kept:
             if c.label != "PERSON" or c.score < FLAGGED:
                 continue  # a "possible" name's other mentions are no more certain
-            name = BROKEN_RE.sub("", text[c.start : c.end])
+            name = re.sub(r"\s+", " ", BROKEN_RE.sub("", text[c.start : c.end]))
             if not re.search(r"\s", name):
                 if c.reason.startswith("spaCy NER") and "title" not in c.reason:
                     continue  # one word only the model read as a name: no evidence to spread
