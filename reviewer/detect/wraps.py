@@ -4,10 +4,10 @@ A page wraps "Jonathan Pemberton-Whitley" as "Jonathan\\nPemberton-Whitley" and 
 "LS1\\n6DQ". The rules and the model read each line alone, so the half on the next line was
 found weakly or not at all and a redacted copy kept it. Here:
 
-- `Unwrapped`: the text with each single line break (and the blanks around it) read as one
-  space, and the way back to the original offsets; the identifier ruler matches the patterns
-  that can wrap (postcode, NINO, telephone, sort code and account, IBAN, card) there too.
-- `wrapped_names`: a given name or a title at a line's end and a surname at the next line's
+- `reviewer.detect.linebreaks.Unwrapped` (not here): the text with each single line break read
+  as one space, and the way back to the original offsets; the identifier ruler matches the
+  patterns that can wrap (postcode, NINO, telephone, sort code and account, IBAN, card) there.
+- `wrapped_names` (here): a given name or a title at a line's end and a surname at the next line's
   start, or "SURNAME," then a given name, become one PERSON span across the break.
 
 Precision: only one line break (a blank line ends a paragraph), only inside wrapped prose (the

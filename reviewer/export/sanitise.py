@@ -150,7 +150,6 @@ RESOURCE_KINDS = ("/ExtGState", "/ColorSpace", "/Pattern", "/Shading", "/XObject
 FORM_KEEP = frozenset(
     {"/Type", "/Subtype", "/BBox", "/Matrix", "/Resources", "/Group", "/FormType", "/Length"}
     | {"/Filter", "/DecodeParms"}
-    | {"/Matte"}  # a premultiplied soft mask's colour: without it the image changes colour
 )
 IMAGE_KEEP = frozenset(
     {"/Type", "/Subtype", "/Width", "/Height", "/ColorSpace", "/BitsPerComponent", "/Intent"}

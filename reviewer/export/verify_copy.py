@@ -329,23 +329,20 @@ def _raw_forms(secret: str) -> list[bytes]:
     return [f for f in forms if len(f) >= MIN_SKELETON]
 
 
-def _has_layers(pdf: pikepdf.Pdf) -> bool:
-    if "/OCProperties" in pdf.Root:
-        return True
-    return any(
-        isinstance(obj, pikepdf.Dictionary | pikepdf.Stream) and "/OC" in obj for obj in pdf.objects
-    )
-
-
 def _hidden_layer_text(pdf: pikepdf.Pdf) -> str:
-    """The text of every page with every optional-content layer shown: the catalog's layer
-    configuration and each object's /OC removed from a scratch copy, then drawn by MuPDF (which
-    reads embedded CID fonts through their ToUnicode maps)."""
-    if "/OCProperties" in pdf.Root:
+    """The text of every page with every optional-content layer shown ("" when there are no
+    layers): the catalog's layer configuration and each object's /OC removed from `pdf` (a
+    scratch copy the caller no longer reads), then drawn by MuPDF (which reads embedded CID
+    fonts through their ToUnicode maps)."""
+    layered = "/OCProperties" in pdf.Root
+    if layered:
         del pdf.Root["/OCProperties"]
     for obj in pdf.objects:
         if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream) and "/OC" in obj:
             del obj["/OC"]
+            layered = True
+    if not layered:
+        return ""
     buf = io.BytesIO()
     pdf.save(buf)
     shown = fitz().open(stream=buf.getvalue(), filetype="pdf")
@@ -421,7 +418,7 @@ def search_secrets(
     with pikepdf.open(io.BytesIO(copy_pdf)) as pdf:
         values, contents, streams, xml = _object_texts(pdf)
         attached = _attached(pdf)
-        hidden = _hidden_layer_text(pdf) if _has_layers(pdf) else ""
+        hidden = _hidden_layer_text(pdf)  # last: it strips the layers from `pdf`
     raw = b"\n".join(streams).lower()
     texts = [_tokens(_stream_text(data)) for data in xml]
     places: list[tuple[str, list[str]]] = [

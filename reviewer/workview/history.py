@@ -131,13 +131,14 @@ def _get(state: dict[str, Any] | None, field: str) -> Any:
 
 
 def _outcome(value: Any) -> str:
-    return str(value).capitalize() if value else "none"
+    return str(value).capitalize() if value else ""
 
 
 def _closure(state: dict[str, Any] | None) -> str:
+    """The closure in words, "" when there is none."""
     status = _get(state, "closure_status")
     if not status:
-        return "none"
+        return ""
     text = "Open (redacted)" if status == "Closed" and _get(state, "redacted") else str(status)
     exemptions = _get(state, "exemptions") or []
     if status == "Closed" and exemptions:
@@ -145,16 +146,18 @@ def _closure(state: dict[str, Any] | None) -> str:
     return text
 
 
+def _transition(name: str, was: str, now: str) -> list[str]:
+    """ "Name: was → now", "Name: now" or "Name was removed" ("" is no value); [] if unchanged."""
+    if was == now:
+        return []
+    if was and now:
+        return [f"{name}: {was} → {now}"]
+    return [f"{name}: {now}"] if now else [f"{name} {was} removed"]
+
+
 def _appraisal_parts(before: dict[str, Any] | None, after: dict[str, Any]) -> list[str]:
-    parts = []
     was, now = _get(before, "appraisal"), _get(after, "appraisal")
-    if was != now:
-        if was and now:
-            parts.append(f"Appraisal: {_outcome(was)} → {_outcome(now)}")
-        elif now:
-            parts.append(f"Appraisal: {_outcome(now)}")
-        else:
-            parts.append(f"Appraisal {_outcome(was)} removed")
+    parts = _transition("Appraisal", _outcome(was), _outcome(now))
     old = list(_get(before, "criteria") or [])
     new = list(_get(after, "criteria") or [])
     added = [c for c in new if c not in old]
@@ -184,15 +187,7 @@ def _closed_part(before: dict[str, Any] | None, after: dict[str, Any], what: str
 
 
 def _sensitivity_parts(before: dict[str, Any] | None, after: dict[str, Any]) -> list[str]:
-    parts = []
-    was, now = _closure(before), _closure(after)
-    if was != now:
-        if was != "none" and now != "none":
-            parts.append(f"Closure: {was} → {now}")
-        elif now != "none":
-            parts.append(f"Closure: {now}")
-        else:
-            parts.append(f"Closure {was} removed")
+    parts = _transition("Closure", _closure(before), _closure(after))
     old = list(_get(before, "redact_labels") or [])
     new = list(_get(after, "redact_labels") or [])
     if old != new:
@@ -271,7 +266,7 @@ def _decision(ev: EventView) -> str:
         return f"{_decision_prefix(ev.kind)}{was_text}; the record inherits again"
     if ev.kind == "clear_sensitivity":
         was_c = _closure(before)
-        was_text = f" (was {was_c})" if was_c != "none" else ""
+        was_text = f" (was {was_c})" if was_c else ""
         return f"{_decision_prefix(ev.kind)}{was_text}; the record inherits again"
     parts = _facts_parts(before, after) + _appraisal_parts(before, after)
     parts += _sensitivity_parts(before, after)
